@@ -1,0 +1,3 @@
+export * from './model';
+export { Listeners } from './listeners';
+export { SnapshotStore } from './snapshot-store';
