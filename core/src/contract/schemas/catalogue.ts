@@ -1,0 +1,31 @@
+// Service catalogue as shown on screens (the backend's full item definition lives in backend-client).
+import { z } from 'zod';
+
+export const LocalText = z.object({ zh: z.string(), en: z.string() });
+export type LocalText = z.infer<typeof LocalText>;
+
+export const CatalogueItemSummary = z.object({
+  code: z.string(),
+  categoryCode: z.string(),
+  name: LocalText,
+  department: LocalText,
+  timeLimitDays: z.number().int().nonnegative(),
+  /** Pinyin initials of the Chinese name, for search on the on-screen keyboard. */
+  pinyinInitials: z.string(),
+});
+export type CatalogueItemSummary = z.infer<typeof CatalogueItemSummary>;
+
+export const CatalogueCategory = z.object({
+  code: z.string(),
+  name: LocalText,
+  items: z.array(CatalogueItemSummary),
+});
+export type CatalogueCategory = z.infer<typeof CatalogueCategory>;
+
+export const CatalogueView = z.object({
+  version: z.string(),
+  /** True when served from the local cache because the backend was unreachable. */
+  fromCache: z.boolean(),
+  categories: z.array(CatalogueCategory),
+});
+export type CatalogueView = z.infer<typeof CatalogueView>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Mode } from '../modes';
+
+export const Language = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const TerminalInfo = z.object({
+  terminalId: z.string(),
+  centreName: z.string(),
+  mode: Mode,
+  version: z.string(),
+  defaultLanguage: Language,
+  /** Simulated devices and sandbox backend: the UI shows the developer panel only then. */
+  simulated: z.boolean(),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+export const Empty = z.object({}).strict();
+export const Ack = z.object({ done: z.literal(true) });

@@ -1,0 +1,93 @@
+// Holds every device service, knows which are required for this terminal, and derives the service state:
+// a failed required device takes submission out of service by itself; an optional one only hides its feature.
+import type { DeviceService, DeviceSnapshot as DriverSnapshot } from '@easydo/device-drivers/device/model';
+import type { DeviceSnapshot, ServiceState } from '@easydo/core/contract/schemas/device';
+
+export interface ManagedDevice {
+  service: DeviceService;
+  required: boolean;
+}
+
+type Listener = (snapshot: DeviceSnapshot) => void;
+
+const WORKING = new Set(['online', 'busy']);
+
+export class DeviceManager {
+  private readonly devices = new Map<string, ManagedDevice>();
+  private readonly listeners = new Set<Listener>();
+  private readonly stateListeners = new Set<(state: ServiceState) => void>();
+  private manual: ServiceState['manual'] = null;
+  private lastState = '';
+
+  add(service: DeviceService, required: boolean): void {
+    this.devices.set(service.id, { service, required });
+    service.onChange((s) => this.changed(s));
+  }
+
+  get(id: string): ManagedDevice | undefined {
+    return this.devices.get(id);
+  }
+
+  list(): DeviceSnapshot[] {
+    return [...this.devices.values()].map(({ service, required }) => ({ ...service.snapshot(), required }));
+  }
+
+  onDeviceChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onServiceChange(listener: (state: ServiceState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  setManualOutOfService(reason: string | null): void {
+    this.manual = reason === null ? null : { outOfService: true, reason };
+    this.publishState();
+  }
+
+  serviceState(): ServiceState {
+    const snapshots = this.list();
+    const reasons: ServiceState['reasons'] = [];
+    const works = (kind: string) => snapshots.some((s) => s.kind === kind && WORKING.has(s.status));
+    for (const s of snapshots) {
+      if (s.required && !WORKING.has(s.status)) {
+        reasons.push({ code: `${s.kind}.${s.status}`, deviceId: s.id, message: s.lastError?.message ?? s.status });
+      }
+    }
+    const requiredOk = reasons.length === 0;
+    const inService = requiredOk && this.manual === null;
+    return {
+      inService,
+      canSubmit: inService,
+      canReadCard: works('idReader') && this.manual === null,
+      canPrint: works('receiptPrinter'),
+      reasons,
+      manual: this.manual,
+    };
+  }
+
+  async startAll(): Promise<void> {
+    await Promise.all([...this.devices.values()].map((d) => d.service.start()));
+    this.publishState();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.allSettled([...this.devices.values()].map((d) => d.service.stop()));
+  }
+
+  private changed(snapshot: DriverSnapshot): void {
+    const required = this.devices.get(snapshot.id)?.required ?? false;
+    for (const l of [...this.listeners]) l({ ...snapshot, required });
+    this.publishState();
+  }
+
+  private publishState(): void {
+    const state = this.serviceState();
+    const key = JSON.stringify(state);
+    if (key === this.lastState) return;
+    this.lastState = key;
+    for (const l of [...this.stateListeners]) l(state);
+  }
+}

@@ -1,0 +1,53 @@
+// The mode of each window is held here, in main. The renderer can ask to change it only through handlers that
+// authenticate (admin:login), never by claiming a mode in a payload.
+import type { Mode } from '@easydo/core/contract/modes';
+
+export interface CallerContext {
+  readonly windowId: string;
+  mode(): Mode;
+}
+
+export class ModeRegistry {
+  private readonly modes = new Map<string, { start: Mode; current: Mode }>();
+  private readonly listeners = new Set<(windowId: string, mode: Mode) => void>();
+
+  register(windowId: string, start: Mode): CallerContext {
+    this.modes.set(windowId, { start, current: start });
+    return { windowId, mode: () => this.get(windowId) };
+  }
+
+  unregister(windowId: string): void {
+    this.modes.delete(windowId);
+  }
+
+  get(windowId: string): Mode {
+    const entry = this.modes.get(windowId);
+    if (!entry) throw new Error(`unknown window ${windowId}`);
+    return entry.current;
+  }
+
+  startMode(windowId: string): Mode {
+    return this.modes.get(windowId)?.start ?? 'kiosk';
+  }
+
+  set(windowId: string, mode: Mode): void {
+    const entry = this.modes.get(windowId);
+    if (!entry) throw new Error(`unknown window ${windowId}`);
+    entry.current = mode;
+    for (const l of this.listeners) l(windowId, mode);
+  }
+
+  /** Back to the mode the window started in (e.g. admin logout). */
+  reset(windowId: string): void {
+    this.set(windowId, this.startMode(windowId));
+  }
+
+  windows(): string[] {
+    return [...this.modes.keys()];
+  }
+
+  onChange(listener: (windowId: string, mode: Mode) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

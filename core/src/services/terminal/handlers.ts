@@ -1,0 +1,76 @@
+// The handler table: one function per contract channel, each a thin use of the services.
+import type { HandlerTable } from '../ipc/router';
+import { Failure } from '../ipc/failure';
+import type { ModeRegistry } from '../ipc/caller';
+import type { DeviceManager } from '../devices/device-manager';
+import type { SessionManager } from '../session/session-manager';
+import { toMaskedCard } from '../session/card-record';
+import type { AdminGate } from '../admin/admin-gate';
+import type { TerminalConfig } from '../config/schema';
+import type { ApplicationDesk, CatalogueSource, ReaderSimulatorControl } from './ports';
+
+export interface HandlerDeps {
+  config: () => TerminalConfig;
+  version: string;
+  modes: ModeRegistry;
+  devices: DeviceManager;
+  sessions: SessionManager;
+  admin: AdminGate;
+  catalogue: CatalogueSource;
+  applications: ApplicationDesk;
+  simulator: ReaderSimulatorControl | null;
+}
+
+function requireSimulator(sim: ReaderSimulatorControl | null): ReaderSimulatorControl {
+  if (!sim) throw new Failure('forbidden', 'The card reader is not simulated on this terminal');
+  return sim;
+}
+
+export function createHandlers(d: HandlerDeps): HandlerTable {
+  return {
+    'terminal:info': (_req, caller) => ({
+      terminalId: d.config().terminalId,
+      centreName: d.config().centreName,
+      mode: caller.mode(),
+      version: d.version,
+      defaultLanguage: d.config().defaultLanguage,
+      simulated: d.simulator !== null,
+    }),
+    'service:state': () => d.devices.serviceState(),
+    'devices:list': () => d.devices.list(),
+    'catalogue:get': () => d.catalogue.get(),
+    'session:current': () => {
+      const session = d.sessions.current();
+      return { active: session !== null, card: session?.card ? toMaskedCard(session.card) : null };
+    },
+    'session:end': async (req) => {
+      await d.sessions.end(req.reason);
+      return { done: true };
+    },
+    'application:submit': async (req) => {
+      const session = d.sessions.current();
+      if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+      if (!d.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');
+      return d.applications.submit(session, req);
+    },
+    'admin:login': (req, caller) => {
+      d.admin.login(caller.windowId, req.pin);
+      return { mode: 'admin' as const };
+    },
+    'admin:logout': (_req, caller) => {
+      d.admin.logout(caller.windowId);
+      return { done: true };
+    },
+    'sim:cards': () => requireSimulator(d.simulator).cards(),
+    'sim:placeCard': (req) => {
+      const sim = requireSimulator(d.simulator);
+      if (!sim.cards().some((c) => c.id === req.cardId)) throw new Failure('validation', `No synthetic card ${req.cardId}`);
+      sim.place(req.cardId);
+      return { done: true };
+    },
+    'sim:removeCard': () => {
+      requireSimulator(d.simulator).remove();
+      return { done: true };
+    },
+  };
+}

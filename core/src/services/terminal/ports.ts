@@ -1,0 +1,27 @@
+// The seams between the terminal's use cases and the concrete drivers / backend. The composition root
+// (terminal/compose.ts) plugs real implementations in; tests may plug their own.
+import type { Unsubscribe } from '@easydo/device-drivers/device/model';
+import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
+import type { SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { CardRecord } from '../session/card-record';
+import type { ResidentSession } from '../session/resident-session';
+
+export interface CardSource {
+  onCardRead(listener: (card: CardRecord) => void): Unsubscribe;
+  onCardRemoved(listener: () => void): Unsubscribe;
+}
+
+/** Only present when the reader is the simulator (development, demos, tests). */
+export interface ReaderSimulatorControl {
+  cards(): Array<{ id: string; label: string; cardType: string }>;
+  place(cardId: string): void;
+  remove(): void;
+}
+
+export interface CatalogueSource {
+  get(): Promise<CatalogueView>;
+}
+
+export interface ApplicationDesk {
+  submit(session: ResidentSession, request: SubmitApplicationRequest): Promise<SubmitApplicationResponse>;
+}

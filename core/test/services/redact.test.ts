@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { redact, scrubText } from '@easydo/core/services/logging/redact';
+import { createLogger } from '@easydo/core/services/logging/logger';
+import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
+
+describe('redaction at the logger', () => {
+  it('scrubs ID-shaped numbers from free text', () => {
+    expect(scrubText('card 440304199604122469 read')).toBe('card [redacted] read');
+    expect(scrubText('x 44030719910726051X y')).toBe('x [redacted] y');
+    expect(scrubText('NLD447906230224')).toBe('[redacted]');
+    expect(scrubText('queue 12 ok')).toBe('queue 12 ok');
+  });
+
+  it('drops personal keys at any depth', () => {
+    const out = redact({ card: { name: '卓岚', idNumber: '440304199604122469', cardType: 'resident' }, n: 3 });
+    expect(out).toEqual({ card: { name: '[redacted]', idNumber: '[redacted]', cardType: 'resident' }, n: 3 });
+  });
+
+  it('a real pino logger writes no name or ID number whatever it is given', async () => {
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        chunks.push(String(chunk));
+        cb();
+      },
+    });
+    const log = createLogger({ destination: sink, level: 'info' });
+    log.info({ applicant: { name: '卓岚' }, name: '卓岚', idNumber: '440304199604122469' }, 'read 440304199604122469');
+    log.error(new Error('bad card 440304199604122469'));
+    await new Promise((r) => setTimeout(r, 20));
+    const text = chunks.join('');
+    expect(text).toContain('[redacted]');
+    expect(text).not.toContain('440304199604122469');
+    expect(text).not.toContain('卓岚');
+  });
+});
+
+describe('masking', () => {
+  it('masks ID numbers and names for screens and receipts', () => {
+    expect(maskIdNumber('440304199604122469')).toBe('440304********2469');
+    expect(maskIdNumber('NLD447906230224')).toBe('NLD447*****0224');
+    expect(maskName('卓岚')).toBe('卓*');
+    expect(maskName('阿依古丽·努尔兰')).toBe('阿***·***');
+  });
+});

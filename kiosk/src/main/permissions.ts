@@ -1,0 +1,43 @@
+// Deny by default. Electron approves every permission request unless told otherwise; we allow the camera
+// (document camera, QR scanning) only while the capture screen is showing, and nothing else ever.
+import type { Session } from 'electron';
+
+export interface PermissionPolicy {
+  /** True while a screen that legitimately uses the camera is showing. */
+  captureActive(): boolean;
+  trustedOrigins: readonly string[];
+}
+
+export function decidePermission(
+  permission: string,
+  origin: string,
+  mediaTypes: readonly string[] | undefined,
+  policy: PermissionPolicy,
+): boolean {
+  if (!policy.trustedOrigins.includes(origin)) return false;
+  if (permission !== 'media') return false;
+  const types = mediaTypes ?? [];
+  const videoOnly = types.length > 0 && types.every((t) => t === 'video');
+  return videoOnly && policy.captureActive();
+}
+
+export function attachPermissionHandlers(session: Session, policy: PermissionPolicy): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const origin = originOf(details.requestingUrl);
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes as string[] | undefined) : undefined;
+    callback(decidePermission(permission, origin, mediaTypes, policy));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const mediaType = (details as { mediaType?: string }).mediaType;
+    return decidePermission(permission, originOf(requestingOrigin), mediaType ? [mediaType] : undefined, policy);
+  });
+  session.setDevicePermissionHandler(() => false);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+}
