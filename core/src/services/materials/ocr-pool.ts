@@ -1,0 +1,281 @@
+// A small OCR worker pool over tesseract.js 7. Each tesseract.js worker is a Node worker_thread, so
+// recognition never blocks the main event loop. We schedule ourselves instead of using
+// tesseract.js' createScheduler because we need three things it lacks: cancelling one job (a running
+// recognize cannot be aborted, so its worker is terminated and replaced), recycling a worker after N
+// pages (Tesseract adapts to past pages and its WASM heap grows), and per-job progress routing.
+import os from 'node:os';
+import { createWorker, type Worker, type Page, type Block } from 'tesseract.js';
+import { Listeners } from '@easydo/device-drivers/device/listeners';
+import { ensureLangPath } from './tessdata';
+
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One recognised text line with its box in source-image pixels (used for the PDF text layer). */
+export interface OcrLine {
+  text: string;
+  bbox: OcrBox;
+  confidence: number;
+}
+
+export interface OcrPageResult {
+  text: string;
+  lines: OcrLine[];
+  /** Mean word confidence 0–100 as Tesseract reports it. */
+  confidence: number;
+  /** Wall time from the job starting on a worker to its result. */
+  ms: number;
+}
+
+export interface OcrJobOptions {
+  /** Aborting rejects the job with OcrCancelledError; a running job's worker is terminated. */
+  signal?: AbortSignal;
+  /** 0..1 within this page. */
+  onProgress?: (progress: number) => void;
+}
+
+export interface OcrPoolOptions {
+  /** Number of worker threads; default: the available cores, at most 4 (each holds ~0.3 GB). */
+  size?: number;
+  /** Tesseract language string; 'eng+chi_sim' avoids the bogus chi_sim_vert sub-language warning. */
+  languages?: string;
+  /** Folder with <lang>.traineddata.gz; default: ensureLangPath(). */
+  langPath?: string;
+  /** Replace a worker after this many pages. */
+  recycleAfterPages?: number;
+  /** Tesseract page segmentation mode; '3' = fully automatic (forms, tables, columns in reading order). */
+  pageSegMode?: '1' | '3' | '4' | '6' | '11' | '12';
+}
+
+export type OcrPoolEvent =
+  | { type: 'workerStarted'; slot: number }
+  | { type: 'workerRecycled'; slot: number; pages: number }
+  | { type: 'workerTerminated'; slot: number; reason: 'cancel' | 'error' | 'shutdown' };
+
+export class OcrCancelledError extends Error {
+  readonly code = 'ocrCancelled';
+  constructor() {
+    super('OCR job was cancelled');
+    this.name = 'OcrCancelledError';
+  }
+}
+
+export class OcrFailedError extends Error {
+  readonly code = 'ocrFailed';
+  constructor(cause: unknown) {
+    super('OCR failed', { cause });
+    this.name = 'OcrFailedError';
+  }
+}
+
+export class OcrPoolClosedError extends Error {
+  readonly code = 'ocrPoolClosed';
+  constructor() {
+    super('OCR pool is closed');
+    this.name = 'OcrPoolClosedError';
+  }
+}
+
+interface Job {
+  image: Buffer;
+  options: OcrJobOptions;
+  resolve: (r: OcrPageResult) => void;
+  reject: (e: Error) => void;
+  settled: boolean;
+}
+
+interface Slot {
+  index: number;
+  worker: Promise<Worker> | null;
+  pages: number;
+  job: Job | null;
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+/** Flattens tesseract.js' block tree into lines in reading order (blocks, then paragraphs, then lines). */
+function linesOf(blocks: Block[] | null): OcrLine[] {
+  const out: OcrLine[] = [];
+  for (const block of blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const text = line.text.replace(/\s+$/u, '');
+        if (text.trim() === '') continue;
+        out.push({ text, bbox: { ...line.bbox }, confidence: line.confidence });
+      }
+    }
+  }
+  return out;
+}
+
+export function pageResult(page: Page, ms: number): OcrPageResult {
+  const lines = linesOf(page.blocks);
+  return { text: lines.map((l) => l.text).join('\n'), lines, confidence: page.confidence, ms };
+}
+
+export class OcrPool {
+  readonly size: number;
+  private readonly languages: string;
+  private readonly recycleAfterPages: number;
+  private readonly pageSegMode: string;
+  private langPath: Promise<string> | null;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  private readonly events = new Listeners<OcrPoolEvent>();
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? defaultPoolSize());
+    this.languages = options.languages ?? 'eng+chi_sim';
+    this.recycleAfterPages = Math.max(1, options.recycleAfterPages ?? 25);
+    this.pageSegMode = options.pageSegMode ?? '3';
+    this.langPath = options.langPath ? Promise.resolve(options.langPath) : null;
+    this.slots = Array.from({ length: this.size }, (_, index) => ({ index, worker: null, pages: 0, job: null }));
+  }
+
+  onEvent(listener: (e: OcrPoolEvent) => void): () => void {
+    return this.events.add(listener);
+  }
+
+  /** Jobs waiting for a worker (not counting running ones). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get running(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  /** Recognises one page image (PNG/JPEG/… bytes). Resolves in completion order, not submit order. */
+  recognize(image: Uint8Array, options: OcrJobOptions = {}): Promise<OcrPageResult> {
+    if (this.closed) return Promise.reject(new OcrPoolClosedError());
+    if (options.signal?.aborted) return Promise.reject(new OcrCancelledError());
+    return new Promise<OcrPageResult>((resolve, reject) => {
+      const job: Job = {
+        image: Buffer.from(image.buffer, image.byteOffset, image.byteLength),
+        options,
+        resolve,
+        reject,
+        settled: false,
+      };
+      options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Terminates every worker and rejects all queued and running jobs. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.settle(job, new OcrPoolClosedError());
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        if (slot.job) this.settle(slot.job, new OcrPoolClosedError());
+        slot.job = null;
+        await this.killWorker(slot, 'shutdown');
+      }),
+    );
+  }
+
+  private settle(job: Job, outcome: OcrPageResult | Error): void {
+    if (job.settled) return;
+    job.settled = true;
+    if (outcome instanceof Error) job.reject(outcome);
+    else job.resolve(outcome);
+  }
+
+  private cancel(job: Job): void {
+    const queuedAt = this.queue.indexOf(job);
+    if (queuedAt >= 0) this.queue.splice(queuedAt, 1);
+    const slot = this.slots.find((s) => s.job === job);
+    this.settle(job, new OcrCancelledError());
+    if (slot) {
+      // A running recognize cannot be interrupted: terminate the thread and let pump() start a fresh one.
+      slot.job = null;
+      void this.killWorker(slot, 'cancel').then(() => this.pump());
+    }
+  }
+
+  private async killWorker(slot: Slot, reason: 'cancel' | 'error' | 'shutdown'): Promise<void> {
+    const worker = slot.worker;
+    slot.worker = null;
+    slot.pages = 0;
+    if (!worker) return;
+    try {
+      await (await worker).terminate();
+    } catch {
+      // A worker that failed to start has nothing to terminate.
+    }
+    this.events.emit({ type: 'workerTerminated', slot: slot.index, reason });
+  }
+
+  private getLangPath(): Promise<string> {
+    this.langPath ??= ensureLangPath();
+    return this.langPath;
+  }
+
+  private startWorker(slot: Slot): Promise<Worker> {
+    const started = (async () => {
+      const langPath = await this.getLangPath();
+      const worker = await createWorker(this.languages.split('+'), 1 /* OEM.LSTM_ONLY */, {
+        langPath,
+        cacheMethod: 'none',
+        logger: (m) => {
+          if (m.status === 'recognizing text') slot.job?.options.onProgress?.(m.progress);
+        },
+        errorHandler: () => {
+          // Reported through the rejected job promise; this only stops tesseract.js from throwing globally.
+        },
+      });
+      await worker.setParameters({
+        preserve_interword_spaces: '1',
+        tessedit_pageseg_mode: this.pageSegMode as never,
+      });
+      this.events.emit({ type: 'workerStarted', slot: slot.index });
+      return worker;
+    })();
+    slot.worker = started;
+    return started;
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      void this.run(slot, job);
+    }
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    try {
+      if (slot.worker && slot.pages >= this.recycleAfterPages) {
+        const pages = slot.pages;
+        await this.killWorker(slot, 'shutdown');
+        this.events.emit({ type: 'workerRecycled', slot: slot.index, pages });
+      }
+      const worker = await (slot.worker ?? this.startWorker(slot));
+      if (job.settled) return; // cancelled while the worker was starting
+      const t0 = performance.now();
+      const { data } = await worker.recognize(job.image, {}, { text: true, blocks: true });
+      slot.pages += 1;
+      job.options.onProgress?.(1);
+      this.settle(job, pageResult(data, Math.round(performance.now() - t0)));
+    } catch (err) {
+      if (!job.settled) {
+        this.settle(job, new OcrFailedError(err));
+        await this.killWorker(slot, 'error');
+      }
+    } finally {
+      if (slot.job === job) slot.job = null;
+      this.pump();
+    }
+  }
+}
