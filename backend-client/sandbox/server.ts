@@ -1,0 +1,156 @@
+// The sandbox of the unified acceptance platform: fastify routes generated from openapi.yaml, each
+// request authenticated, validated against the spec, handled on SQLite, and its response validated
+// against the spec before it leaves. Faults can be injected for drills.
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { specValidator } from '../src/spec-validator';
+import type { ServerErrorCode } from '../src/types';
+import { createAuthenticator, type TerminalCredential } from './auth';
+import { loadCatalogue, openSandboxDb, sandboxStats, type SandboxDb, type SandboxStats } from './db';
+import { drawFault, latencyFor, parseFaults, type FaultAction, type FaultSpec } from './faults';
+import { ApiError, type HandlerContext } from './handlers/context';
+import { HANDLERS } from './handlers/index';
+
+export const DEV_TERMINAL: TerminalCredential = { id: 'T-DEV-0001', secret: 'easydo-dev-terminal-secret-change-me' };
+
+export interface SandboxOptions {
+  /** 0 (default) lets the OS choose. */
+  port?: number;
+  host?: string;
+  dbFile: string;
+  terminals?: TerminalCredential[];
+  /** Simulated seconds per real second for stage progression (default 1). */
+  clockSpeed?: number;
+  faults?: string | Partial<FaultSpec>;
+  residentsFile?: string;
+  /** Print one line per request to stderr (no bodies). */
+  log?: boolean;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  db: SandboxDb;
+  setFaults(spec: string | Partial<FaultSpec> | undefined): void;
+  stats(): SandboxStats;
+  close(): Promise<void>;
+}
+
+const raw = new WeakMap<FastifyRequest, Buffer>();
+const errorBody = (code: ServerErrorCode, message: string, details?: Record<string, unknown>) => ({ error: { code, message, ...(details ? { details } : {}) } });
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const db = openSandboxDb({ file: options.dbFile, ...(options.residentsFile ? { residentsFile: options.residentsFile } : {}) });
+  const clockSpeed = options.clockSpeed ?? 1;
+  const now = () => Date.now();
+  let catalogueCache = loadCatalogue(db);
+  const ctx: HandlerContext = { db, catalogue: () => catalogueCache, clockSpeed, now };
+  const authenticate = createAuthenticator(db, options.terminals ?? [DEV_TERMINAL], now);
+  const validator = specValidator();
+  let faults = parseFaults(options.faults);
+  const chosen = new WeakMap<FastifyRequest, FaultAction>();
+
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 8 * 1024 * 1024 });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', 'application/octet-stream'], { parseAs: 'buffer' }, (req, body, done) => {
+    const buf = body as Buffer;
+    raw.set(req, buf);
+    if (req.headers['content-type']?.startsWith('application/octet-stream')) return done(null, buf);
+    try {
+      done(null, buf.length ? JSON.parse(buf.toString('utf8')) : undefined);
+    } catch {
+      done(new ApiError(400, 'bad_request', 'body is not valid JSON'));
+    }
+  });
+
+  async function send(req: FastifyRequest, reply: FastifyReply, operationId: string | undefined, status: number, body: unknown, headers: Record<string, string> = {}) {
+    if (operationId && status !== 304) {
+      const check = validator.validateResponse(operationId, status, body);
+      if (!check.ok) {
+        process.stderr.write(`sandbox: response of ${operationId} violates the spec: ${JSON.stringify(check.issues)}\n`);
+        status = 500;
+        body = errorBody('internal', 'response failed spec validation');
+      }
+    }
+    reply.code(status).headers(headers);
+    if (status === 304 || body === undefined) return reply.send();
+    const text = JSON.stringify(body);
+    reply.type('application/json');
+    if (chosen.get(req) === 'slowBody') {
+      const chunks = text.match(/[\s\S]{1,64}/g) ?? [];
+      return reply.send(Readable.from((async function* () {
+        for (const c of chunks) {
+          await sleep(30);
+          yield c;
+        }
+      })()));
+    }
+    return reply.send(text);
+  }
+
+  app.addHook('onRequest', async (req, reply) => {
+    const delay = latencyFor(faults);
+    if (delay > 0) await sleep(delay);
+    const action = drawFault(faults);
+    chosen.set(req, action);
+    if (action === 'hang') await new Promise(() => undefined); // released when close() destroys the socket
+    if (action === 'reset') {
+      req.raw.socket.destroy();
+      return reply;
+    }
+    if (action === 'error5xx') return send(req, reply, undefined, 503, errorBody('unavailable', 'injected fault'));
+  });
+
+  for (const op of validator.operations.values()) {
+    const handler = HANDLERS[op.operationId];
+    if (!handler) throw new Error(`no sandbox handler for ${op.operationId}`);
+    app.route({
+      method: op.method as 'GET',
+      url: op.path.replace(/\{(\w+)\}/g, ':$1'),
+      handler: async (req, reply) => {
+        const rawBody = raw.get(req) ?? Buffer.alloc(0);
+        try {
+          const terminalId = authenticate(req.method, req.url, req.headers, rawBody);
+          const params = (req.params ?? {}) as Record<string, string>;
+          const p = validator.validateParameters(op.operationId, req.headers, params);
+          if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
+          const b = validator.validateRequest(op.operationId, req.body);
+          if (!b.ok) throw new ApiError(400, 'validation_failed', 'body does not match the spec', { issues: b.issues });
+          const result = handler(ctx, { body: req.body, params, headers: req.headers, terminalId, rawBody });
+          if (chosen.get(req) === 'resetAfter') {
+            req.raw.socket.destroy();
+            return reply;
+          }
+          return send(req, reply, op.operationId, result.status, result.body, result.headers);
+        } catch (e) {
+          if (e instanceof ApiError) return send(req, reply, op.operationId, e.status, errorBody(e.code, e.message, e.details));
+          process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
+          return send(req, reply, op.operationId, 500, errorBody('internal', 'internal error'));
+        }
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => send(req, reply, undefined, 404, errorBody('not_found', 'no such route')));
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ApiError) return send(req, reply, undefined, err.status, errorBody(err.code, err.message));
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    return send(req, reply, undefined, status, errorBody(status < 500 ? 'bad_request' : 'internal', err.message));
+  });
+  if (options.log) app.addHook('onResponse', async (req, reply) => void process.stderr.write(`${req.method} ${req.routeOptions.url ?? req.url} ${reply.statusCode}\n`));
+
+  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const port = Number(new URL(address).port);
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    db,
+    setFaults: (spec) => void (faults = parseFaults(spec)),
+    stats: () => sandboxStats(db),
+    close: async () => {
+      await app.close();
+      db.close();
+      catalogueCache = undefined as never;
+    },
+  };
+}

@@ -1,0 +1,894 @@
+// GENERATED from backend-client/openapi.yaml by `npm run generate -w backend-client`. Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service catalogue (categories and items), versioned with an ETag. */
+        get: operations["getCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resource-library lookup for prefill; returns only the requested fields. */
+        post: operations["lookupResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/card-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a fresh card read for a short-lived applicant token (query "my applications"). */
+        post: operations["createCardSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start (or find) a resumable upload identified by the file's SHA-256. */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: components["schemas"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        /** Upload state (received offset). */
+        get: operations["getUpload"];
+        /** Append a chunk at `Upload-Offset`; a mismatching offset answers 409 with the server's offset. */
+        put: operations["putUploadChunk"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit an application (办件). Deduplicated by terminal + Idempotency-Key. */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Progress by acceptance number + query password (查询密码). */
+        post: operations["queryApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/by-applicant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** All applications of the card holder of a card session. */
+        post: operations["listApplicationsByApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 好差评 evaluation, once per application (一事一评). */
+        post: operations["submitEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/terminals/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminal heartbeat with device status and alerts. */
+        post: operations["sendHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clerks/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Counter-mode clerk login; locked after repeated failures. */
+        post: operations["clerkLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clerks/me/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in clerk's workload and 好差评 ratings. */
+        get: operations["getClerkWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorBody: {
+            error: {
+                code: components["schemas"]["ErrorCode"];
+                message: string;
+                details?: Record<string, never>;
+            };
+        };
+        /** @enum {string} */
+        ErrorCode: "bad_request" | "validation_failed" | "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal" | "not_found" | "idempotency_conflict" | "already_evaluated" | "invalid_credentials" | "locked" | "unauthorized" | "upload_incomplete" | "checksum_mismatch" | "offset_mismatch" | "internal" | "unavailable";
+        /** Format: date-time */
+        Timestamp: string;
+        /** @description ID number of a resident card, permit or foreigner permanent-residence card. */
+        IdNumber: string;
+        /** @description 事项编码, 2 letters (type) + 5-digit main item + 3-digit sub-item. */
+        ItemCode: string;
+        UploadId: string;
+        Sha256: string;
+        LocalizedText: {
+            zh: string;
+            en: string;
+        };
+        Catalogue: {
+            version: string;
+            generatedAt: components["schemas"]["Timestamp"];
+            categories: components["schemas"]["Category"][];
+            items: components["schemas"]["CatalogueItem"][];
+        };
+        Category: {
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+        };
+        Department: {
+            code: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ApplicantType: "natural_person" | "legal_person" | "agent";
+        CatalogueItem: {
+            code: components["schemas"]["ItemCode"];
+            categoryCode: string;
+            name: components["schemas"]["LocalizedText"];
+            department: components["schemas"]["Department"];
+            /** @description Legal time limit (法定时限) in working days. */
+            timeLimitWorkingDays: number;
+            fee: {
+                amountFen: number;
+                description: string;
+            };
+            applicantTypes: components["schemas"]["ApplicantType"][];
+            guide: {
+                conditions: components["schemas"]["LocalizedText"];
+                basis?: string;
+            };
+            fields: components["schemas"]["FormField"][];
+            materials: components["schemas"]["RequiredMaterial"][];
+        };
+        /** @enum {string} */
+        FieldType: "text" | "number" | "date" | "select" | "phone" | "idNumber" | "textarea";
+        FormField: {
+            key: string;
+            label: components["schemas"]["LocalizedText"];
+            type: components["schemas"]["FieldType"];
+            required: boolean;
+            validation?: {
+                pattern?: string;
+                min?: number;
+                max?: number;
+                maxLength?: number;
+                options?: {
+                    value: string;
+                    label: components["schemas"]["LocalizedText"];
+                }[];
+            };
+            /** @description Where the value comes from, e.g. `card.name` or `library.housing.address`. */
+            prefill?: string;
+            editableWhenPrefilled: boolean;
+        };
+        RequiredMaterial: {
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            count: number;
+            /** @description Originals to be shown for verification. */
+            originalsRequired: boolean;
+            /** @description 电子证照 type that can replace the paper, or null. */
+            electronicCertificateType: string | null;
+            /** @description Words whose presence on a scanned page suggests this material. */
+            ocrKeywords: string[];
+        };
+        /** @enum {string} */
+        LibraryField: "householdRegistration" | "residenceAddress" | "housing" | "contactPhone" | "electronicCertificates";
+        ResidentLookupRequest: {
+            idNumber: components["schemas"]["IdNumber"];
+            itemCode?: components["schemas"]["ItemCode"];
+            fields: components["schemas"]["LibraryField"][];
+        };
+        ResidentRecord: {
+            found: boolean;
+            householdRegistration?: {
+                address: string;
+                /** @enum {string} */
+                kind: "非农业" | "农业" | "居民";
+                householder: string;
+                relation: string;
+            };
+            residenceAddress?: string;
+            housing?: {
+                /** @enum {string} */
+                tenure: "owned" | "rented" | "other";
+                address: string;
+                areaSqm?: number;
+                contractNumber?: string;
+                /** Format: date */
+                rentalStart?: string;
+                /** Format: date */
+                rentalEnd?: string;
+                monthlyRentYuan?: number;
+            };
+            contactPhone?: string;
+            electronicCertificates?: components["schemas"]["ElectronicCertificate"][];
+        };
+        ElectronicCertificate: {
+            type: string;
+            number: string;
+            issuer: string;
+            /** Format: date */
+            issuedAt: string;
+            /** Format: date */
+            validTo?: string | null;
+        };
+        CardSessionRequest: {
+            idNumber: components["schemas"]["IdNumber"];
+            /** @enum {string} */
+            cardType: "resident" | "hmt_permit" | "foreigner_2017" | "foreigner_2023";
+            readAt: components["schemas"]["Timestamp"];
+        };
+        CardSession: {
+            cardToken: string;
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        UploadCreateRequest: {
+            sha256: components["schemas"]["Sha256"];
+            size: number;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "application/pdf" | "image/tiff";
+        };
+        UploadStatus: {
+            uploadId: components["schemas"]["UploadId"];
+            sha256: components["schemas"]["Sha256"];
+            size: number;
+            offset: number;
+            complete: boolean;
+        };
+        /**
+         * @description 国办函〔2016〕108号 grades; kiosk scans are C until a clerk verifies them (B).
+         * @enum {string}
+         */
+        TrustLevel: "A" | "B" | "C" | "D";
+        Applicant: {
+            type: components["schemas"]["ApplicantType"];
+            /** @enum {string} */
+            idType: "resident" | "hmt_permit" | "foreigner_2017" | "foreigner_2023";
+            idNumber: components["schemas"]["IdNumber"];
+            name: string;
+            phone?: string;
+        };
+        SubmittedMaterial: {
+            code: string;
+            sha256: components["schemas"]["Sha256"];
+            pageCount: number;
+            trustLevel: components["schemas"]["TrustLevel"];
+            uploadId: components["schemas"]["UploadId"];
+            electronicCertificateNumber?: string;
+        };
+        ApplicationSubmission: {
+            itemCode: components["schemas"]["ItemCode"];
+            applicant: components["schemas"]["Applicant"];
+            /** @enum {string} */
+            channel: "kiosk" | "counter";
+            form: {
+                [key: string]: string | number | boolean;
+            };
+            materials: components["schemas"]["SubmittedMaterial"][];
+        };
+        /** @enum {string} */
+        Stage: "预受理" | "受理" | "不予受理" | "补齐补正" | "办理中" | "办结" | "已领取";
+        SubmissionReceipt: {
+            /** @description Opaque */
+            acceptanceNumber: string;
+            queryPassword: string;
+            stage: components["schemas"]["Stage"];
+            itemCode: components["schemas"]["ItemCode"];
+            department: components["schemas"]["Department"];
+            submittedAt: components["schemas"]["Timestamp"];
+            /** Format: date */
+            dueDate: string;
+        };
+        ApplicationQuery: {
+            acceptanceNumber: string;
+            queryPassword: string;
+        };
+        ApplicantQuery: {
+            cardToken: string;
+        };
+        StageEvent: {
+            stage: components["schemas"]["Stage"];
+            at: components["schemas"]["Timestamp"];
+            /** @description Reason for 不予受理. */
+            reason?: string;
+            /** @description Materials to supplement for 补齐补正. */
+            supplementList?: string[];
+            /** @description Result for 办结. */
+            result?: string;
+        };
+        ApplicationStatus: {
+            acceptanceNumber: string;
+            itemCode: components["schemas"]["ItemCode"];
+            itemName: components["schemas"]["LocalizedText"];
+            department: components["schemas"]["Department"];
+            submittedAt: components["schemas"]["Timestamp"];
+            /** Format: date */
+            dueDate: string;
+            stage: components["schemas"]["Stage"];
+            history: components["schemas"]["StageEvent"][];
+            evaluated: boolean;
+        };
+        ApplicationList: {
+            applications: components["schemas"]["ApplicationStatus"][];
+        };
+        /**
+         * @description 非常满意 (5★) … 非常不满意 (1★).
+         * @enum {string}
+         */
+        EvaluationLevel: "非常满意" | "满意" | "基本满意" | "不满意" | "非常不满意";
+        Evaluation: {
+            acceptanceNumber: string;
+            itemCode: components["schemas"]["ItemCode"];
+            departmentCode: string;
+            level: components["schemas"]["EvaluationLevel"];
+            /** @description Offline indicators 整体满意度 / 服务效率 / 服务水平 / 服务态度. */
+            indicators: {
+                overall: components["schemas"]["EvaluationLevel"];
+                efficiency?: components["schemas"]["EvaluationLevel"];
+                quality?: components["schemas"]["EvaluationLevel"];
+                attitude?: components["schemas"]["EvaluationLevel"];
+            };
+            comment?: string;
+            /** @enum {string} */
+            channel: "kiosk" | "counter";
+            clerkStaffId?: string;
+        };
+        EvaluationReceipt: {
+            evaluationId: string;
+            recordedAt: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        DeviceStatus: "online" | "offline" | "noDevice" | "hardwareError" | "userError" | "busy" | "starting";
+        Heartbeat: {
+            at: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            mode: "kiosk" | "counter" | "admin";
+            appVersion: string;
+            inService: boolean;
+            devices: {
+                id: string;
+                /** @enum {string} */
+                kind: "idcard" | "printer" | "scanner" | "camera" | "other";
+                status: components["schemas"]["DeviceStatus"];
+                detail?: string;
+            }[];
+            alerts: {
+                code: string;
+                /** @enum {string} */
+                severity: "info" | "warning" | "critical";
+                deviceId?: string;
+                message?: string;
+            }[];
+            outbox?: {
+                depth: number;
+                /** Format: date-time */
+                oldestPendingAt?: string | null;
+            };
+        };
+        HeartbeatAck: {
+            serverTime: components["schemas"]["Timestamp"];
+            catalogueVersion: string;
+        };
+        ClerkLoginRequest: {
+            staffId: string;
+            password: string;
+        };
+        ClerkSession: {
+            token: string;
+            expiresAt: components["schemas"]["Timestamp"];
+            clerk: {
+                staffId: string;
+                name: string;
+                windowNo: string;
+                department: components["schemas"]["Department"];
+            };
+        };
+        ClerkWorkload: {
+            staffId: string;
+            applicationsTaken: number;
+            byStage: {
+                [key: string]: number;
+            };
+            ratings: {
+                count: number;
+                byLevel: {
+                    [key: string]: number;
+                };
+                averageStars: number | null;
+            };
+        };
+    };
+    responses: {
+        /** @description Typed error. */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: {
+        IfNoneMatch: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getCatalogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description Not modified; the terminal's cached copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    lookupResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The requested fields that the library holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecord"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createCardSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Token issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardSession"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Upload state (existing or new); resume from `offset`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadStatus"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: components["schemas"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Upload state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadStatus"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    putUploadChunk: {
+        parameters: {
+            query?: never;
+            header: {
+                "Upload-Offset": number;
+            };
+            path: {
+                uploadId: components["schemas"]["UploadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Chunk stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadStatus"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                /** @description Present in counter mode; attributes the application to the clerk. */
+                "X-Clerk-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationSubmission"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier submission with the same key and body; same receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReceipt"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReceipt"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    queryApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationQuery"];
+            };
+        };
+        responses: {
+            /** @description Stage history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStatus"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listApplicationsByApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicantQuery"];
+            };
+        };
+        responses: {
+            /** @description The applicant's applications, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    submitEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Evaluation"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReceipt"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    sendHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Heartbeat"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged; carries server time and the current catalogue ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatAck"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    clerkLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClerkLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClerkSession"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getClerkWorkload: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Clerk-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClerkWorkload"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+}
