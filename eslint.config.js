@@ -30,21 +30,21 @@ const uiMessage = 'UI code runs in the sandboxed renderer: it talks to main only
 const layers = [
   {
     files: ['device-drivers/**/*.ts', 'backend-client/**/*.ts'],
-    ...banned({
+    rules: banned({
       patterns: ['@easydo/*'],
       message: 'device-drivers and backend-client import nothing of ours (see the arrows in docs/ARCHITECTURE.md).',
     }),
   },
   {
     files: ['core/**/*.ts', 'core/**/*.tsx'],
-    ...banned({
+    rules: banned({
       patterns: [...ours('counter'), ...ours('kiosk')],
       message: 'core may not import counter or kiosk: arrows point kiosk -> counter -> core.',
     }),
   },
   {
     files: ['core/src/contract/**/*.ts'],
-    ...banned({
+    rules: banned({
       names: nodeBuiltins,
       patterns: ['@easydo/*', 'react', 'react-dom', 'electron', '**/services/**', '**/ui/**'],
       message: 'core/contract runs anywhere: it imports only zod and other contract modules.',
@@ -52,27 +52,27 @@ const layers = [
   },
   {
     files: ['core/src/services/**/*.ts'],
-    ...banned({
+    rules: banned({
       patterns: ['**/ui/**', 'react', 'react-dom', 'electron', ...ours('counter'), ...ours('kiosk')],
       message: 'core/services never imports ui, React or Electron.',
     }),
   },
   {
     files: ['core/src/ui/**/*.ts', 'core/src/ui/**/*.tsx'],
-    ...banned({ patterns: [...uiBans, ...ours('counter'), ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
+    rules: banned({ patterns: [...uiBans, ...ours('counter'), ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
   },
   {
     files: ['counter/src/ui/**/*.ts', 'counter/src/ui/**/*.tsx'],
-    ...banned({ patterns: [...uiBans, ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
+    rules: banned({ patterns: [...uiBans, ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
   },
   {
     files: ['kiosk/src/renderer/**/*.ts', 'kiosk/src/renderer/**/*.tsx'],
-    ...banned({ patterns: uiBans, names: nodeBuiltins, message: uiMessage }),
+    rules: banned({ patterns: uiBans, names: nodeBuiltins, message: uiMessage }),
   },
   {
     files: ['counter/**/*.ts', 'counter/**/*.tsx'],
     ignores: ['counter/src/ui/**'],
-    ...banned({
+    rules: banned({
       patterns: [...ours('kiosk'), '@easydo/device-drivers', '@easydo/device-drivers/*', '@easydo/backend-client', '@easydo/backend-client/*'],
       message: 'counter reaches drivers and the backend only through core.',
     }),
@@ -80,7 +80,7 @@ const layers = [
   {
     files: ['kiosk/**/*.ts', 'kiosk/**/*.tsx'],
     ignores: ['kiosk/src/renderer/**'],
-    ...banned({
+    rules: banned({
       patterns: ['@easydo/device-drivers', '@easydo/device-drivers/*', '@easydo/backend-client', '@easydo/backend-client/*'],
       message: 'kiosk reaches drivers and the backend only through core.',
     }),

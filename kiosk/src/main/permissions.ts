@@ -1,6 +1,7 @@
 // Deny by default. Electron approves every permission request unless told otherwise; we allow the camera
 // (document camera, QR scanning) only while the capture screen is showing, and nothing else ever.
 import type { Session } from 'electron';
+import { originOf as parseOrigin } from './trusted-url';
 
 export interface PermissionPolicy {
   /** True while a screen that legitimately uses the camera is showing. */
@@ -35,9 +36,5 @@ export function attachPermissionHandlers(session: Session, policy: PermissionPol
 }
 
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'null';
-  }
+  return parseOrigin(url) ?? 'null';
 }

@@ -1,7 +1,7 @@
 // Wires the recovery policy to a window: crashed or killed renderers are reloaded with back-off; a hung one is
 // crashed on purpose (a fresh process) and reloaded; past the limit the out-of-service page is shown.
 import type { BrowserWindow } from 'electron';
-import { RecoveryPolicy } from './recovery-policy';
+import type { RecoveryPolicy } from './recovery-policy';
 
 export function attachRecovery(
   window: Pick<BrowserWindow, 'webContents' | 'on'>,

@@ -8,6 +8,8 @@ export const TerminalInfo = z.object({
   terminalId: z.string(),
   centreName: z.string(),
   mode: Mode,
+  /** What the window was opened for: `admin` shows the PIN entry until admin:login succeeds. */
+  entry: Mode,
   version: z.string(),
   defaultLanguage: Language,
   /** Simulated devices and sandbox backend: the UI shows the developer panel only then. */

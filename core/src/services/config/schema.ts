@@ -2,8 +2,6 @@
 // back to a screen (see config/public-view.ts).
 import { z } from 'zod';
 
-const Port = z.number().int().min(1).max(65535);
-
 export const IdReaderConfig = z.discriminatedUnion('transport', [
   z.object({ transport: z.literal('simulator'), cards: z.string().optional(), pollIntervalMs: z.number().int().min(100).max(5000).default(400) }),
   z.object({

@@ -8,11 +8,15 @@ export interface CallerContext {
 }
 
 export class ModeRegistry {
-  private readonly modes = new Map<string, { start: Mode; current: Mode }>();
+  private readonly modes = new Map<string, { start: Mode; current: Mode; entry: Mode }>();
   private readonly listeners = new Set<(windowId: string, mode: Mode) => void>();
 
-  register(windowId: string, start: Mode): CallerContext {
-    this.modes.set(windowId, { start, current: start });
+  /**
+   * `entry` is what the window was opened for. It differs from `start` for `--mode admin`: the window starts
+   * with kiosk rights and shows the admin PIN entry; only admin:login raises it to admin.
+   */
+  register(windowId: string, start: Mode, entry: Mode = start): CallerContext {
+    this.modes.set(windowId, { start, current: start, entry });
     return { windowId, mode: () => this.get(windowId) };
   }
 
@@ -24,6 +28,10 @@ export class ModeRegistry {
     const entry = this.modes.get(windowId);
     if (!entry) throw new Error(`unknown window ${windowId}`);
     return entry.current;
+  }
+
+  entryOf(windowId: string): Mode {
+    return this.modes.get(windowId)?.entry ?? 'kiosk';
   }
 
   startMode(windowId: string): Mode {

@@ -32,6 +32,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       terminalId: d.config().terminalId,
       centreName: d.config().centreName,
       mode: caller.mode(),
+      entry: d.modes.entryOf(caller.windowId),
       version: d.version,
       defaultLanguage: d.config().defaultLanguage,
       simulated: d.simulator !== null,

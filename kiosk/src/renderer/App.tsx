@@ -1,0 +1,47 @@
+// Picks the mode shell from the mode main holds for this window, and follows it when it changes.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TerminalInfo } from '@easydo/core/contract/schemas/terminal';
+import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
+import { CounterApp } from '@easydo/counter/ui/CounterApp';
+import { KioskApp } from './kiosk/KioskApp';
+import { AdminApp } from './admin/AdminApp';
+import { SimulatorPanel } from './dev/SimulatorPanel';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const api = useTerminal();
+  const [info, setInfo] = useState<TerminalInfo | null>(null);
+  const [elder, setElder] = useState(false);
+
+  const load = useCallback(() => {
+    void api.invoke('terminal:info', {}).then((r) => {
+      if (r.ok) setInfo(r.value);
+    });
+  }, [api]);
+  useEffect(load, [load]);
+  useEvent('mode:changed', useCallback(() => load(), [load]));
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.documentElement.classList.toggle('elder', elder);
+  }, [i18n.language, elder]);
+
+  if (!info) return <p className="loading">…</p>;
+  const toggleLanguage = () => void i18n.changeLanguage(i18n.language === 'en' ? 'zh-CN' : 'en');
+  return (
+    <div className="app" data-mode={info.mode}>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <span className="centre">{info.centreName}</span>
+        <button type="button" className="btn btn-secondary" data-testid="toggle-elder" aria-pressed={elder} onClick={() => setElder((e) => !e)}>
+          {elder ? t('app.normal') : t('app.elder')}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="toggle-language" onClick={toggleLanguage}>
+          {t('app.language')}
+        </button>
+      </header>
+      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : <KioskApp adminEntry={info.entry === 'admin'} />}
+      {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Hidden admin entry: five taps on the top-left corner within three seconds opens the PIN pad.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTerminal } from '@easydo/core/ui/terminal-context';
+import type { ContractError } from '@easydo/core/contract/errors';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+
+export function AdminCorner({ onOpen }: { onOpen: () => void }) {
+  const taps = useRef<number[]>([]);
+  const tap = () => {
+    const now = Date.now();
+    taps.current = [...taps.current.filter((t) => now - t < 3000), now];
+    if (taps.current.length >= 5) {
+      taps.current = [];
+      onOpen();
+    }
+  };
+  return <div className="admin-corner" data-testid="admin-corner" onClick={tap} aria-hidden="true" />;
+}
+
+export function AdminPinPad({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useTerminal();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<ContractError | null>(null);
+  const submit = async () => {
+    const r = await api.invoke('admin:login', { pin });
+    setPin('');
+    if (!r.ok) setError(r.error);
+  };
+  return (
+    <div className="modal" role="dialog" aria-modal="true" aria-label={t('admin.pin')}>
+      <label>
+        {t('admin.pin')}
+        <input data-testid="admin-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 12))} />
+      </label>
+      <div className="keypad">
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((d) => (
+          <button key={d} type="button" onClick={() => setPin((p) => (p + d).slice(0, 12))}>
+            {d}
+          </button>
+        ))}
+      </div>
+      <ErrorNotice error={error} />
+      <button type="button" className="btn btn-primary" data-testid="admin-enter" onClick={() => void submit()}>
+        {t('admin.enter')}
+      </button>
+      <button type="button" className="btn btn-secondary" onClick={onClose}>
+        {t('catalogue.back')}
+      </button>
+    </div>
+  );
+}

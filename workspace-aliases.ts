@@ -1,0 +1,10 @@
+// One definition of how `@easydo/<pkg>/<path>` resolves (to `<pkg>/src/<path>`, any TS extension) for Vite and
+// Vitest; tsconfig.base.json `paths` says the same for tsc, tsx and esbuild.
+import { fileURLToPath } from 'node:url';
+
+const PACKAGES = ['core', 'counter', 'kiosk', 'device-drivers', 'backend-client'];
+
+export const workspaceAliases = PACKAGES.map((pkg) => ({
+  find: new RegExp(`^@easydo/${pkg}/`),
+  replacement: fileURLToPath(new URL(`./${pkg}/src/`, import.meta.url)),
+}));
