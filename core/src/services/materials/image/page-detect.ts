@@ -17,6 +17,11 @@ export interface PageDetectOptions {
   workWidth?: number;
   /** Reject components smaller than this share of the frame (no page present). */
   minAreaShare?: number;
+  /**
+   * The page must be this much brighter (0–255) than everything around it. A bordered form on a scan
+   * (white margin outside the frame line) is not a page on a dark base and must not be cropped.
+   */
+  minContrast?: number;
 }
 
 function largestComponent(mask: Uint8Array, width: number, height: number): { label: Int32Array; id: number; area: number } {
@@ -82,6 +87,14 @@ export function detectPage(img: GreyImage, options: PageDetectOptions = {}): Qua
   const { label, id, area } = largestComponent(mask, width, height);
   if (id === 0 || area < (options.minAreaShare ?? 0.1) * width * height) return null;
   const inPage = (x: number, y: number): boolean => label[y * width + x] === id;
+  let inSum = 0;
+  let outSum = 0;
+  for (let i = 0; i < label.length; i++) {
+    if (label[i] === id) inSum += small.data[i]!;
+    else outSum += small.data[i]!;
+  }
+  const outside = label.length - area;
+  if (outside > 0 && inSum / area - outSum / outside < (options.minContrast ?? 50)) return null;
 
   // Rough corners from the extremes of x+y and x−y.
   let tl = { x: 0, y: 0, s: Infinity };
