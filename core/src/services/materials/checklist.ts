@@ -80,8 +80,8 @@ export function suggestMaterial(text: string, materials: readonly RequiredMateri
       const k = normaliseForCer(keyword);
       if (k.length < 2) continue;
       const d = substringDistance(k, hay);
-      // Short keywords must match exactly; from 4 characters one error is tolerated.
-      const allowed = k.length >= 4 ? 1 : 0;
+      // Short keywords must match exactly (居住证 is not 居住证明); from 5 characters one error is tolerated.
+      const allowed = k.length >= 5 ? 1 : 0;
       if (d > allowed) continue;
       const score = k.length - 2 * d;
       if (!best || score > best.score) best = { code: m.code, keyword, score };
