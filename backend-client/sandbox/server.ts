@@ -4,6 +4,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEV_TERMINAL as DEV_TERMINAL_CREDENTIAL } from '../src/dev-terminal';
 import { specValidator } from '../src/spec-validator';
 import type { ServerErrorCode } from '../src/types';
 import { createAuthenticator, type TerminalCredential } from './auth';
@@ -12,7 +13,7 @@ import { drawFault, latencyFor, parseFaults, type FaultAction, type FaultSpec } 
 import { ApiError, type HandlerContext } from './handlers/context';
 import { HANDLERS } from './handlers/index';
 
-export const DEV_TERMINAL: TerminalCredential = { id: 'T-DEV-0001', secret: 'easydo-dev-terminal-secret-change-me' };
+export const DEV_TERMINAL: TerminalCredential = { ...DEV_TERMINAL_CREDENTIAL };
 
 export interface SandboxOptions {
   /** 0 (default) lets the OS choose. */

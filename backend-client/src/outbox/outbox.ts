@@ -1,0 +1,179 @@
+// Delivers journaled applications (and their evaluations) to the platform: materials first, each
+// uploaded resumably, then the submission with the application's own idempotency key, so a retry after
+// a crash, timeout or lost answer can only ever produce the one application the server already has.
+import type { BackendClient } from '../client';
+import { BackendError } from '../errors';
+import type { ApplicationSubmission } from '../types';
+import type { Journal, LocalApplication, LocalState } from './journal';
+
+export interface OutboxChange {
+  localId: string;
+  state: LocalState;
+  acceptanceNumber: string | null;
+  error?: string;
+}
+
+export interface OutboxOptions {
+  journal: Journal;
+  client: BackendClient;
+  onChange?: (change: OutboxChange) => void;
+  /** Back-off: delay = random(0.5..1) × min(maxMs, baseMs × 2^attempts). Defaults 1 s and 5 min. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** How often the background loop looks for due work (default 1 s). */
+  pollMs?: number;
+  /** Personal data is purged this long after acceptance (default 7 days). */
+  retentionMs?: number;
+  chunkSize?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface OutboxStatus {
+  running: boolean;
+  depth: number;
+  oldestPendingAt: number | null;
+  byState: Partial<Record<LocalState, number>>;
+  lastError: string | null;
+  lastSuccessAt: number | null;
+}
+
+export interface DrainResult {
+  delivered: number;
+  evaluationsDelivered: number;
+  failed: number;
+  retryLater: number;
+}
+
+export interface Outbox {
+  start(): void;
+  stop(): Promise<void>;
+  /** One pass over everything pending, ignoring back-off schedules. */
+  drainNow(): Promise<DrainResult>;
+  status(): OutboxStatus;
+}
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { journal, client } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const baseMs = options.backoff?.baseMs ?? 1000;
+  const maxMs = options.backoff?.maxMs ?? 300_000;
+  const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let pass: Promise<DrainResult> | undefined;
+  let lastError: string | null = null;
+  let lastSuccessAt: number | null = null;
+
+  const emit = (app: LocalApplication, error?: string) =>
+    options.onChange?.({ localId: app.localId, state: app.state, acceptanceNumber: app.acceptanceNumber, ...(error ? { error } : {}) });
+  const describe = (e: unknown) => (e instanceof BackendError ? `${e.code}${e.serverCode ? `/${e.serverCode}` : ''}: ${e.message}` : String((e as Error).message ?? e));
+  const retryAt = (attempts: number) => now() + Math.round((0.5 + random() * 0.5) * Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30)));
+  /** Refusals that no retry can fix; everything else (network, timeout, 5xx, auth hiccups) is retried. */
+  const permanent = (e: unknown) => e instanceof BackendError && (e.code === 'validation' || e.code === 'protocol' || e.serverCode === 'idempotency_conflict');
+
+  async function deliver(app: LocalApplication): Promise<'delivered' | 'failed' | 'retry'> {
+    try {
+      if (!app.submission) throw new Error('submission data missing');
+      for (const m of app.materials) {
+        if (m.uploadId) continue;
+        const data = journal.materialData(app.localId, m.idx);
+        const up = await client.uploadFile(data, { contentType: m.contentType, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) });
+        journal.markMaterialUploaded(app.localId, m.idx, up.uploadId);
+        m.uploadId = up.uploadId;
+      }
+      const { clerkToken, ...rest } = app.submission;
+      const body: ApplicationSubmission = {
+        itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form,
+        materials: app.materials.map((m) => ({ code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' })),
+      };
+      const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
+      emit(journal.markAccepted(app.localId, receipt));
+      lastSuccessAt = now();
+      return 'delivered';
+    } catch (e) {
+      const msg = describe(e);
+      lastError = msg;
+      if (permanent(e)) {
+        journal.markFailed(app.localId, msg);
+        emit(journal.get(app.localId), msg);
+        return 'failed';
+      }
+      journal.scheduleRetry(app.localId, msg, retryAt(app.attempts));
+      return 'retry';
+    }
+  }
+
+  async function deliverEvaluation(app: LocalApplication): Promise<boolean> {
+    if (!app.evaluation) return false;
+    try {
+      await client.submitEvaluation(app.evaluation);
+    } catch (e) {
+      // A lost answer to an earlier attempt: the server already has this evaluation.
+      if (!(e instanceof BackendError && e.serverCode === 'already_evaluated')) {
+        lastError = describe(e);
+        if (permanent(e)) journal.markEvaluationDelivered(app.localId);
+        else journal.scheduleRetry(app.localId, lastError, retryAt(app.attempts));
+        return false;
+      }
+    }
+    journal.markEvaluationDelivered(app.localId);
+    emit(journal.get(app.localId));
+    return true;
+  }
+
+  async function runPass(at: number): Promise<DrainResult> {
+    const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const batch = journal.dueForDelivery(at).filter((a) => !seen.has(a.localId));
+      if (batch.length === 0) break;
+      for (const app of batch) {
+        seen.add(app.localId);
+        const r = await deliver(app);
+        if (r === 'delivered') result.delivered++;
+        else if (r === 'failed') result.failed++;
+        else result.retryLater++;
+      }
+    }
+    for (const app of journal.dueEvaluations(at)) if (await deliverEvaluation(app)) result.evaluationsDelivered++;
+    if (result.delivered > 0) journal.purge(retentionMs);
+    return result;
+  }
+
+  function once(at: number): Promise<DrainResult> {
+    // One pass at a time: a drain requested during a background pass waits for it, then runs.
+    const next = (pass ?? Promise.resolve()).catch(() => undefined).then(() => runPass(at));
+    pass = next.finally(() => {
+      if (pass === tracked) pass = undefined;
+    });
+    const tracked = pass;
+    return next;
+  }
+
+  function schedule() {
+    if (!running) return;
+    timer = setTimeout(() => {
+      void once(now()).catch((e: unknown) => void (lastError = describe(e))).finally(schedule);
+    }, options.pollMs ?? 1000);
+    timer.unref?.();
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      void once(now()).catch((e: unknown) => void (lastError = describe(e))).finally(schedule);
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await pass?.catch(() => undefined);
+    },
+    drainNow: () => once(Number.POSITIVE_INFINITY),
+    status() {
+      const c = journal.counts();
+      return { running, depth: c.depth, oldestPendingAt: c.oldestPendingAt, byState: c.byState, lastError, lastSuccessAt };
+    },
+  };
+}
