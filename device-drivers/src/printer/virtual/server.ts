@@ -1,0 +1,125 @@
+// The virtual ESC/POS printer: a loopback TCP "port 9100" that parses what it receives, answers status
+// requests from its (runtime-changeable) state, and writes each job as .bin, .txt and .png. It is the
+// default receipt printer of `npm start` and the counterpart of the printer tests.
+import { mkdir, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { PRINTER_STATES, paperSensorByte, realtimeStatusByte, type PrinterState } from '../status';
+import { loadImageQrDecoder } from './decode-image-qr';
+import { GlyphRasterizer, SYSTEM_CJK_FONTS, type FontSource } from './glyphs';
+import { jobToText, type ParsedJob } from './job-model';
+import { EscPosParser } from './parser';
+import { renderJobPng } from './render-png';
+
+export const virtualPrinterOptionsSchema = z.object({
+  port: z.number().int().min(0).max(65535).default(0),
+  host: z.string().default('127.0.0.1'),
+  outDir: z.string().min(1),
+  state: z.enum(PRINTER_STATES).default('ok'),
+  /** Paper: 576 dots (80 mm) or 384 (58 mm). */
+  dots: z.number().int().min(128).max(1024).default(576),
+  charset: z.enum(['gb18030', 'gbk']).default('gb18030'),
+  chineseModeAtReset: z.boolean().default(false),
+  /** Font for the PNG (OTF/TTF, or TTC with postscriptName); system CJK fonts are tried after it. */
+  font: z.object({ path: z.string(), postscriptName: z.string().optional() }).optional(),
+});
+export type VirtualPrinterOptions = z.input<typeof virtualPrinterOptionsSchema>;
+
+export interface VirtualPrinterJob extends ParsedJob {
+  id: number;
+  lines: string[];
+  files: { bin: string; txt: string; png: string };
+  /** Printer state when the job arrived (a real printer would hold it while out of paper). */
+  stateAtPrint: PrinterState;
+}
+
+export interface VirtualPrinter {
+  readonly port: number;
+  readonly jobs: readonly VirtualPrinterJob[];
+  state(): PrinterState;
+  setState(state: PrinterState): void;
+  /** Resolves when at least `count` jobs have been written. */
+  waitForJobs(count: number): Promise<VirtualPrinterJob[]>;
+  close(): Promise<void>;
+}
+
+export async function startVirtualPrinter(options: VirtualPrinterOptions): Promise<VirtualPrinter> {
+  const opts = virtualPrinterOptionsSchema.parse(options);
+  await mkdir(opts.outDir, { recursive: true });
+  const fonts: FontSource[] = opts.font ? [opts.font, ...SYSTEM_CJK_FONTS] : SYSTEM_CJK_FONTS;
+  const glyphs = new GlyphRasterizer(fonts);
+  const decodeImage = await loadImageQrDecoder();
+  const columns = Math.floor(opts.dots / 12);
+  let state: PrinterState = opts.state;
+  const jobs: VirtualPrinterJob[] = [];
+  const waiters: { count: number; resolve: (j: VirtualPrinterJob[]) => void }[] = [];
+  let nextId = 1;
+  const sockets = new Set<net.Socket>();
+
+  const saveJob = async (raw: Uint8Array, parsed: ParsedJob, stateAtPrint: PrinterState) => {
+    const id = nextId++;
+    const base = path.join(opts.outDir, `job-${String(id).padStart(4, '0')}`);
+    const lines = jobToText(parsed, columns, decodeImage);
+    const files = { bin: `${base}.bin`, txt: `${base}.txt`, png: `${base}.png` };
+    await writeFile(files.bin, raw);
+    await writeFile(files.txt, lines.join('\n') + '\n', 'utf8');
+    await writeFile(files.png, renderJobPng(parsed, opts.dots, glyphs));
+    jobs.push({ id, lines, files, stateAtPrint, ...parsed });
+    for (const w of [...waiters]) {
+      if (jobs.length >= w.count) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve([...jobs]);
+      }
+    }
+  };
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    const chunks: Buffer[] = [];
+    const stateAtPrint = state;
+    const parser = new EscPosParser({
+      dots: opts.dots,
+      charset: opts.charset,
+      chineseModeAtReset: opts.chineseModeAtReset,
+      onStatusRequest: (req) => {
+        if (req.kind === 'dle-eot' && req.n >= 1 && req.n <= 4) socket.write(Uint8Array.of(realtimeStatusByte(state, req.n as 1 | 2 | 3 | 4)));
+        else if (req.kind === 'gs-r' && (req.n === 1 || req.n === 49)) socket.write(Uint8Array.of(paperSensorByte(state)));
+        else if (req.kind === 'gs-i') socket.write(Uint8Array.of(req.n === 1 || req.n === 49 ? 0x20 : req.n === 2 || req.n === 50 ? 0x02 : 0x01));
+      },
+    });
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      parser.write(chunk);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      sockets.delete(socket);
+      const parsed = parser.end();
+      if (parsed.blocks.length === 0) return; // a status-only connection is not a job
+      void saveJob(Buffer.concat(chunks), parsed, stateAtPrint);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('virtual printer has no TCP address');
+
+  return {
+    port: address.port,
+    jobs,
+    state: () => state,
+    setState: (s) => {
+      state = z.enum(PRINTER_STATES).parse(s);
+    },
+    waitForJobs: (count) =>
+      jobs.length >= count ? Promise.resolve([...jobs]) : new Promise((resolve) => waiters.push({ count, resolve })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
