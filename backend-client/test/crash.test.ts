@@ -1,0 +1,73 @@
+// Crash test: the real `outbox submit-synthetic` CLI runs in a child process against a sandbox with
+// latency and lost responses, and is SIGKILLed at random moments, then restarted with the same journal,
+// until it finishes. The sandbox must end with every application exactly once.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../sandbox/server';
+import { openJournal } from '../src/outbox/journal';
+import { createKeyFileProvider } from '../src/outbox/key-file-provider';
+import { tempDir } from './helpers';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(repo, 'node_modules/.bin/tsx');
+const cli = join(repo, 'backend-client/src/outbox/cli.ts');
+
+function runChild(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let killed = false;
+    const timer = killAfterMs === null ? undefined : setTimeout(() => {
+      killed = child.kill('SIGKILL');
+    }, killAfterMs);
+    child.on('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ killed: killed && code === null, code, stderr });
+    });
+  });
+}
+
+const ROUNDS = 4;
+const COUNT = 30;
+
+describe('crash test', () => {
+  it(`SIGKILL at random moments across ${ROUNDS} rounds of ${COUNT} applications: 0 lost, 0 duplicated`, async () => {
+    let totalKills = 0;
+    let midDeliveryKills = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const dir = tempDir('crash');
+      // Lost answers (committed, then the connection dropped) and 5xx make the retry paths real.
+      const sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.db'), faults: { latencyMs: 8, jitterMs: 8, resetAfter: 0.05, error5xx: 0.03 } });
+      const args = ['submit-synthetic', '--db', join(dir, 'journal.db'), '--backend', sandbox.url, '--count', String(COUNT), '--timeout-ms', '2000'];
+      try {
+        let finished = false;
+        for (let i = 0; i < 40 && !finished; i++) {
+          // Kills land anywhere from process start-up to the middle of delivery; every 5th run is left alone.
+          const killAt = i % 5 === 4 ? null : 400 + Math.random() * 1600;
+          const r = await runChild(args, killAt);
+          if (r.killed) {
+            totalKills++;
+            const n = sandbox.stats().applications;
+            if (n > 0 && n < COUNT) midDeliveryKills++;
+          }
+          else if (r.code === 0) finished = true;
+          else throw new Error(`child failed (${r.code}): ${r.stderr.slice(0, 500)}`);
+        }
+        expect(finished).toBe(true);
+        const stats = sandbox.stats();
+        expect(stats).toMatchObject({ applications: COUNT, distinctSyntheticSeq: COUNT, duplicateIdempotencyKeys: 0 });
+        const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.db.key')) });
+        expect(journal.counts()).toMatchObject({ depth: 0, byState: { accepted: COUNT } });
+        journal.close();
+      } finally {
+        await sandbox.close();
+      }
+    }
+    process.stderr.write(`crash test: ${totalKills} kills, ${midDeliveryKills} in the middle of delivery\n`);
+    expect(totalKills).toBeGreaterThanOrEqual(ROUNDS);
+    expect(midDeliveryKills).toBeGreaterThanOrEqual(1);
+  }, 180_000);
+});

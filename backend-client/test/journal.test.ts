@@ -1,0 +1,95 @@
+// The journal on its own: state machine, crash recovery (reopen), encryption at rest with the key
+// provider, purge after retention, and no plaintext ID number or name in the SQLite files (db + WAL).
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackendClient } from '../src/client';
+import { DEV_TERMINAL } from '../src/dev-terminal';
+import { JournalError, openJournal, type NewApplication } from '../src/outbox/journal';
+import { createKeyFileProvider } from '../src/outbox/key-file-provider';
+import { createOutbox } from '../src/outbox/outbox';
+import { freshSandbox, RESIDENT_ID, RESIDENT_NAME, tempDir } from './helpers';
+
+const app = (label?: string): NewApplication => ({
+  itemCode: 'QR00204001',
+  applicant: { type: 'natural_person', idType: 'resident', idNumber: RESIDENT_ID, name: RESIDENT_NAME },
+  channel: 'kiosk',
+  form: { applicantName: RESIDENT_NAME, applicantIdNumber: RESIDENT_ID, contactPhone: '13800138001' },
+  ...(label ? { label } : {}),
+});
+const page = () => ({ code: 'ID_CARD', pageCount: 1, trustLevel: 'C' as const, contentType: 'image/png' as const, data: Buffer.from(`居民身份证 ${RESIDENT_NAME} 公民身份号码 ${RESIDENT_ID}`) });
+
+function fileBytes(dbFile: string): Buffer {
+  return Buffer.concat([dbFile, `${dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+}
+
+describe('journal', () => {
+  it('walks draft → submitted-locally → accepted → receipt-printed → evaluated and survives reopening', async () => {
+    const dir = tempDir('journal');
+    const file = join(dir, 'j.db');
+    const keyProvider = createKeyFileProvider(join(dir, 'k'));
+    let j = await openJournal({ file, keyProvider });
+    const draft = j.createDraft(app());
+    expect(draft.state).toBe('draft');
+    expect(draft.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    j.addMaterial(draft.localId, page());
+    j.submitLocally(draft.localId);
+    j.close(); // "crash" between local submission and delivery
+    j = await openJournal({ file, keyProvider });
+    const again = j.get(draft.localId);
+    expect(again).toMatchObject({ state: 'submitted-locally', idempotencyKey: draft.idempotencyKey });
+    expect(again.submission?.applicant.idNumber).toBe(RESIDENT_ID);
+    expect(j.materialData(draft.localId, 0).toString()).toContain(RESIDENT_ID);
+    expect(() => j.markReceiptPrinted(draft.localId)).toThrow(JournalError);
+    const receipt = { acceptanceNumber: 'N1', queryPassword: '123456', stage: '预受理' as const, itemCode: 'QR00204001', department: { code: '440304RS', name: 'x' }, submittedAt: new Date().toISOString(), dueDate: '2030-01-01' };
+    j.markAccepted(draft.localId, receipt);
+    j.markReceiptPrinted(draft.localId);
+    const ev = j.recordEvaluation(draft.localId, { acceptanceNumber: 'N1', itemCode: 'QR00204001', departmentCode: '440304RS', level: '满意', indicators: { overall: '满意' }, channel: 'kiosk' });
+    expect(ev).toMatchObject({ state: 'evaluated', evaluationDelivered: false, receipt });
+    expect(j.counts().depth).toBe(1); // the evaluation still has to be delivered
+    j.close();
+  });
+
+  it('refuses to open with another key, and the key file is 0600', async () => {
+    const dir = tempDir('journal-key');
+    const file = join(dir, 'j.db');
+    (await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k1')) })).close();
+    expect(statSync(join(dir, 'k1')).mode & 0o777).toBe(0o600);
+    await expect(openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k2')) })).rejects.toMatchObject({ code: 'wrong_key' });
+    writeFileSync(join(dir, 'k3'), Buffer.alloc(32).toString('base64'), { mode: 0o644 });
+    await expect(openJournal({ file: join(dir, 'other.db'), keyProvider: createKeyFileProvider(join(dir, 'k3')) })).rejects.toThrow(/readable by others/);
+  });
+
+  it('holds no plaintext ID number or name in db + WAL, before and after delivery; purge drops personal data', async () => {
+    const dir = tempDir('journal-rest');
+    const file = join(dir, 'j.db');
+    let now = Date.now();
+    const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k')), now: () => now });
+    const { sandbox } = await freshSandbox();
+    try {
+      for (let i = 0; i < 5; i++) j.enqueue(app(`rest:${i}`), [page()]);
+      const needles = [Buffer.from(RESIDENT_ID), Buffer.from(RESIDENT_NAME), Buffer.from(RESIDENT_ID.slice(0, 14))];
+      const assertClean = () => {
+        const bytes = fileBytes(file);
+        expect(bytes.length).toBeGreaterThan(0);
+        for (const n of needles) expect(bytes.indexOf(n), `found ${n.length}-byte needle`).toBe(-1);
+      };
+      assertClean();
+      const client = createBackendClient({ baseUrl: sandbox.url, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret });
+      const outbox = createOutbox({ journal: j, client, retentionMs: 3600_000, now: () => now });
+      expect(await outbox.drainNow()).toMatchObject({ delivered: 5 });
+      assertClean();
+      expect(j.list().every((a) => a.submission !== null)).toBe(true);
+      now += 2 * 3600_000;
+      expect(j.purge(3600_000)).toBe(5);
+      const purged = j.list();
+      expect(purged.every((a) => a.submission === null && a.receipt === null && a.acceptanceNumber)).toBe(true);
+      expect(() => j.materialData(purged[0]!.localId, 0)).toThrow(JournalError);
+      j.checkpoint();
+      assertClean();
+    } finally {
+      j.close();
+      await sandbox.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// Outage: the platform is down, applications queue in the journal, the platform comes back on the same
+// address and the running outbox drains everything exactly once. Also: delivery through heavy faults.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../sandbox/server';
+import { createBackendClient } from '../src/client';
+import { DEV_TERMINAL } from '../src/dev-terminal';
+import { openJournal } from '../src/outbox/journal';
+import { createKeyFileProvider } from '../src/outbox/key-file-provider';
+import { createOutbox, type OutboxChange } from '../src/outbox/outbox';
+import { syntheticApplication } from '../src/outbox/synthetic';
+import { tempDir } from './helpers';
+
+async function until(cond: () => boolean, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('outage', () => {
+  it('queues while the platform is down and drains when it is back', async () => {
+    const dir = tempDir('outage');
+    const dbFile = join(dir, 'sandbox.db');
+    const first = await startSandbox({ dbFile });
+    const { port } = first;
+    await first.close(); // the platform goes away; its address is remembered
+
+    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
+    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const changes: OutboxChange[] = [];
+    const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 50, maxMs: 300 }, onChange: (c) => changes.push(c) });
+    for (let seq = 1; seq <= 12; seq++) {
+      const { app, materials } = syntheticApplication(seq);
+      journal.enqueue(app, materials);
+    }
+    const down = await outbox.drainNow();
+    expect(down).toMatchObject({ delivered: 0, retryLater: 12 });
+    expect(outbox.status()).toMatchObject({ depth: 12 });
+    expect(outbox.status().oldestPendingAt).not.toBeNull();
+    expect(outbox.status().lastError).toMatch(/^network/);
+
+    outbox.start();
+    await new Promise((r) => setTimeout(r, 300)); // still down: nothing may be lost meanwhile
+    expect(outbox.status().depth).toBe(12);
+    const back = await startSandbox({ dbFile, port });
+    try {
+      await until(() => outbox.status().depth === 0, 20_000);
+      await outbox.stop();
+      expect(back.stats()).toMatchObject({ applications: 12, distinctSyntheticSeq: 12, duplicateIdempotencyKeys: 0 });
+      expect(changes.filter((c) => c.state === 'accepted')).toHaveLength(12);
+      expect(journal.list().every((a) => a.state === 'accepted' && a.receipt?.queryPassword)).toBe(true);
+    } finally {
+      await outbox.stop();
+      journal.close();
+      await back.close();
+    }
+  });
+
+  it('delivers exactly once through 5xx, resets, lost answers and hangs', async () => {
+    const dir = tempDir('faults');
+    const sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.db'), faults: { error5xx: 0.15, reset: 0.1, resetAfter: 0.2, hang: 0.03 } });
+    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
+    const client = createBackendClient({ baseUrl: sandbox.url, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 300, retryBaseMs: 5 });
+    const outbox = createOutbox({ journal, client, backoff: { baseMs: 5, maxMs: 20 }, chunkSize: 1024 });
+    try {
+      for (let seq = 1; seq <= 20; seq++) {
+        const { app, materials } = syntheticApplication(seq);
+        journal.enqueue(app, materials);
+      }
+      for (let i = 0; i < 200 && outbox.status().depth > 0; i++) await outbox.drainNow();
+      expect(outbox.status().depth).toBe(0);
+      expect(sandbox.stats()).toMatchObject({ applications: 20, distinctSyntheticSeq: 20, duplicateIdempotencyKeys: 0, uploads: 20 });
+    } finally {
+      journal.close();
+      await sandbox.close();
+    }
+  });
+});
