@@ -99,7 +99,9 @@ export async function buildSearchablePdf(pages: readonly PdfPageInput[], options
       doc.fontSize(size);
       const natural = doc.widthOfString(text);
       const horizontalScaling = natural > 0 ? Math.max(10, Math.min(500, (boxW / natural) * 100)) : 100;
-      doc.text(text, line.bbox.x0 * scale, line.bbox.y0 * scale, { lineBreak: false, horizontalScaling });
+      // horizontalScaling (Tz) is supported by pdfkit 0.17 but missing from @types/pdfkit.
+      const textOptions: PDFKit.Mixins.TextOptions & { horizontalScaling: number } = { lineBreak: false, horizontalScaling };
+      doc.text(text, line.bbox.x0 * scale, line.bbox.y0 * scale, textOptions);
     }
     doc.restore();
   }
