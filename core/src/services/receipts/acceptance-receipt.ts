@@ -24,8 +24,7 @@ export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, optio
     d.outcome.kind === 'accepted'
       ? { type: 'leftRight', left: '受理编号', right: d.outcome.acceptanceNumber, bold: true }
       : { type: 'leftRight', left: '本地跟踪码', right: d.outcome.trackingCode, bold: true },
-    { type: 'leftRight', left: '事项名称', right: '' },
-    { type: 'text', text: d.itemName },
+    { type: 'text', text: `事项名称：${d.itemName}` },
     { type: 'leftRight', left: '事项编码', right: d.itemCode },
     { type: 'leftRight', left: '申请人', right: maskName(d.applicantName) },
     { type: 'leftRight', left: '证件号码', right: maskIdNumber(d.applicantIdNumber) },
