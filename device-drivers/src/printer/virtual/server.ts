@@ -97,7 +97,10 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
       sockets.delete(socket);
       const parsed = parser.end();
       if (parsed.blocks.length === 0) return; // a status-only connection is not a job
-      void saveJob(Buffer.concat(chunks), parsed, stateAtPrint);
+      saveJob(Buffer.concat(chunks), parsed, stateAtPrint).catch((e: unknown) => {
+        // The simulator must keep serving when the output folder is unwritable; say why on stderr.
+        process.stderr.write(`virtual printer: could not write job files: ${(e as Error).message}\n`);
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {
