@@ -136,7 +136,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) return send(req, reply, undefined, err.status, errorBody(err.code, err.message));
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    return send(req, reply, undefined, status, errorBody(status < 500 ? 'bad_request' : 'internal', err.message));
+    return send(req, reply, undefined, status, errorBody(status < 500 ? 'bad_request' : 'internal', (err as Error).message));
   });
   if (options.log) app.addHook('onResponse', async (req, reply) => void process.stderr.write(`${req.method} ${req.routeOptions.url ?? req.url} ${reply.statusCode}\n`));
 

@@ -16,7 +16,7 @@ export async function renderGenerated(root: string): Promise<GeneratedFile[]> {
   const specFile = join(root, 'openapi.yaml');
   const yamlText = readFileSync(specFile, 'utf8');
   const ast = await openapiTS(pathToFileURL(specFile));
-  const types = banner + '/* eslint-disable */\n' + astToString(ast);
+  const types = banner + astToString(ast);
   const doc = parse(yamlText) as unknown;
   const document =
     banner +

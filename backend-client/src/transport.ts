@@ -60,7 +60,7 @@ export function createTransport(options: TransportOptions) {
     let res: Response;
     let text: string;
     try {
-      res = await doFetch(base + path, { method: op.method, headers, ...(body.length || op.method !== 'GET' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch(base + path, { method: op.method, headers, ...(body.length || op.method !== 'GET' ? { body: body as Uint8Array<ArrayBuffer> } : {}), signal: AbortSignal.timeout(timeoutMs) });
       text = await res.text();
     } catch (e) {
       const err = e as Error;

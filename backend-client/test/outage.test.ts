@@ -31,25 +31,26 @@ describe('outage', () => {
     const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
     const changes: OutboxChange[] = [];
     const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 50, maxMs: 300 }, onChange: (c) => changes.push(c) });
-    for (let seq = 1; seq <= 12; seq++) {
+    for (let seq = 1; seq <= 60; seq++) {
       const { app, materials } = syntheticApplication(seq);
       journal.enqueue(app, materials);
     }
     const down = await outbox.drainNow();
-    expect(down).toMatchObject({ delivered: 0, retryLater: 12 });
-    expect(outbox.status()).toMatchObject({ depth: 12 });
+    // More than one batch of 50: the pass's cursor must reach every application.
+    expect(down).toMatchObject({ delivered: 0, retryLater: 60 });
+    expect(outbox.status()).toMatchObject({ depth: 60 });
     expect(outbox.status().oldestPendingAt).not.toBeNull();
     expect(outbox.status().lastError).toMatch(/^network/);
 
     outbox.start();
     await new Promise((r) => setTimeout(r, 300)); // still down: nothing may be lost meanwhile
-    expect(outbox.status().depth).toBe(12);
+    expect(outbox.status().depth).toBe(60);
     const back = await startSandbox({ dbFile, port });
     try {
       await until(() => outbox.status().depth === 0, 20_000);
       await outbox.stop();
-      expect(back.stats()).toMatchObject({ applications: 12, distinctSyntheticSeq: 12, duplicateIdempotencyKeys: 0 });
-      expect(changes.filter((c) => c.state === 'accepted')).toHaveLength(12);
+      expect(back.stats()).toMatchObject({ applications: 60, distinctSyntheticSeq: 60, duplicateIdempotencyKeys: 0 });
+      expect(changes.filter((c) => c.state === 'accepted')).toHaveLength(60);
       expect(journal.list().every((a) => a.state === 'accepted' && a.receipt?.queryPassword)).toBe(true);
     } finally {
       await outbox.stop();

@@ -72,7 +72,8 @@ export const submitApplication: Handler = (ctx, req) => {
     return { replay: false, receipt };
   });
   const { replay, receipt } = tx();
-  return { status: replay ? 200 : 201, body: receipt, headers: replay ? { 'idempotent-replayed': 'true' } : {} };
+  const headers: Record<string, string> = replay ? { 'idempotent-replayed': 'true' } : {};
+  return { status: replay ? 200 : 201, body: receipt, headers };
 };
 
 export function statusOf(ctx: HandlerContext, row: AppRow): ApplicationStatus {

@@ -1,10 +1,10 @@
 // Catalogue (ETag / If-None-Match), resource-library lookup, card sessions and heartbeats.
 import type { CardSessionRequest, Heartbeat, ResidentLookupRequest, ResidentRecord } from '../../src/types';
-import { ApiError, header, newToken, tokenHash, type Handler } from './context';
+import { ApiError, header, newToken, tokenHash, type Handler, type HandlerResult } from './context';
 
 const CARD_SESSION_MS = 10 * 60_000;
 
-export const getCatalogue: Handler = (ctx, req) => {
+export const getCatalogue: Handler = (ctx, req): HandlerResult => {
   const catalogue = ctx.catalogue();
   const etag = `"${catalogue.version}"`;
   if (header(req, 'if-none-match') === etag) return { status: 304, headers: { etag } };

@@ -1,5 +1,4 @@
 // GENERATED from backend-client/openapi.yaml by `npm run generate -w backend-client`. Do not edit.
-/* eslint-disable */
 export interface paths {
     "/v1/catalogue": {
         parameters: {

@@ -40,6 +40,8 @@ export interface LocalMaterial {
 }
 
 export interface LocalApplication {
+  /** Insertion order (SQLite rowid): the delivery order and the outbox's cursor. */
+  seq: number;
   localId: string;
   idempotencyKey: string;
   label: string | null;
@@ -75,7 +77,7 @@ export interface JournalCounts {
 }
 
 interface Row {
-  local_id: string; idempotency_key: string; label: string | null; state: LocalState; item_code: string;
+  rowid: number; local_id: string; idempotency_key: string; label: string | null; state: LocalState; item_code: string;
   payload: Buffer | null; receipt: Buffer | null; acceptance_number: string | null; evaluation: Buffer | null;
   evaluation_delivered: number; attempts: number; next_attempt_at: number; last_error: string | null;
   created_at: number; submitted_at: number | null; accepted_at: number | null; purged_at: number | null;
@@ -111,7 +113,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
 
 function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) {
   const aad = (localId: string, column: string) => `${localId}:${column}`;
-  const getRow = db.prepare('SELECT * FROM applications WHERE local_id = ?');
+  const getRow = db.prepare('SELECT rowid, * FROM applications WHERE local_id = ?');
   const getMaterials = db.prepare('SELECT idx, code, sha256, size, page_count, trust_level, content_type, upload_id FROM materials WHERE local_id = ? ORDER BY idx');
 
   function row(localId: string): Row {
@@ -126,7 +128,7 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     }));
     const receipt = r.receipt ? sealer.openJson<SubmissionReceipt>(r.receipt, aad(r.local_id, 'receipt')) : null;
     return {
-      localId: r.local_id, idempotencyKey: r.idempotency_key, label: r.label, state: r.state, itemCode: r.item_code,
+      seq: r.rowid, localId: r.local_id, idempotencyKey: r.idempotency_key, label: r.label, state: r.state, itemCode: r.item_code,
       submission: r.payload ? sealer.openJson(r.payload, aad(r.local_id, 'payload')) : null,
       receipt, acceptanceNumber: r.acceptance_number,
       evaluation: r.evaluation ? sealer.openJson<Evaluation>(r.evaluation, aad(r.local_id, 'evaluation')) : null,
@@ -183,24 +185,24 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     get: (localId: string): LocalApplication => decode(row(localId)),
 
     findByLabel(label: string): LocalApplication | undefined {
-      const r = db.prepare('SELECT * FROM applications WHERE label = ?').get(label) as Row | undefined;
+      const r = db.prepare('SELECT rowid, * FROM applications WHERE label = ?').get(label) as Row | undefined;
       return r ? decode(r) : undefined;
     },
 
     list(states?: LocalState[]): LocalApplication[] {
-      const rows = db.prepare('SELECT * FROM applications ORDER BY created_at, rowid').all() as Row[];
+      const rows = db.prepare('SELECT rowid, * FROM applications ORDER BY created_at, rowid').all() as Row[];
       return rows.filter((r) => !states || states.includes(r.state)).map(decode);
     },
 
-    /** Applications due for delivery at `at` (all pending ones when `at` is Infinity). */
-    dueForDelivery(at: number, limit = 50): LocalApplication[] {
-      const rows = db.prepare("SELECT * FROM applications WHERE state = 'submitted-locally' AND next_attempt_at <= ? ORDER BY submitted_at, rowid LIMIT ?")
-        .all(Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER, limit) as Row[];
+    /** Applications due for delivery at `at` (all pending ones when `at` is Infinity), after cursor `afterSeq`. */
+    dueForDelivery(at: number, afterSeq = 0, limit = 50): LocalApplication[] {
+      const rows = db.prepare("SELECT rowid, * FROM applications WHERE state = 'submitted-locally' AND next_attempt_at <= ? AND rowid > ? ORDER BY rowid LIMIT ?")
+        .all(Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER, afterSeq, limit) as Row[];
       return rows.map(decode);
     },
 
     dueEvaluations(at: number, limit = 50): LocalApplication[] {
-      const rows = db.prepare("SELECT * FROM applications WHERE evaluation_delivered = 0 AND acceptance_number IS NOT NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?")
+      const rows = db.prepare("SELECT rowid, * FROM applications WHERE evaluation_delivered = 0 AND acceptance_number IS NOT NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?")
         .all(Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER, limit) as Row[];
       return rows.map(decode);
     },

@@ -124,12 +124,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function runPass(at: number): Promise<DrainResult> {
     const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0 };
-    const seen = new Set<string>();
+    let cursor = 0;
     for (;;) {
-      const batch = journal.dueForDelivery(at).filter((a) => !seen.has(a.localId));
+      const batch = journal.dueForDelivery(at, cursor);
       if (batch.length === 0) break;
       for (const app of batch) {
-        seen.add(app.localId);
+        cursor = app.seq;
         const r = await deliver(app);
         if (r === 'delivered') result.delivered++;
         else if (r === 'failed') result.failed++;
