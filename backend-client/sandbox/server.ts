@@ -45,7 +45,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const db = openSandboxDb({ file: options.dbFile, ...(options.residentsFile ? { residentsFile: options.residentsFile } : {}) });
   const clockSpeed = options.clockSpeed ?? 1;
   const now = () => Date.now();
-  let catalogueCache = loadCatalogue(db);
+  const catalogueCache = loadCatalogue(db);
   const ctx: HandlerContext = { db, catalogue: () => catalogueCache, clockSpeed, now };
   const authenticate = createAuthenticator(db, options.terminals ?? [DEV_TERMINAL], now);
   const validator = specValidator();
@@ -151,7 +151,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     close: async () => {
       await app.close();
       db.close();
-      catalogueCache = undefined as never;
     },
   };
 }

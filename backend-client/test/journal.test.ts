@@ -80,6 +80,14 @@ describe('journal', () => {
       expect(await outbox.drainNow()).toMatchObject({ delivered: 5 });
       assertClean();
       expect(j.list().every((a) => a.submission !== null)).toBe(true);
+      // A 好差评 recorded locally is delivered once by the outbox.
+      const first = j.list()[0]!;
+      j.markReceiptPrinted(first.localId);
+      j.recordEvaluation(first.localId, { acceptanceNumber: first.acceptanceNumber!, itemCode: first.itemCode, departmentCode: first.receipt!.department.code, level: '非常满意', indicators: { overall: '非常满意', efficiency: '满意' }, channel: 'kiosk' });
+      expect(outbox.status().depth).toBe(1);
+      expect(await outbox.drainNow()).toMatchObject({ evaluationsDelivered: 1 });
+      expect(outbox.status().depth).toBe(0);
+      expect(sandbox.stats().evaluations).toBe(1);
       now += 2 * 3600_000;
       expect(j.purge(3600_000)).toBe(5);
       const purged = j.list();
