@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGES = ['core', 'counter', 'kiosk', 'device-drivers', 'backend-client'];
 
-export const workspaceAliases = PACKAGES.map((pkg) => ({
-  find: new RegExp(`^@easydo/${pkg}/`),
-  replacement: fileURLToPath(new URL(`./${pkg}/src/`, import.meta.url)),
-}));
+export const workspaceAliases = [
+  // The sandbox server sits beside the client's src/ (it is a dev/test tool, not part of the client library).
+  { find: /^@easydo\/backend-client\/sandbox\//, replacement: fileURLToPath(new URL('./backend-client/sandbox/', import.meta.url)) },
+  ...PACKAGES.map((pkg) => ({
+    find: new RegExp(`^@easydo/${pkg}/`),
+    replacement: fileURLToPath(new URL(`./${pkg}/src/`, import.meta.url)),
+  })),
+];

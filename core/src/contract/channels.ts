@@ -7,11 +7,14 @@ import { Ack, Empty, TerminalInfo } from './schemas/terminal';
 import { DeviceSnapshot, ServiceState } from './schemas/device';
 import { MaskedCard } from './schemas/card';
 import { CatalogueView } from './schemas/catalogue';
-import { SubmitApplicationRequest, SubmitApplicationResponse } from './schemas/application';
+import { journeyChannels, journeyEvents } from './domains/journey';
+import { counterChannels, counterEvents } from './domains/counter';
+import { adminChannels, adminEvents } from './domains/admin';
+import { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from './schemas/application';
 
 const RESIDENT_FACING = ['kiosk', 'counter'] as const;
 
-export const channels = {
+const foundationChannels = {
   'terminal:info': channel({
     summary: 'Terminal identity, mode of this window, version',
     request: Empty,
@@ -46,6 +49,12 @@ export const channels = {
     summary: 'End the resident session and wipe everything it held',
     request: z.object({ reason: z.enum(['finished', 'cancelled', 'idle']) }).strict(),
     response: Ack,
+    modes: RESIDENT_FACING,
+  }),
+  'form:prepare': channel({
+    summary: 'The form of an item for the current session, prefilled from the card and the resource library',
+    request: z.object({ itemCode: z.string().min(1).max(64) }).strict(),
+    response: PreparedForm,
     modes: RESIDENT_FACING,
   }),
   'application:submit': channel({
@@ -86,7 +95,9 @@ export const channels = {
   }),
 } as const;
 
-export const events = {
+export const channels = { ...foundationChannels, ...journeyChannels, ...counterChannels, ...adminChannels } as const;
+
+const foundationEvents = {
   'service:changed': event({ summary: 'Service state changed', payload: ServiceState, modes: ALL_MODES }),
   'device:changed': event({ summary: 'A device snapshot changed', payload: DeviceSnapshot, modes: ['admin'] }),
   'card:read': event({ summary: 'A card was read into the session (masked)', payload: MaskedCard, modes: RESIDENT_FACING }),
@@ -99,6 +110,8 @@ export const events = {
   'mode:changed': event({ summary: 'This window changed mode', payload: z.object({ mode: z.string() }), modes: ALL_MODES }),
 } as const;
 
+export const events = { ...foundationEvents, ...journeyEvents, ...counterEvents, ...adminEvents } as const;
+
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type ChannelRequest<C extends ChannelName> = z.input<Channels[C]['request']>;
@@ -107,6 +120,11 @@ export type ChannelResponse<C extends ChannelName> = z.output<Channels[C]['respo
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export type FoundationChannelName = keyof typeof foundationChannels;
+export type JourneyChannelName = keyof typeof journeyChannels;
+export type CounterChannelName = keyof typeof counterChannels;
+export type AdminChannelName = keyof typeof adminChannels;
 
 export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -24,3 +24,29 @@ export const SubmitApplicationResponse = z.object({
   serverStage: z.string().nullable(),
 });
 export type SubmitApplicationResponse = z.infer<typeof SubmitApplicationResponse>;
+
+export const FieldType = z.enum(['text', 'number', 'date', 'select', 'phone', 'idNumber', 'textarea']);
+
+/** One form field as the screen shows it. Personal values prefilled from the card or library arrive masked. */
+export const FormFieldView = z.object({
+  key: z.string(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  type: FieldType,
+  required: z.boolean(),
+  editable: z.boolean(),
+  prefilled: z.enum(['card', 'library']).nullable(),
+  /** The value to show (masked where personal); null when empty. */
+  display: z.string().nullable(),
+  options: z.array(z.object({ value: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })).optional(),
+  pattern: z.string().optional(),
+  maxLength: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+export type FormFieldView = z.infer<typeof FormFieldView>;
+
+export const PreparedForm = z.object({
+  itemCode: z.string(),
+  fields: z.array(FormFieldView),
+});
+export type PreparedForm = z.infer<typeof PreparedForm>;

@@ -8,7 +8,7 @@ export const CatalogueItemSummary = z.object({
   code: z.string(),
   categoryCode: z.string(),
   name: LocalText,
-  department: LocalText,
+  department: z.string(),
   timeLimitDays: z.number().int().nonnegative(),
   /** Pinyin initials of the Chinese name, for search on the on-screen keyboard. */
   pinyinInitials: z.string(),

@@ -6,14 +6,16 @@ export class Failure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly reason?: string,
+    readonly issues?: Array<{ path: string; message: string }>,
   ) {
     super(message);
     this.name = 'Failure';
   }
 
   toContractError(): ContractError {
-    return this.reason === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, reason: this.reason };
+    const error: ContractError = { code: this.code, message: this.message };
+    if (this.reason !== undefined) error.reason = this.reason;
+    if (this.issues !== undefined) error.issues = this.issues;
+    return error;
   }
 }

@@ -21,6 +21,9 @@ export type Handler<C extends ChannelName> = (
 /** Exactly one handler per channel: the type makes a missing one a compile error. */
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
 
+/** The handlers of one domain's channels (journey, counter, admin); merged into the HandlerTable. */
+export type HandlersFor<N extends ChannelName> = { [C in N]: Handler<C> };
+
 export interface RouterOptions {
   handlers: HandlerTable;
   /** Called with internal errors (already stripped of personal data by the logger). */

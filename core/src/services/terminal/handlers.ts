@@ -1,5 +1,6 @@
 // The handler table: one function per contract channel, each a thin use of the services.
-import type { HandlerTable } from '../ipc/router';
+import type { FoundationChannelName } from '@easydo/core/contract/channels';
+import type { HandlersFor } from '../ipc/router';
 import { Failure } from '../ipc/failure';
 import type { ModeRegistry } from '../ipc/caller';
 import type { DeviceManager } from '../devices/device-manager';
@@ -26,7 +27,7 @@ function requireSimulator(sim: ReaderSimulatorControl | null): ReaderSimulatorCo
   return sim;
 }
 
-export function createHandlers(d: HandlerDeps): HandlerTable {
+export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelName> {
   return {
     'terminal:info': (_req, caller) => ({
       terminalId: d.config().terminalId,
@@ -47,6 +48,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     'session:end': async (req) => {
       await d.sessions.end(req.reason);
       return { done: true };
+    },
+    'form:prepare': async (req) => {
+      const session = d.sessions.current();
+      if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+      return d.applications.prepare(session, req.itemCode);
     },
     'application:submit': async (req) => {
       const session = d.sessions.current();

@@ -2,7 +2,7 @@
 // (terminal/compose.ts) plugs real implementations in; tests may plug their own.
 import type { Unsubscribe } from '@easydo/device-drivers/device/model';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
-import type { SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { CardRecord } from '../session/card-record';
 import type { ResidentSession } from '../session/resident-session';
 
@@ -23,5 +23,6 @@ export interface CatalogueSource {
 }
 
 export interface ApplicationDesk {
+  prepare(session: ResidentSession, itemCode: string): Promise<PreparedForm>;
   submit(session: ResidentSession, request: SubmitApplicationRequest): Promise<SubmitApplicationResponse>;
 }

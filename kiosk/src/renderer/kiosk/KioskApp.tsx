@@ -5,7 +5,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { CatalogueItemSummary } from '@easydo/core/contract/schemas/catalogue';
-import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import { SimpleForm } from './SimpleForm';
 import type { ContractError } from '@easydo/core/contract/errors';
 import { useEvent, useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
@@ -23,6 +24,8 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
   const [receipt, setReceipt] = useState<SubmitApplicationResponse | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState<PreparedForm | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
   const [pinPad, setPinPad] = useState(adminEntry);
   const lang = i18n.language === 'en' ? 'en' : 'zh';
 
@@ -34,6 +37,8 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
     setCard(null);
     setItem(null);
     setReceipt(null);
+    setForm(null);
+    setValues({});
     setView('attract');
   }, []));
 
@@ -41,9 +46,21 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
     if (!item) return;
     setBusy(true);
     setError(null);
-    const r = await api.invoke('application:submit', { itemCode: item.code, form: {} });
+    const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    const r = await api.invoke('application:submit', { itemCode: item.code, form: typed });
     setBusy(false);
     if (r.ok) setReceipt(r.value);
+    else setError(r.error);
+  };
+
+  const choose = async (it: CatalogueItemSummary) => {
+    setItem(it);
+    setForm(null);
+    setValues({});
+    setError(null);
+    if (!card) return;
+    const r = await api.invoke('form:prepare', { itemCode: it.code });
+    if (r.ok) setForm(r.value);
     else setError(r.error);
   };
 
@@ -89,7 +106,7 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
                 <ul>
                   {cat.items.map((it) => (
                     <li key={it.code}>
-                      <button type="button" className={item?.code === it.code ? 'item selected' : 'item'} data-testid={`item-${it.code}`} onClick={() => setItem(it)}>
+                      <button type="button" className={item?.code === it.code ? 'item selected' : 'item'} data-testid={`item-${it.code}`} onClick={() => void choose(it)}>
                         {it.name[lang]}
                         <small>{t('catalogue.timeLimit', { days: it.timeLimitDays })}</small>
                       </button>
@@ -99,7 +116,8 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
               </div>
             ))}
           </div>
-          {item && card && (
+          {item && card && form && <SimpleForm form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} />}
+          {item && card && form && (
             <button type="button" className="btn btn-primary" data-testid="submit" disabled={busy || !service?.canSubmit} onClick={() => void submit()}>
               {busy ? t('submit.sending') : t('submit.action')}
             </button>

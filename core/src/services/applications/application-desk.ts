@@ -1,0 +1,92 @@
+// Submitting an application: written to the journal (with its idempotency key) before any network attempt,
+// then delivered by the outbox. The resident waits a bounded time for the acceptance number; if the backend
+// does not answer in time the application stays queued and the receipt says so honestly ("已提交，待受理").
+import path from 'node:path';
+import type { BackendClient } from '@easydo/backend-client/client';
+import { openJournal, type Journal, type LocalApplication } from '@easydo/backend-client/outbox/journal';
+import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
+import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
+import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { TerminalConfig } from '../config/schema';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Logger } from '../logging/logger';
+import type { ApplicationDesk } from '../terminal/ports';
+import { buildApplicant, mergeForm } from './submission';
+import { resolvePrefill } from './prefill';
+import { validateForm } from './form-validation';
+import { toPreparedForm } from './form-view';
+import { Failure } from '../ipc/failure';
+
+export interface ApplicationDeskOptions {
+  config: TerminalConfig;
+  dataDir: string;
+  client: BackendClient;
+  catalogue: CatalogueService;
+  log: Logger;
+  /** How long the resident waits for the number before getting the offline receipt. */
+  waitForNumberMs?: number;
+}
+
+export interface RunningDesk extends ApplicationDesk {
+  journal: Journal;
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+/** A short code for the offline receipt, derived from the local id (no personal data in it). */
+export function trackingCodeOf(localId: string): string {
+  return localId.replaceAll('-', '').slice(0, 10).toUpperCase();
+}
+
+export function toResponse(app: LocalApplication): SubmitApplicationResponse {
+  const localStage = app.state === 'failed' ? 'submitted-locally' : app.state;
+  return {
+    localId: app.localId,
+    localStage,
+    acceptanceNumber: app.receipt?.acceptanceNumber ?? null,
+    queryPassword: app.receipt?.queryPassword ?? null,
+    trackingCode: trackingCodeOf(app.localId),
+    serverStage: app.receipt?.stage ?? null,
+  };
+}
+
+export async function createApplicationDesk(options: ApplicationDeskOptions): Promise<RunningDesk> {
+  const journal = await openJournal({
+    file: path.join(options.dataDir, 'journal.sqlite'),
+    keyProvider: createKeyFileProvider(path.join(options.dataDir, 'journal.key')),
+  });
+  const outbox = createOutbox({
+    journal,
+    client: options.client,
+    retentionMs: options.config.retentionDays * 86_400_000,
+    onChange: (c) => options.log.info({ localId: c.localId, state: c.state }, 'outbox change'),
+  });
+  outbox.start();
+  const waitMs = options.waitForNumberMs ?? 8000;
+
+  return {
+    journal,
+    outbox,
+    async prepare(session, itemCode) {
+      if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+      const item = await options.catalogue.item(itemCode);
+      return toPreparedForm(item, await resolvePrefill(item, session.card, options.client));
+    },
+    async submit(session, request) {
+      const card = session.card;
+      if (!card) throw new Error('session without a card');
+      const item = await options.catalogue.item(request.itemCode);
+      const form = mergeForm(item, await resolvePrefill(item, card, options.client), request.form);
+      const issues = validateForm(item, form);
+      if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
+      const local = journal.enqueue({ itemCode: item.code, applicant: buildApplicant(card), channel: 'kiosk', form });
+      options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
+      await Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
+      return toResponse(journal.get(local.localId));
+    },
+    async close() {
+      await outbox.stop();
+      journal.close();
+    },
+  };
+}

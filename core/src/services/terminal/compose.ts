@@ -1,0 +1,128 @@
+// The composition root shared by the Electron shell and the browser shell: config in, a running terminal out
+// (devices, backend, sessions, events, and the handlers of every domain core owns). The kiosk app adds the
+// counter's handlers and builds the router (core may not import counter). Nothing here knows about windows.
+import path from 'node:path';
+import type { ChannelName, CounterChannelName } from '@easydo/core/contract/channels';
+import type { TerminalConfig } from '../config/schema';
+import type { HandlersFor } from '../ipc/router';
+import { ModeRegistry } from '../ipc/caller';
+import { EventHub } from '../ipc/event-hub';
+import { DeviceManager } from '../devices/device-manager';
+import { createIdReader } from '../devices/id-reader';
+import { createReceiptPrinter } from '../devices/receipt-printer';
+import { SessionManager } from '../session/session-manager';
+import { toMaskedCard } from '../session/card-record';
+import { AdminGate, type AuditSink } from '../admin/admin-gate';
+import { CatalogueService } from '../catalogue/catalogue-service';
+import { createApplicationDesk } from '../applications/application-desk';
+import { createLogger, type Logger } from '../logging/logger';
+import { wireJourney } from '../journey/wire';
+import { wireAdmin } from '../admin/wire';
+import { connectBackend } from './backend';
+import { createHandlers } from './handlers';
+import type { TerminalContext } from './context';
+
+export interface TerminalOptions {
+  config: TerminalConfig;
+  configFile?: string;
+  dataDir: string;
+  version: string;
+  logger?: Logger;
+}
+
+export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName>>;
+
+export interface Terminal extends TerminalContext {
+  handlers: CoreHandlers;
+  close(): Promise<void>;
+}
+
+export async function createTerminal(options: TerminalOptions): Promise<Terminal> {
+  const { config, dataDir } = options;
+  const log = options.logger ?? createLogger();
+  const hub = new EventHub();
+  const modes = new ModeRegistry();
+  const devices = new DeviceManager();
+  const sessions = new SessionManager();
+  const audit: AuditSink = { record: (action, detail) => log.info({ audit: action, ...detail }, 'audit') };
+  const admin = new AdminGate(() => config.adminPinHash, modes, audit);
+
+  const backend = await connectBackend(config, dataDir);
+  const catalogue = new CatalogueService(backend.client, path.join(dataDir, 'catalogue-cache.json'));
+  const applications = await createApplicationDesk({ config, dataDir, client: backend.client, catalogue, log });
+
+  const idReader = await createIdReader(config.devices.idReader);
+  devices.add(idReader.reader, config.devices.required.includes('idReader'));
+  const receiptPrinter = await createReceiptPrinter(config.devices.receiptPrinter, dataDir);
+  devices.add(receiptPrinter.printer, config.devices.required.includes('receiptPrinter'));
+
+  devices.onDeviceChange((s) => hub.emit('device:changed', s));
+  devices.onServiceChange((s) => hub.emit('service:changed', s));
+  modes.onChange((windowId, mode) => log.info({ windowId, mode }, 'mode changed'));
+
+  // A card on the reader starts (or replaces) the resident session; main keeps the record, the screen gets a mask.
+  idReader.cards.onCardRead((card) => {
+    void sessions.start(card).then((session) => {
+      if (session.card) hub.emit('card:read', toMaskedCard(session.card));
+    });
+  });
+  idReader.cards.onCardRemoved(() => hub.emit('card:removed', {}));
+  sessions.onEnd((session, reason) => {
+    // Nothing of a finished session may be printed for the next person.
+    void receiptPrinter.printer.cancelSession(session.id).catch((err: unknown) => log.warn({ err }, 'print queue purge failed'));
+    hub.emit('session:ended', { reason });
+  });
+
+  const context: TerminalContext = {
+    config: () => config,
+    configFile: options.configFile ?? null,
+    dataDir,
+    version: options.version,
+    log,
+    hub,
+    modes,
+    devices,
+    sessions,
+    backend,
+    catalogue,
+    applications,
+    receiptPrinter,
+    idReader,
+    admin,
+  };
+
+  const journey = await wireJourney(context);
+  const adminDomain = await wireAdmin(context);
+  const handlers: CoreHandlers = {
+    ...createHandlers({
+      config: context.config,
+      version: options.version,
+      modes,
+      devices,
+      sessions,
+      admin,
+      catalogue,
+      applications,
+      simulator: idReader.simulator,
+    }),
+    ...journey.handlers,
+    ...adminDomain.handlers,
+  };
+
+  await devices.startAll();
+  log.info({ terminalId: config.terminalId, backend: backend.url }, 'terminal started');
+
+  return {
+    ...context,
+    handlers,
+    async close() {
+      await sessions.end('shutdown').catch(() => undefined);
+      await journey.close();
+      await adminDomain.close();
+      await devices.stopAll();
+      await applications.close();
+      await receiptPrinter.close();
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Everything a domain (journey, counter, admin) may use to build its handlers. Passed by the composition
+// root; domains never construct devices or clients themselves.
+import type { TerminalConfig } from '../config/schema';
+import type { EventHub } from '../ipc/event-hub';
+import type { ModeRegistry } from '../ipc/caller';
+import type { DeviceManager } from '../devices/device-manager';
+import type { SessionManager } from '../session/session-manager';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { RunningDesk } from '../applications/application-desk';
+import type { ReceiptPrinterBundle } from '../devices/receipt-printer';
+import type { IdReaderBundle } from '../devices/id-reader';
+import type { AdminGate } from '../admin/admin-gate';
+import type { Logger } from '../logging/logger';
+import type { BackendBundle } from './backend';
+
+export interface TerminalContext {
+  config(): TerminalConfig;
+  /** Where the config lives (admin configuration writes it). */
+  configFile: string | null;
+  dataDir: string;
+  version: string;
+  log: Logger;
+  hub: EventHub;
+  modes: ModeRegistry;
+  devices: DeviceManager;
+  sessions: SessionManager;
+  backend: BackendBundle;
+  catalogue: CatalogueService;
+  applications: RunningDesk;
+  receiptPrinter: ReceiptPrinterBundle;
+  idReader: IdReaderBundle;
+  admin: AdminGate;
+}
+
+/** What a domain hands back: its handlers and how to stop whatever it started. */
+export interface DomainWiring<H> {
+  handlers: H;
+  close(): Promise<void>;
+}

@@ -1,0 +1,29 @@
+// The application's composition root: the core terminal plus the counter's domain, one router over the
+// complete contract. Used by Electron main, the browser shell entry and the E2E harness alike.
+import { createRouter, type HandlerTable, type Router } from '@easydo/core/services/ipc/router';
+import { createTerminal, type Terminal, type TerminalOptions } from '@easydo/core/services/terminal/compose';
+import { wireCounter } from '@easydo/counter/services/wire';
+
+export interface App {
+  terminal: Terminal;
+  router: Router;
+  close(): Promise<void>;
+}
+
+export async function composeApp(options: TerminalOptions): Promise<App> {
+  const terminal = await createTerminal(options);
+  const counter = await wireCounter(terminal);
+  const handlers: HandlerTable = { ...terminal.handlers, ...counter.handlers };
+  const router = createRouter({
+    handlers,
+    onInternalError: (channel, error) => terminal.log.error({ channel, err: error }, 'handler failed'),
+  });
+  return {
+    terminal,
+    router,
+    async close() {
+      await counter.close();
+      await terminal.close();
+    },
+  };
+}
