@@ -1,0 +1,62 @@
+// One typed error for the whole ID card stack: a stable `code` (SAM status, frame error or link condition),
+// a human message, and where it happened. It extends the shared DeviceCommandError so the device manager can
+// treat it like any other device failure.
+import { DeviceCommandError } from '../device/model';
+import type { FrameErrorCode } from './frame-codec';
+import type { SamStatusCode } from './sam-status';
+
+export type IdCardErrorCode =
+  | Exclude<SamStatusCode, 'ok' | 'cardFound' | 'noContent'>
+  | Exclude<FrameErrorCode, 'garbage'>
+  | 'timeout'
+  | 'cancelled'
+  | 'busy'
+  | 'noDevice'
+  | 'openFailed'
+  | 'transportClosed'
+  | 'writeFailed'
+  | 'badResponse'
+  | 'badCardData'
+  | 'unknownCardType'
+  | 'unsupportedBaudRate';
+
+export type ReaderStage =
+  | 'open'
+  | 'resetSam'
+  | 'samStatus'
+  | 'samId'
+  | 'findCard'
+  | 'selectCard'
+  | 'readBase'
+  | 'readBaseFingerprint'
+  | 'readNewAddress'
+  | 'readManagementNumber'
+  | 'setBaudRate'
+  | 'setMaxRfBytes'
+  | 'parse';
+
+export class IdCardError extends DeviceCommandError {
+  constructor(
+    override readonly code: IdCardErrorCode,
+    message: string,
+    readonly stage?: ReaderStage,
+    readonly sw3?: number,
+  ) {
+    super(code, message);
+    this.name = 'IdCardError';
+  }
+
+  /** Plain data for events and IPC: code, message, stage; never a stack. */
+  toJSON(): { code: IdCardErrorCode; message: string; stage?: ReaderStage; sw3?: number } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.stage ? { stage: this.stage } : {}),
+      ...(this.sw3 !== undefined ? { sw3: this.sw3 } : {}),
+    };
+  }
+}
+
+export function isIdCardError(value: unknown): value is IdCardError {
+  return value instanceof IdCardError;
+}

@@ -1,0 +1,126 @@
+// Shared test helpers: the fixture cards, a socat pty pair, and polling waits.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReaderEvent, ReaderServiceOptions, SimulatorOptions } from '../../src/idcard/index';
+import { createInProcessLink, createReaderService, createSimulator, defaultFixtureDir, fromHex, loadFixtureCards } from '../../src/idcard/index';
+
+export const FIXTURE_DIR = defaultFixtureDir();
+
+/** Fixture fields that document the fixture rather than being card data. */
+export const DOC_FIELDS = new Set(['id', 'cardTypeMarker', 'expiredBefore20260101', 'edgeCases', 'readFrameFile']);
+
+export type FixtureRecord = Record<string, unknown> & { id: string; cardType: string; readFrameFile: string };
+
+export function fixtureRecords(): FixtureRecord[] {
+  return JSON.parse(readFileSync(join(FIXTURE_DIR, 'cardholders.json'), 'utf8')) as FixtureRecord[];
+}
+
+export function fixtureFrame(record: FixtureRecord): Uint8Array {
+  return fromHex(readFileSync(join(FIXTURE_DIR, record.readFrameFile), 'utf8'));
+}
+
+/** The card-data fields of a fixture record (documentation fields dropped). */
+export function cardFields(record: FixtureRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !DOC_FIELDS.has(k)));
+}
+
+/** Photo SHA-256 per card id, from the table in frames.md. */
+export function fixturePhotoDigests(): Map<string, string> {
+  const md = readFileSync(join(FIXTURE_DIR, 'frames.md'), 'utf8');
+  const out = new Map<string, string>();
+  for (const m of md.matchAll(/^\| (\w+) \| `([0-9a-f]{64})` \|$/gm)) out.set(m[1]!, m[2]!);
+  return out;
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface PtyPair {
+  dir: string;
+  /** Reader side. */
+  a: string;
+  /** Simulator side. */
+  b: string;
+  /** Kill socat: both paths vanish (like unplugging a USB reader). */
+  stop(): Promise<void>;
+  /** Start socat again with the same link names. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** `socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B` in a temp dir. Fails (never skips) without socat. */
+export async function createPtyPair(): Promise<PtyPair> {
+  const dir = mkdtempSync(join(tmpdir(), 'idcard-pty-'));
+  const a = join(dir, 'A');
+  const b = join(dir, 'B');
+  let proc: ChildProcess | null = null;
+
+  const start = async () => {
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    proc = child;
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', (err) => reject(new Error(`socat is required for the pty tests (apt-get install socat): ${err.message}`)));
+      const deadline = Date.now() + 5000;
+      const poll = () => {
+        if (/starting data transfer loop/.test(stderr) && existsSync(a) && existsSync(b)) return resolve();
+        if (child.exitCode !== null) return reject(new Error(`socat exited: ${stderr}`));
+        if (Date.now() > deadline) return reject(new Error(`socat did not start: ${stderr}`));
+        setTimeout(poll, 10);
+      };
+      poll();
+    });
+  };
+
+  const stop = async () => {
+    const child = proc;
+    proc = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  };
+
+  await start();
+  return {
+    dir,
+    a,
+    b,
+    start,
+    stop,
+    async dispose() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---- in-process reader + simulator ------------------------------------------------------------------------
+
+
+/** Short timeouts so failure paths run in milliseconds. */
+export const FAST_READER: Omit<ReaderServiceOptions, 'transport'> = {
+  pollIntervalMs: 10,
+  reconnectIntervalMs: 50,
+  idleGapMs: 20,
+  timeouts: { open: 500, resetSam: 300, samStatus: 150, samId: 150, findCard: 150, selectCard: 150, readBase: 400, readBaseFingerprint: 400, readNewAddress: 200 },
+};
+
+export async function inProcessReader(sim: SimulatorOptions = {}, reader: Partial<ReaderServiceOptions> = {}) {
+  const simulator = createSimulator({ cards: await loadFixtureCards(), seed: 7, ...sim });
+  const { link } = createInProcessLink(simulator);
+  const service = createReaderService({ ...FAST_READER, ...reader, transport: reader.transport ?? link.host });
+  const events: ReaderEvent[] = [];
+  service.onEvent((e) => events.push(e));
+  const ofType = <T extends ReaderEvent['type']>(type: T) => events.filter((e): e is Extract<ReaderEvent, { type: T }> => e.type === type);
+  return { simulator, link, reader: service, events, ofType };
+}
