@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TerminalInfo } from '@easydo/core/contract/schemas/terminal';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { CounterApp } from '@easydo/counter/ui/CounterApp';
+import { DisplayApp } from '@easydo/counter/ui/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
 import { AdminApp } from './admin/AdminApp';
 import { SimulatorPanel } from './dev/SimulatorPanel';
@@ -40,7 +41,7 @@ export function App() {
           {t('app.language')}
         </button>
       </header>
-      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : <KioskApp adminEntry={info.entry === 'admin'} />}
+      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin'} />}
       {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
     </div>
   );

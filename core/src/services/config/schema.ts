@@ -25,6 +25,25 @@ export const ReceiptPrinterConfig = z.object({
   statusPollMs: z.number().int().min(500).max(60000).default(3000),
 });
 
+export const A4PrinterConfig = z.object({
+  /** CUPS queue name (Linux `lp -d`); on Windows the printer name for the documented spooler path. */
+  queue: z.string().min(1).max(127).default('PDF'),
+});
+
+export const ScannerConfig = z.object({
+  source: z.enum(['sane', 'folder', 'none']).default('sane'),
+  /** SANE device name (`test` is SANE's test backend) or the hot folder path. */
+  device: z.string().min(1).default('test'),
+  adf: z.boolean().default(false),
+  resolution: z.number().int().min(75).max(600).default(300),
+});
+
+export const DocumentCameraConfig = z.object({
+  /** Picked by label substring or deviceId; empty = the first camera. */
+  label: z.string().max(120).default(''),
+  deviceId: z.string().max(200).default(''),
+});
+
 export const BackendConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('embedded-sandbox'), clockSpeed: z.number().positive().max(100000).default(600) }),
   z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), timeoutMs: z.number().int().min(500).max(120000).default(15000) }),
@@ -40,11 +59,17 @@ export const TerminalConfig = z.object({
     .object({
       idReader: IdReaderConfig.default({ transport: 'simulator', pollIntervalMs: 400 }),
       receiptPrinter: ReceiptPrinterConfig.default({ address: 'virtual', profile: '80mm', statusPollMs: 3000 }),
+      a4Printer: A4PrinterConfig.default({ queue: 'PDF' }),
+      scanner: ScannerConfig.default({ source: 'sane', device: 'test', adf: false, resolution: 300 }),
+      documentCamera: DocumentCameraConfig.default({ label: '', deviceId: '' }),
       required: z.array(z.enum(['idReader', 'receiptPrinter', 'scanner', 'documentCamera'])).default(['idReader', 'receiptPrinter']),
     })
     .default({
       idReader: { transport: 'simulator', pollIntervalMs: 400 },
       receiptPrinter: { address: 'virtual', profile: '80mm', statusPollMs: 3000 },
+      a4Printer: { queue: 'PDF' },
+      scanner: { source: 'sane', device: 'test', adf: false, resolution: 300 },
+      documentCamera: { label: '', deviceId: '' },
       required: ['idReader', 'receiptPrinter'],
     }),
   session: z

@@ -1,12 +1,19 @@
 // i18next with zh-CN as default and English as the switch. Resources are bundled: no network at run time.
+// Each domain owns its namespace file, so screens of different modes never edit the same strings file.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { counterEn, counterZh } from '@easydo/counter/ui/i18n';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { journeyEn, journeyZh } from './domains/journey';
+import { adminEn, adminZh } from './domains/admin';
 
 export function initI18n(language: 'zh-CN' | 'en' = 'zh-CN') {
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh },
+      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn },
+    },
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
