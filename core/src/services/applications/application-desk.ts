@@ -72,14 +72,23 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       const item = await options.catalogue.item(itemCode);
       return toPreparedForm(item, await resolvePrefill(item, session.card, options.client));
     },
-    async submit(session, request) {
+    async submit(session, request, extras = {}) {
       const card = session.card;
       if (!card) throw new Error('session without a card');
       const item = await options.catalogue.item(request.itemCode);
       const form = mergeForm(item, await resolvePrefill(item, card, options.client), request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
-      const local = journal.enqueue({ itemCode: item.code, applicant: buildApplicant(card), channel: 'kiosk', form });
+      const local = journal.enqueue(
+        {
+          itemCode: item.code,
+          applicant: buildApplicant(card),
+          channel: extras.channel ?? 'kiosk',
+          form,
+          ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),
+        },
+        extras.materials ?? [],
+      );
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
       await Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
       return toResponse(journal.get(local.localId));

@@ -15,7 +15,8 @@ import { toMaskedCard } from '../session/card-record';
 import { AdminGate, type AuditSink } from '../admin/admin-gate';
 import { CatalogueService } from '../catalogue/catalogue-service';
 import { createApplicationDesk } from '../applications/application-desk';
-import { createLogger, type Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
+import { createTerminalLogger } from '../logging/terminal-logger';
 import { wireJourney } from '../journey/wire';
 import { wireAdmin } from '../admin/wire';
 import { connectBackend } from './backend';
@@ -39,7 +40,7 @@ export interface Terminal extends TerminalContext {
 
 export async function createTerminal(options: TerminalOptions): Promise<Terminal> {
   const { config, dataDir } = options;
-  const log = options.logger ?? createLogger();
+  const log = options.logger ?? createTerminalLogger(dataDir);
   const hub = new EventHub();
   const modes = new ModeRegistry();
   const devices = new DeviceManager();

@@ -1,6 +1,7 @@
 // The seams between the terminal's use cases and the concrete drivers / backend. The composition root
 // (terminal/compose.ts) plugs real implementations in; tests may plug their own.
 import type { Unsubscribe } from '@easydo/device-drivers/device/model';
+import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
 import type { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { CardRecord } from '../session/card-record';
@@ -22,7 +23,15 @@ export interface CatalogueSource {
   get(): Promise<CatalogueView>;
 }
 
+/** What a submission carries besides the form: who took it, and the materials as built PDFs. */
+export interface SubmitExtras {
+  channel?: 'kiosk' | 'counter';
+  /** Counter mode: the signed-in clerk's token, stamped on the application. */
+  clerkToken?: string;
+  materials?: NewMaterial[];
+}
+
 export interface ApplicationDesk {
   prepare(session: ResidentSession, itemCode: string): Promise<PreparedForm>;
-  submit(session: ResidentSession, request: SubmitApplicationRequest): Promise<SubmitApplicationResponse>;
+  submit(session: ResidentSession, request: SubmitApplicationRequest, extras?: SubmitExtras): Promise<SubmitApplicationResponse>;
 }
