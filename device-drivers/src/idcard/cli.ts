@@ -68,7 +68,7 @@ const LABELS: Record<string, string> = {
   checkDigitValid: 'check digit',
 };
 
-function describe(card: IdCard, includePhoto: boolean): string {
+function describe(card: IdCard, includePhoto: boolean, photoBytes: number): string {
   const json = cardToJson(card, { includePhoto });
   const lines: string[] = [];
   for (const [key, label] of Object.entries(LABELS)) {
@@ -80,7 +80,7 @@ function describe(card: IdCard, includePhoto: boolean): string {
     lines.push(`${label.padEnd(21)} ${String(value)}`);
   }
   if (Array.isArray(json.newAddresses)) lines.push(`${'appended addresses'.padEnd(21)} ${json.newAddresses.join(' | ') || '(none)'}`);
-  lines.push(`${'photo'.padEnd(21)} ${card.photo ? `${card.photo.length} bytes WLT${includePhoto ? '' : ' (shown with --unmasked)'}` : 'none'}`);
+  lines.push(`${'photo'.padEnd(21)} ${photoBytes > 0 ? `${photoBytes} bytes WLT${includePhoto ? '' : ' (shown with --unmasked)'}` : 'none'}`);
   if (includePhoto && typeof json.photo === 'string') lines.push(`${'photo (base64)'.padEnd(21)} ${json.photo}`);
   return lines.join('\n');
 }
@@ -125,7 +125,12 @@ async function read(args: string[]): Promise<void> {
       });
       const timer = setTimeout(() => {
         const snap = reader.snapshot();
-        const why = snap.status === 'online' ? 'no card was placed' : `reader ${snap.status}`;
+        const why =
+          snap.status === 'online' || snap.status === 'busy'
+            ? 'no card was read'
+            : snap.status === 'starting'
+              ? 'the reader has not answered yet'
+              : `reader ${snap.status}`;
         fail(new CliError(`timed out after ${timeoutS} s waiting for a card on ${values.port} (${why})`, 2));
       }, timeoutS * 1000);
       reader
@@ -140,7 +145,7 @@ async function read(args: string[]): Promise<void> {
 
   const card = values.unmasked ? event.card : maskCard(event.card);
   if (values.json) process.stdout.write(JSON.stringify(cardToJson(card, { includePhoto: values.unmasked })) + '\n');
-  else process.stdout.write(describe(card, values.unmasked) + '\n');
+  else process.stdout.write(describe(card, values.unmasked, event.card.photo?.length ?? 0) + '\n');
 }
 
 // ---- simulate -------------------------------------------------------------------------------------------------
