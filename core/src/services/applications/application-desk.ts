@@ -6,6 +6,7 @@ import type { BackendClient } from '@easydo/backend-client/client';
 import { openJournal, type Journal, type LocalApplication } from '@easydo/backend-client/outbox/journal';
 import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
+import type { KeyProvider } from '@easydo/backend-client/outbox/crypto';
 import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -23,6 +24,7 @@ export interface ApplicationDeskOptions {
   client: BackendClient;
   catalogue: CatalogueService;
   log: Logger;
+  keyProvider?: KeyProvider;
   /** How long the resident waits for the number before getting the offline receipt. */
   waitForNumberMs?: number;
 }
@@ -53,7 +55,7 @@ export function toResponse(app: LocalApplication): SubmitApplicationResponse {
 export async function createApplicationDesk(options: ApplicationDeskOptions): Promise<RunningDesk> {
   const journal = await openJournal({
     file: path.join(options.dataDir, 'journal.sqlite'),
-    keyProvider: createKeyFileProvider(path.join(options.dataDir, 'journal.key')),
+    keyProvider: options.keyProvider ?? createKeyFileProvider(path.join(options.dataDir, 'journal.key')),
   });
   const outbox = createOutbox({
     journal,

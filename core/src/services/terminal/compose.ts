@@ -22,6 +22,7 @@ import { wireAdmin } from '../admin/wire';
 import { connectBackend } from './backend';
 import { createHandlers } from './handlers';
 import type { TerminalContext } from './context';
+import type { KeyProvider } from './key-provider';
 
 export interface TerminalOptions {
   config: TerminalConfig;
@@ -29,6 +30,8 @@ export interface TerminalOptions {
   dataDir: string;
   version: string;
   logger?: Logger;
+  /** Protects the journal's personal data. Default: a 0600 key file in the data folder (simulators). */
+  keyProvider?: KeyProvider;
 }
 
 export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName>>;
@@ -50,7 +53,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
 
   const backend = await connectBackend(config, dataDir);
   const catalogue = new CatalogueService(backend.client, path.join(dataDir, 'catalogue-cache.json'));
-  const applications = await createApplicationDesk({ config, dataDir, client: backend.client, catalogue, log });
+  const applications = await createApplicationDesk({ config, dataDir, client: backend.client, catalogue, log, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
 
   const idReader = await createIdReader(config.devices.idReader);
   devices.add(idReader.reader, config.devices.required.includes('idReader'));

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Bundles Electron main (ESM deps inlined, native modules external) and the sandboxed preload (one CJS file:
+// a sandboxed preload may only require 'electron'). TypeScript paths resolve @easydo/* packages.
+import { build } from 'esbuild';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const out = path.join(root, 'kiosk', 'out');
+// Modules that locate files next to themselves use import.meta.url; in the CJS bundle that is the bundle's URL.
+const importMeta = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
+const common = { bundle: true, platform: 'node', target: 'node22', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'warning', sourcemap: false };
+
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'kiosk/src/main/electron-main.ts')],
+  outfile: path.join(out, 'main.cjs'),
+  format: 'cjs',
+  ...importMeta,
+  external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'fontkit'],
+});
+
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'kiosk/src/preload/index.ts')],
+  outfile: path.join(out, 'preload.cjs'),
+  format: 'cjs',
+  platform: 'browser',
+  external: ['electron'],
+});
+console.log(`Electron bundles written to ${path.relative(root, out)}/`);
