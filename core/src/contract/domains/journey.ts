@@ -1,6 +1,146 @@
 // Channels and events of the resident's self-service journey (kiosk mode) beyond the foundation:
 // owned by the journey work. Add entries here; channels.ts merges them into the one contract table.
-import type { ChannelSpec, EventSpec } from '../define';
+import { z } from 'zod';
+import { channel, event, type ChannelSpec, type EventSpec } from '../define';
+import { Ack, Empty } from '../schemas/terminal';
+import { ItemCodeRequest, ItemGuide } from '../schemas/journey-guide';
+import { RequireCardRequest, SessionInfo } from '../schemas/journey-session';
+import {
+  AddImageRequest,
+  AssignPageRequest,
+  MaterialsChanged,
+  MaterialsState,
+  OcrProgress,
+  PageView,
+  RemovePageRequest,
+  UseCertificateRequest,
+} from '../schemas/journey-materials';
+import { PrintReceiptRequest, ReceiptView, ReprintReceiptRequest } from '../schemas/journey-receipt';
+import {
+  EvaluationRequest,
+  EvaluationResponse,
+  ProgressList,
+  ProgressQrRequest,
+  ProgressQueryRequest,
+  ProgressView,
+} from '../schemas/journey-progress';
 
-export const journeyChannels = {} satisfies Record<string, ChannelSpec>;
-export const journeyEvents = {} satisfies Record<string, EventSpec>;
+const RESIDENT_FACING = ['kiosk', 'counter'] as const;
+
+export const journeyChannels = {
+  'catalogue:item': channel({
+    summary: "One item's guide: department, time limit, fee, conditions, applicant types, materials (guests too)",
+    request: ItemCodeRequest,
+    response: ItemGuide,
+    modes: ['kiosk', 'counter', 'admin'],
+  }),
+  'session:startGuest': channel({
+    summary: 'Start a guest session (no card): guides and progress queries only',
+    request: Empty,
+    response: SessionInfo,
+    modes: RESIDENT_FACING,
+  }),
+  'session:touch': channel({
+    summary: "The screen reports the resident's activity (resets main's safety-net idle timer)",
+    request: Empty,
+    response: SessionInfo,
+    modes: RESIDENT_FACING,
+  }),
+  'session:requireCard': channel({
+    summary: 'Whether removing the card ends the session (the chosen item needs the card to stay)',
+    request: RequireCardRequest,
+    response: Ack,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:begin': channel({
+    summary: 'Start (or restart) materials capture for an item: checklist incl. electronic certificates',
+    request: ItemCodeRequest,
+    response: MaterialsState,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:addImage': channel({
+    summary: 'Add a page image (document camera still or file), JPEG/PNG base64; OCR runs in the background',
+    request: AddImageRequest,
+    response: PageView,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:scan': channel({
+    summary: 'Scan a batch on the configured scanner; typed device errors (jam, coverOpen, noPaper)',
+    request: Empty,
+    response: z.object({ pages: z.array(PageView) }),
+    modes: RESIDENT_FACING,
+  }),
+  'materials:list': channel({
+    summary: 'Pages (thumbnails, OCR status, suggestion, trust) and the checklist of the current materials',
+    request: Empty,
+    response: MaterialsState,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:assign': channel({
+    summary: 'File a page under a material (null: unassign)',
+    request: AssignPageRequest,
+    response: MaterialsState,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:remove': channel({
+    summary: 'Delete a page (image and OCR text)',
+    request: RemovePageRequest,
+    response: MaterialsState,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:useCertificate': channel({
+    summary: 'Use an electronic certificate instead of paper for a material (null: undo)',
+    request: UseCertificateRequest,
+    response: MaterialsState,
+    modes: RESIDENT_FACING,
+  }),
+  'receipt:print': channel({
+    summary: 'Print the 受理回执 (or the offline 提交回执) of an application of this session and return it for the screen',
+    request: PrintReceiptRequest,
+    response: ReceiptView,
+    modes: RESIDENT_FACING,
+  }),
+  'receipt:reprint': channel({
+    summary: 'Reprint (补打) a receipt taken on this terminal, by acceptance number + query password',
+    request: ReprintReceiptRequest,
+    response: ReceiptView,
+    modes: RESIDENT_FACING,
+  }),
+  'evaluation:submit': channel({
+    summary: '好差评: level and indicators 1 (非常满意) … 5 (非常不满意); once per application; delivered by the outbox',
+    request: EvaluationRequest,
+    response: EvaluationResponse,
+    modes: RESIDENT_FACING,
+  }),
+  'progress:query': channel({
+    summary: 'Progress of an application by acceptance number + query password (guests allowed)',
+    request: ProgressQueryRequest,
+    response: ProgressView,
+    modes: RESIDENT_FACING,
+  }),
+  'progress:queryQr': channel({
+    summary: "Progress from the receipt QR payload (easydo://query?no=…&pw=… or an offline easydo://track?code=…)",
+    request: ProgressQrRequest,
+    response: ProgressView,
+    modes: RESIDENT_FACING,
+  }),
+  'progress:queryByCard': channel({
+    summary: "Every application of the card in the current session",
+    request: Empty,
+    response: ProgressList,
+    modes: RESIDENT_FACING,
+  }),
+} satisfies Record<string, ChannelSpec>;
+
+export const journeyEvents = {
+  'materials:changed': event({
+    summary: 'Pages or checklist of the current materials changed (no thumbnails: call materials:list)',
+    payload: MaterialsChanged,
+    modes: RESIDENT_FACING,
+  }),
+  'materials:ocrProgress': event({
+    summary: 'OCR progress of one page, 0..1',
+    payload: OcrProgress,
+    modes: RESIDENT_FACING,
+  }),
+} satisfies Record<string, EventSpec>;

@@ -1,0 +1,88 @@
+// Materials capture for the current resident session: pages, OCR status, checklist, e-certificates.
+// Images travel as base64 (JSON-safe over the browser bridge); OCR text never reaches the renderer.
+import { z } from 'zod';
+import { LocalText } from './catalogue';
+
+/** ~15 MB of image as base64 (4/3 expansion). */
+export const MAX_IMAGE_BASE64 = 20_000_000;
+
+export const PageOcrStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
+
+export const PageSummary = z.object({
+  id: z.string(),
+  source: z.enum(['camera', 'scanner', 'file']),
+  materialCode: z.string().nullable(),
+  /** The material OCR suggests for this page (the resident confirms with materials:assign). */
+  suggestedCode: z.string().nullable(),
+  ocr: PageOcrStatus,
+  progress: z.number().min(0).max(1),
+  /** C = resident's own capture; B = checked against the original by a clerk. */
+  trust: z.enum(['B', 'C']),
+});
+export type PageSummary = z.infer<typeof PageSummary>;
+
+export const PageView = PageSummary.extend({
+  /** JPEG thumbnail, base64 (no data: prefix). */
+  thumbnailBase64: z.string().max(2_000_000),
+});
+export type PageView = z.infer<typeof PageView>;
+
+export const ChecklistEntry = z.object({
+  code: z.string(),
+  name: LocalText,
+  /** Pages required; 0 = optional. */
+  required: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  originalsRequired: z.boolean(),
+  electronicCertificateType: z.string().nullable(),
+  satisfiedBy: z.enum(['paper', 'electronic']).nullable(),
+  electronicCertificateId: z.string().nullable(),
+  missing: z.boolean(),
+});
+
+export const ChecklistView = z.object({
+  materials: z.array(ChecklistEntry),
+  /** Codes of required materials still missing. */
+  missing: z.array(z.string()),
+  complete: z.boolean(),
+  unassignedPages: z.array(z.string()),
+});
+export type ChecklistView = z.infer<typeof ChecklistView>;
+
+/** An electronic certificate the resource library holds for this resident (number masked). */
+export const CertificateView = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  numberMasked: z.string(),
+  issuer: z.string(),
+  validTo: z.string().nullable(),
+});
+
+export const MaterialsState = z.object({
+  itemCode: z.string(),
+  checklist: ChecklistView,
+  pages: z.array(PageView),
+  certificates: z.array(CertificateView),
+});
+export type MaterialsState = z.infer<typeof MaterialsState>;
+
+export const AddImageRequest = z
+  .object({
+    imageBase64: z.string().min(100).max(MAX_IMAGE_BASE64).regex(/^[A-Za-z0-9+/=\s]+$/),
+    source: z.enum(['camera', 'file']),
+  })
+  .strict();
+
+export const AssignPageRequest = z.object({ pageId: z.string().min(1).max(64), materialCode: z.string().min(1).max(64).nullable() }).strict();
+export const RemovePageRequest = z.object({ pageId: z.string().min(1).max(64) }).strict();
+export const UseCertificateRequest = z
+  .object({ materialCode: z.string().min(1).max(64), certificateId: z.string().min(1).max(128).nullable() })
+  .strict();
+
+export const MaterialsChanged = z.object({
+  itemCode: z.string(),
+  checklist: ChecklistView,
+  pages: z.array(PageSummary),
+});
+export const OcrProgress = z.object({ pageId: z.string(), progress: z.number().min(0).max(1) });

@@ -1,0 +1,24 @@
+// Printing the 受理回执 (or the honest offline 提交回执) and showing it on screen.
+import { z } from 'zod';
+
+export const PrintReceiptRequest = z.object({ localId: z.string().min(1).max(64) }).strict();
+export const ReprintReceiptRequest = z
+  .object({ acceptanceNumber: z.string().min(1).max(64), queryPassword: z.string().min(1).max(32) })
+  .strict();
+
+export const ReceiptView = z.object({
+  localId: z.string(),
+  /** accepted: number + password issued; offline: waiting in the outbox, tracking code only. */
+  kind: z.enum(['accepted', 'offline']),
+  acceptanceNumber: z.string().nullable(),
+  queryPassword: z.string().nullable(),
+  trackingCode: z.string(),
+  /** What the QR code on the paper encodes. */
+  qrPayload: z.string(),
+  /** The receipt as text lines (masked name and ID), for the screen and for screen readers. */
+  lines: z.array(z.string()),
+  /** PNG of the printed job (virtual printer only), base64; null on a real printer. */
+  pngBase64: z.string().max(8_000_000).nullable(),
+  reprint: z.boolean(),
+});
+export type ReceiptView = z.infer<typeof ReceiptView>;

@@ -1,0 +1,12 @@
+// Session channels of the journey: guest sessions, activity reports, card-must-stay choice.
+import { z } from 'zod';
+
+export const SessionInfo = z.object({
+  active: z.boolean(),
+  guest: z.boolean(),
+  /** Main's safety-net idle limit in seconds (the screen's own warning + countdown come first). */
+  idleLimitSeconds: z.number().int().positive(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const RequireCardRequest = z.object({ required: z.boolean() }).strict();
