@@ -1,0 +1,327 @@
+// The resident's journey as one explicit statechart (xstate v5). Pure: no DOM, no terminal API. Side effects
+// (prepare a form, submit, print, evaluate, query, end the session in main) are actors/actions the screens
+// provide with machine.provide(), so every state, timeout and guard runs under Node in the unit tests.
+// The machine's context IS the renderer's resident session: resetting it to `emptySession()` leaves nothing
+// of the previous resident reachable.
+import { assign, fromPromise, setup, type ActorRefFrom } from 'xstate';
+import type { MaskedCard } from '@easydo/core/contract/schemas/card';
+import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { ContractError } from '@easydo/core/contract/errors';
+import { missingRequired } from './form-rules';
+
+export interface Timing {
+  /** Inactivity before the warning shows. */
+  idleWarningMs: number;
+  /** The warning's countdown before the session ends. */
+  countdownMs: number;
+  /** The thank-you screen returns to the start after this long (the resident is done). */
+  thanksMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = { idleWarningMs: 60_000, countdownMs: 30_000, thanksMs: 15_000 };
+
+export interface Evaluation {
+  level: 1 | 2 | 3 | 4 | 5;
+  indicators: Record<string, 1 | 2 | 3 | 4 | 5>;
+  comment: string;
+}
+
+export interface QueryAnswer {
+  acceptanceNumber: string;
+  itemName: { zh: string; en: string } | null;
+  stages: Array<{ stage: string; at: string; note?: string }>;
+}
+
+export type QueryRequest =
+  | { by: 'number'; acceptanceNumber: string; queryPassword: string }
+  | { by: 'qr'; payload: string }
+  | { by: 'card' };
+
+export interface SessionData {
+  card: MaskedCard | null;
+  itemCode: string | null;
+  form: PreparedForm | null;
+  values: Record<string, string>;
+  issues: Array<{ path: string; message: string }>;
+  materialsComplete: boolean;
+  signature: string | null;
+  receipt: SubmitApplicationResponse | null;
+  printed: 'pending' | 'printed' | 'failed';
+  evaluation: Evaluation | null;
+  query: QueryAnswer | null;
+  error: ContractError | null;
+}
+
+export interface JourneyContext extends SessionData {
+  timing: Timing;
+}
+
+export function emptySession(): SessionData {
+  return {
+    card: null,
+    itemCode: null,
+    form: null,
+    values: {},
+    issues: [],
+    materialsComplete: false,
+    signature: null,
+    receipt: null,
+    printed: 'pending',
+    evaluation: null,
+    query: null,
+    error: null,
+  };
+}
+
+export type JourneyEvent =
+  | { type: 'CARD_READ'; card: MaskedCard }
+  | { type: 'CARD_REMOVED' }
+  | { type: 'SESSION_ENDED'; reason: string }
+  | { type: 'BROWSE' }
+  | { type: 'QUERY' }
+  | { type: 'BACK' }
+  | { type: 'CANCEL' }
+  | { type: 'SELECT_ITEM'; itemCode: string }
+  | { type: 'APPLY' }
+  | { type: 'FIELD'; key: string; value: string }
+  | { type: 'NEXT' }
+  | { type: 'MATERIALS'; complete: boolean }
+  | { type: 'SIGNED'; dataUrl: string }
+  | { type: 'CLEAR_SIGNATURE' }
+  | { type: 'RETRY' }
+  | { type: 'RATE'; evaluation: Evaluation }
+  | { type: 'SKIP' }
+  | { type: 'FINISH' }
+  | { type: 'ASK'; request: QueryRequest }
+  | { type: 'ACTIVITY' }
+  | { type: 'EXTEND' }
+  | { type: 'TIMING'; timing: Partial<Timing> };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`journey actor ${name} not provided`));
+
+const toContractError = (e: unknown): ContractError =>
+  e && typeof e === 'object' && 'error' in e && e.error && typeof e.error === 'object' && 'code' in e.error
+    ? (e.error as ContractError)
+    : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+
+export const journeyMachine = setup({
+  types: {
+    context: {} as JourneyContext,
+    events: {} as JourneyEvent,
+    input: {} as { timing?: Partial<Timing> } | undefined,
+  },
+  actors: {
+    prepareForm: fromPromise<PreparedForm, { itemCode: string }>(notProvided('prepareForm')),
+    submit: fromPromise<SubmitApplicationResponse, { itemCode: string; values: Record<string, string>; signature: string | null }>(notProvided('submit')),
+    printReceipt: fromPromise<void, { localId: string }>(notProvided('printReceipt')),
+    evaluate: fromPromise<void, { localId: string; evaluation: Evaluation }>(notProvided('evaluate')),
+    query: fromPromise<QueryAnswer, QueryRequest>(notProvided('query')),
+  },
+  actions: {
+    /** Tell main the session is over (main wipes its side and emits session:ended). */
+    endSessionInMain: (_, _params: { reason: 'finished' | 'cancelled' | 'idle' }) => undefined,
+    /** Tell main the resident is still there (session:touch when main provides it). */
+    touchMain: () => undefined,
+    wipe: assign(() => emptySession()),
+  },
+  guards: {
+    hasCard: ({ context }) => context.card !== null,
+    formComplete: ({ context }) => context.form !== null && missingRequired(context.form, context.values).length === 0,
+    materialsComplete: ({ context }) => context.materialsComplete,
+    signed: ({ context }) => context.signature !== null,
+    isValidationError: (_, params: { error: unknown }) => toContractError(params.error).code === 'validation',
+  },
+  delays: {
+    idleWarning: ({ context }) => context.timing.idleWarningMs,
+    countdown: ({ context }) => context.timing.countdownMs,
+    thanks: ({ context }) => context.timing.thanksMs,
+  },
+}).createMachine({
+  id: 'journey',
+  initial: 'attract',
+  context: ({ input }) => ({ ...emptySession(), timing: { ...DEFAULT_TIMING, ...input?.timing } }),
+  on: {
+    // Main ended the session (finished, idle, card removed, admin takeover): wipe and start again.
+    SESSION_ENDED: { target: '.attract', actions: 'wipe' },
+    TIMING: { actions: assign({ timing: ({ context, event }) => ({ ...context.timing, ...event.timing }) }) },
+  },
+  states: {
+    attract: {
+      entry: 'wipe',
+      on: {
+        CARD_READ: { target: 'session.flow.catalogue', actions: assign({ card: ({ event }) => event.card }) },
+        BROWSE: 'session.flow.catalogue',
+        QUERY: 'session.flow.query',
+      },
+    },
+    session: {
+      type: 'parallel',
+      on: {
+        CANCEL: { target: 'attract', actions: { type: 'endSessionInMain', params: { reason: 'cancelled' } } },
+        CARD_READ: { actions: assign({ card: ({ event }) => event.card }) },
+      },
+      states: {
+        // Inactivity: warn (shown and spoken by the screen), let the resident extend, then end.
+        idle: {
+          initial: 'watching',
+          states: {
+            watching: {
+              after: { idleWarning: 'warning' },
+              on: { ACTIVITY: { target: 'watching', reenter: true, actions: 'touchMain' } },
+            },
+            warning: {
+              after: { countdown: '#journey.timedOut' },
+              on: { EXTEND: { target: 'watching', actions: 'touchMain' } },
+            },
+          },
+        },
+        flow: {
+          initial: 'catalogue',
+          states: {
+            catalogue: {
+              on: {
+                SELECT_ITEM: { target: 'guide', actions: assign({ itemCode: ({ event }) => event.itemCode }) },
+                QUERY: 'query',
+                BACK: '#journey.ending',
+              },
+            },
+            guide: {
+              on: {
+                APPLY: [{ guard: 'hasCard', target: 'preparing' }, { target: 'identity' }],
+                BACK: { target: 'catalogue', actions: assign({ itemCode: null }) },
+              },
+            },
+            identity: {
+              on: {
+                CARD_READ: { target: 'preparing', actions: assign({ card: ({ event }) => event.card }) },
+                BACK: 'guide',
+                QUERY: 'query',
+              },
+            },
+            preparing: {
+              invoke: {
+                src: 'prepareForm',
+                input: ({ context }) => ({ itemCode: context.itemCode ?? '' }),
+                onDone: { target: 'form', actions: assign({ form: ({ event }) => event.output, values: {}, issues: [], error: null }) },
+                onError: { target: 'guide', actions: assign({ error: ({ event }) => toContractError(event.error) }) },
+              },
+            },
+            form: {
+              on: {
+                FIELD: {
+                  actions: assign({
+                    values: ({ context, event }) => ({ ...context.values, [event.key]: event.value }),
+                    issues: ({ context, event }) => context.issues.filter((i) => i.path !== event.key),
+                  }),
+                },
+                NEXT: { guard: 'formComplete', target: 'materials' },
+                BACK: { target: 'guide', actions: assign({ form: null, values: {}, issues: [] }) },
+              },
+            },
+            materials: {
+              on: {
+                MATERIALS: { actions: assign({ materialsComplete: ({ event }) => event.complete }) },
+                NEXT: { guard: 'materialsComplete', target: 'review' },
+                BACK: 'form',
+              },
+            },
+            review: {
+              on: { NEXT: 'signature', BACK: 'materials' },
+            },
+            signature: {
+              on: {
+                SIGNED: { actions: assign({ signature: ({ event }) => event.dataUrl }) },
+                CLEAR_SIGNATURE: { actions: assign({ signature: null }) },
+                NEXT: { guard: 'signed', target: 'submitting' },
+                BACK: { target: 'review', actions: assign({ signature: null }) },
+              },
+            },
+            submitting: {
+              invoke: {
+                src: 'submit',
+                input: ({ context }) => ({ itemCode: context.itemCode ?? '', values: context.values, signature: context.signature }),
+                onDone: { target: 'receipt', actions: assign({ receipt: ({ event }) => event.output, error: null }) },
+                onError: [
+                  {
+                    // Typed field issues go back to the form, each shown beside its field.
+                    guard: { type: 'isValidationError', params: ({ event }) => ({ error: event.error }) },
+                    target: 'form',
+                    actions: assign({
+                      issues: ({ event }) => toContractError(event.error).issues ?? [],
+                      error: ({ event }) => toContractError(event.error),
+                      signature: null,
+                    }),
+                  },
+                  { target: 'submitFailed', actions: assign({ error: ({ event }) => toContractError(event.error) }) },
+                ],
+              },
+            },
+            submitFailed: {
+              on: { RETRY: 'submitting', BACK: 'review' },
+            },
+            receipt: {
+              initial: 'printing',
+              states: {
+                printing: {
+                  invoke: {
+                    src: 'printReceipt',
+                    input: ({ context }) => ({ localId: context.receipt?.localId ?? '' }),
+                    onDone: { target: 'shown', actions: assign({ printed: 'printed' }) },
+                    onError: { target: 'shown', actions: assign({ printed: 'failed', error: ({ event }) => toContractError(event.error) }) },
+                  },
+                },
+                shown: {},
+              },
+              on: { NEXT: 'evaluation' },
+            },
+            evaluation: {
+              on: {
+                RATE: { target: 'evaluating', actions: assign({ evaluation: ({ event }) => event.evaluation }) },
+                SKIP: '#journey.thanks',
+              },
+            },
+            evaluating: {
+              invoke: {
+                src: 'evaluate',
+                input: ({ context }) => ({ localId: context.receipt?.localId ?? '', evaluation: context.evaluation! }),
+                // A failed rating never blocks the resident: thank them either way.
+                onDone: '#journey.thanks',
+                onError: '#journey.thanks',
+              },
+            },
+            query: {
+              on: {
+                ASK: 'querying',
+                BACK: [{ guard: 'hasCard', target: 'catalogue' }, { target: '#journey.ending' }],
+              },
+            },
+            querying: {
+              invoke: {
+                src: 'query',
+                input: ({ event }) => (event as Extract<JourneyEvent, { type: 'ASK' }>).request,
+                onDone: { target: 'queryResult', actions: assign({ query: ({ event }) => event.output, error: null }) },
+                onError: { target: 'query', actions: assign({ error: ({ event }) => toContractError(event.error), query: null }) },
+              },
+            },
+            queryResult: {
+              on: { BACK: { target: 'query', actions: assign({ query: null }) } },
+            },
+          },
+        },
+      },
+    },
+    thanks: {
+      after: { thanks: 'ending' },
+      on: { FINISH: 'ending' },
+    },
+    timedOut: {
+      always: { target: 'attract', actions: { type: 'endSessionInMain', params: { reason: 'idle' } } },
+    },
+    ending: {
+      always: { target: 'attract', actions: { type: 'endSessionInMain', params: { reason: 'finished' } } },
+    },
+  },
+});
+
+export type JourneyMachine = typeof journeyMachine;
+export type JourneyActor = ActorRefFrom<JourneyMachine>;
