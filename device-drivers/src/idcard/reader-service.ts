@@ -10,69 +10,18 @@ import type { ChildController } from './abortable';
 import { abortReason, childController, sleep, withTimeout } from './abortable';
 import type { IdCard } from './card';
 import { CARD_TYPES } from './card';
-import type { IdCardErrorCode, ReaderStage } from './errors';
+import { CardWaiters } from './card-waiters';
 import { IdCardError } from './errors';
 import { SamChannel } from './sam-channel';
 import type { ReaderTimeouts, StepContext } from './sam-procedures';
 import { DEFAULT_TIMEOUTS, findCard, initialiseSam, readSelectedCard, requestBaudRate, selectCard } from './sam-procedures';
 import { isSamFault } from './sam-status';
+import type { CardReadEvent, ReaderEvent, ReaderEventOf, ReaderEventType, ReaderServiceOptions } from './reader-types';
+import { toErrorInfo } from './reader-types';
 import type { ByteTransport } from './transport';
-import type { DecodedPhoto, WltDecoder } from './wlt';
+import type { DecodedPhoto } from './wlt';
 
-export interface ReaderServiceOptions {
-  transport: ByteTransport;
-  /** Device id in snapshots. Default 'idcard'. */
-  id?: string;
-  /** Gap between find-card polls. Default 400 ms (public code uses 300-500). */
-  pollIntervalMs?: number;
-  /** Per-stage reply timeouts; missing ones take DEFAULT_TIMEOUTS. */
-  timeouts?: Partial<ReaderTimeouts>;
-  /** Read with `30 10` (text + photo + fingerprint) instead of `30 01`. Default false. */
-  readFingerprint?: boolean;
-  /** Also read appended addresses (`30 03`). Default false. */
-  readNewAddress?: boolean;
-  /** Send reset (`10 FF`) before status/SAM ID when the port opens. Default true. */
-  resetOnOpen?: boolean;
-  /** Wait between attempts to reopen a lost port or re-initialise a silent SAM. Default 1000 ms. */
-  reconnectIntervalMs?: number;
-  /** Consecutive find-card timeouts after which the reader is considered gone. Default 3. */
-  offlineAfterTimeouts?: number;
-  /** Read attempts per card placement before giving up until it is removed. Default 3. */
-  maxReadAttempts?: number;
-  /** Consecutive "no card" answers that confirm a removal. Default 1. */
-  removalConfirmations?: number;
-  samIdRetries?: number;
-  samIdPadWidth?: number;
-  /** Silence that ends a partial frame. Default 200 ms. */
-  idleGapMs?: number;
-  extraEthnicities?: Readonly<Record<string, string>>;
-  /** Optional vendor WLT decoder; without one, card-read carries photoImage null (show a placeholder). */
-  wltDecoder?: WltDecoder;
-}
-
-export interface ErrorInfo {
-  code: IdCardErrorCode;
-  message: string;
-  stage?: ReaderStage;
-  sw3?: number;
-}
-
-export type ReaderEvent =
-  | { type: 'card-present'; at: string }
-  | { type: 'card-read'; at: string; card: IdCard; photoImage: DecodedPhoto | null; durationMs: number }
-  | { type: 'card-removed'; at: string }
-  | { type: 'error'; at: string; error: ErrorInfo; willRetry: boolean };
-
-export type ReaderEventType = ReaderEvent['type'];
-export type ReaderEventOf<T extends ReaderEventType> = Extract<ReaderEvent, { type: T }>;
-export type CardReadEvent = ReaderEventOf<'card-read'>;
-
-export type ReaderPhase = 'stopped' | 'connecting' | 'initialising' | 'idle' | 'reading' | 'waitingRemoval';
-
-interface Waiter {
-  resolve: (event: CardReadEvent) => void;
-  reject: (error: Error) => void;
-}
+export type * from './reader-types';
 
 interface MaintenanceJob {
   run: (ctx: StepContext) => Promise<void>;
@@ -83,10 +32,6 @@ interface MaintenanceJob {
 /** Quiet time around a speed change (serial drivers flush their buffers when the speed changes). */
 const BAUD_SETTLE_MS = 50;
 
-const toErrorInfo = (err: unknown): ErrorInfo => {
-  if (err instanceof IdCardError) return err.toJSON();
-  return { code: 'badResponse', message: err instanceof Error ? err.message : String(err) };
-};
 
 export class IdCardReaderService implements DeviceService {
   readonly id: string;
@@ -114,7 +59,7 @@ export class IdCardReaderService implements DeviceService {
   private loopAbort: AbortController | null = null;
   private operation: ChildController | null = null;
   private cancelRequested = false;
-  private waiters = new Set<Waiter>();
+  private readonly waiters = new CardWaiters();
   private jobs: MaintenanceJob[] = [];
   private everOnline = false;
   private lastLinkErrorCode: string | null = null;
@@ -182,7 +127,7 @@ export class IdCardReaderService implements DeviceService {
     this.loopAbort = null;
     this.channel.detach();
     await this.transport.close().catch(() => undefined);
-    this.rejectWaiters(new IdCardError('cancelled', 'reader stopped'));
+    this.waiters.rejectAll(new IdCardError('cancelled', 'reader stopped'));
     for (const job of this.jobs.splice(0)) job.reject(new IdCardError('cancelled', 'reader stopped'));
     this.setDetail({ phase: 'stopped', cardPresent: false });
     this.store.setStatus('offline');
@@ -202,25 +147,7 @@ export class IdCardReaderService implements DeviceService {
 
   /** Resolves with the next card read (it does not start a read: the loop reads every card placed). */
   readCard(options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<CardReadEvent> {
-    return new Promise<CardReadEvent>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const done = () => {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        this.waiters.delete(waiter);
-      };
-      const waiter: Waiter = {
-        resolve: (event) => (done(), resolve(event)),
-        reject: (error) => (done(), reject(error)),
-      };
-      const onAbort = () => waiter.reject(abortReason(options.signal!));
-      if (options.signal?.aborted) return onAbort();
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => waiter.reject(new IdCardError('timeout', `no card read within ${options.timeoutMs} ms`)), options.timeoutMs);
-      }
-      this.waiters.add(waiter);
-    });
+    return this.waiters.next(options);
   }
 
   /**
@@ -230,7 +157,7 @@ export class IdCardReaderService implements DeviceService {
   cancel(): void {
     this.cancelRequested = true;
     this.operation?.abort(new IdCardError('cancelled', 'read cancelled'));
-    this.rejectWaiters(new IdCardError('cancelled', 'read cancelled'));
+    this.waiters.rejectAll(new IdCardError('cancelled', 'read cancelled'));
   }
 
   /** Switch SAM and port to another speed (`60 xx`), between polls. Serial transports only. */
@@ -366,7 +293,7 @@ export class IdCardReaderService implements DeviceService {
       this.store.count('cardsRead');
       const event: CardReadEvent = { type: 'card-read', at: now(), card, photoImage, durationMs: performance.now() - started };
       this.emit(event);
-      for (const waiter of [...this.waiters]) waiter.resolve(event);
+      this.waiters.resolveAll(event);
       return 'read';
     } catch (err) {
       if (signal.aborted) throw abortReason(signal);
@@ -452,9 +379,6 @@ export class IdCardReaderService implements DeviceService {
     if (changed) this.store.update({ detail: { ...detail, ...patch } });
   }
 
-  private rejectWaiters(error: Error): void {
-    for (const waiter of [...this.waiters]) waiter.reject(error);
-  }
 }
 
 /** Codes that mean the port itself is gone (unplugged, vanished), not that the SAM misbehaved. */
