@@ -1,0 +1,71 @@
+// Intake on the resident's behalf: materials captured at the counter or imported, checked against the
+// originals (trust C → B with the clerk stamped), and the submission. Images travel as base64 strings.
+import { z } from 'zod';
+import { FormValue, PreparedForm, SubmitApplicationResponse } from './application';
+import { LocalText } from './catalogue';
+
+export const Trust = z.object({ level: z.enum(['B', 'C']), verifiedBy: z.string().nullable(), verifiedAt: z.string().nullable() });
+
+export const MaterialPageView = z.object({
+  id: z.string(),
+  source: z.enum(['camera', 'scanner', 'file']),
+  materialCode: z.string().nullable(),
+  suggestedCode: z.string().nullable(),
+  ocr: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  trust: Trust,
+  /** Small JPEG, base64. */
+  thumbnail: z.string().max(2_000_000),
+});
+export type MaterialPageView = z.infer<typeof MaterialPageView>;
+
+export const MaterialRequirement = z.object({
+  code: z.string(),
+  name: LocalText,
+  required: z.number().int().nonnegative(),
+  originalsRequired: z.boolean(),
+  pages: z.number().int().nonnegative(),
+  verifiedPages: z.number().int().nonnegative(),
+  missing: z.boolean(),
+});
+export type MaterialRequirement = z.infer<typeof MaterialRequirement>;
+
+export const MaterialsView = z.object({
+  itemCode: z.string(),
+  pages: z.array(MaterialPageView),
+  requirements: z.array(MaterialRequirement),
+  complete: z.boolean(),
+  /** Every page checked against its original (trust B). */
+  allVerified: z.boolean(),
+});
+export type MaterialsView = z.infer<typeof MaterialsView>;
+
+export const BeginIntakeRequest = z.object({ itemCode: z.string().min(1).max(64) }).strict();
+export const BeginIntakeResponse = z.object({ form: PreparedForm, materials: MaterialsView });
+export type BeginIntakeResponse = z.infer<typeof BeginIntakeResponse>;
+
+/** 8 MB bridge messages: a base64 page stays under that. */
+export const AddPageRequest = z
+  .object({
+    /** camera: the clerk captured it from the original (trust B); file: imported (trust C until verified). */
+    source: z.enum(['camera', 'file']),
+    materialCode: z.string().min(1).max(64).nullable(),
+    imageBase64: z.string().min(100).max(7_500_000).regex(/^[A-Za-z0-9+/=]+$/),
+  })
+  .strict();
+export const PageRequest = z.object({ pageId: z.string().min(1).max(64) }).strict();
+export const AssignPageRequest = z.object({ pageId: z.string().min(1).max(64), materialCode: z.string().min(1).max(64).nullable() }).strict();
+
+export const SubmitIntakeRequest = z
+  .object({
+    itemCode: z.string().min(1).max(64),
+    form: z.record(z.string().max(64), FormValue),
+    /** The clerk accepts with materials missing (a 补齐补正 notice follows). */
+    allowMissingMaterials: z.boolean().default(false),
+  })
+  .strict();
+
+export const IntakeResult = SubmitApplicationResponse.extend({
+  itemName: LocalText,
+  materials: z.array(z.object({ code: z.string(), name: z.string(), pages: z.number().int(), trust: z.enum(['B', 'C']) })),
+});
+export type IntakeResult = z.infer<typeof IntakeResult>;

@@ -1,0 +1,26 @@
+// The clerk's workload: what this counter recorded today, and what the acceptance platform reports.
+import { z } from 'zod';
+
+const Count = z.number().int().nonnegative();
+
+export const WorkloadView = z.object({
+  staffId: z.string(),
+  today: z.object({
+    handled: Count,
+    averageHandlingSeconds: z.number().nonnegative().nullable(),
+    ticketsCalled: Count,
+    byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), count: Count })),
+    ratings: z.array(z.object({ level: z.string(), count: Count })),
+  }),
+  platform: z
+    .object({
+      applicationsTaken: Count,
+      byStage: z.array(z.object({ stage: z.string(), count: Count })),
+      ratingsCount: Count,
+      averageStars: z.number().nullable(),
+    })
+    .nullable(),
+  /** Why the platform figures are missing (offline), if they are. */
+  platformError: z.string().nullable(),
+});
+export type WorkloadView = z.infer<typeof WorkloadView>;
