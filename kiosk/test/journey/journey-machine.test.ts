@@ -4,6 +4,7 @@ import { createActor, fromPromise, SimulatedClock, type SnapshotFrom } from 'xst
 import { journeyMachine, emptySession, type Evaluation, type QueryAnswer, type QueryRequest } from '../../src/renderer/kiosk/journey-machine';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
 
 const card: MaskedCard = { cardType: 'resident', nameMasked: '卓*', idNumberMasked: '440304********2469', gender: '女', birthYear: '1996', validTo: '2030-01-01', expired: false, checkDigitValid: true };
 const form: PreparedForm = {
@@ -14,7 +15,11 @@ const form: PreparedForm = {
   ],
 };
 const receipt: SubmitApplicationResponse = { localId: 'L1', localStage: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', serverStage: '受理' };
-const answer: QueryAnswer = { acceptanceNumber: 'A1', itemName: null, stages: [{ stage: '受理', at: '2024-01-01T00:00:00Z' }] };
+const lt = (zh: string) => ({ zh, en: zh });
+const answer: QueryAnswer = [
+  { acceptanceNumber: 'A1', itemCode: 'X1', itemName: lt('事项'), department: { code: 'D', name: '局' }, submittedAt: '2024-01-01T00:00:00Z', dueDate: null, stage: '受理', stageLabel: lt('受理'), explanation: lt('已受理'), evaluated: false, history: [] },
+];
+const receiptView: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1', lines: ['受理回执'], pngBase64: null, reprint: false };
 
 type Calls = { ended: string[]; touched: number; submitted: unknown[]; evaluated: Evaluation[]; queried: QueryRequest[] };
 
@@ -34,6 +39,7 @@ function start(opts: { submitError?: unknown; printError?: unknown; prepareError
       }),
       printReceipt: fromPromise(async () => {
         if (opts.printError) throw opts.printError;
+        return receiptView;
       }),
       evaluate: fromPromise(async ({ input }) => {
         calls.evaluated.push(input.evaluation);
@@ -110,9 +116,10 @@ describe('journey statechart', () => {
     await waitFor(actor, (s) => JSON.stringify(flow(s)) === JSON.stringify({ receipt: 'shown' }));
     expect(t.calls.submitted).toEqual([{ itemCode: 'X1', values: { reason: '证明' }, signature: 'data:image/png;base64,AA' }]);
     expect(actor.getSnapshot().context.printed).toBe('printed');
+    expect(actor.getSnapshot().context.receiptView).toEqual(receiptView);
     actor.send({ type: 'NEXT' });
     expect(flow(actor.getSnapshot())).toBe('evaluation');
-    const evaluation: Evaluation = { level: 5, indicators: { efficiency: 5 }, comment: '' };
+    const evaluation: Evaluation = { level: 1, indicators: { overall: 1, efficiency: 2 } };
     actor.send({ type: 'RATE', evaluation });
     await waitFor(actor, (s) => s.value === 'thanks');
     expect(t.calls.evaluated).toEqual([evaluation]);

@@ -7,6 +7,8 @@ import { assign, fromPromise, setup, type ActorRefFrom } from 'xstate';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { ContractError } from '@easydo/core/contract/errors';
+import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
+import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
 import { missingRequired } from './form-rules';
 
 export interface Timing {
@@ -20,17 +22,16 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = { idleWarningMs: 60_000, countdownMs: 30_000, thanksMs: 15_000 };
 
+/** 好差评 as evaluation:submit takes it: 1 = 非常满意 … 5 = 非常不满意. */
+export type Level = 1 | 2 | 3 | 4 | 5;
 export interface Evaluation {
-  level: 1 | 2 | 3 | 4 | 5;
-  indicators: Record<string, 1 | 2 | 3 | 4 | 5>;
-  comment: string;
+  level: Level;
+  indicators: { overall: Level; efficiency?: Level; quality?: Level; attitude?: Level };
+  comment?: string;
 }
 
-export interface QueryAnswer {
-  acceptanceNumber: string;
-  itemName: { zh: string; en: string } | null;
-  stages: Array<{ stage: string; at: string; note?: string }>;
-}
+/** One or more applications' progress (by card: every application of the card). */
+export type QueryAnswer = ProgressView[];
 
 export type QueryRequest =
   | { by: 'number'; acceptanceNumber: string; queryPassword: string }
@@ -47,6 +48,7 @@ export interface SessionData {
   signature: string | null;
   receipt: SubmitApplicationResponse | null;
   printed: 'pending' | 'printed' | 'failed';
+  receiptView: ReceiptView | null;
   evaluation: Evaluation | null;
   query: QueryAnswer | null;
   error: ContractError | null;
@@ -67,6 +69,7 @@ export function emptySession(): SessionData {
     signature: null,
     receipt: null,
     printed: 'pending',
+    receiptView: null,
     evaluation: null,
     query: null,
     error: null,
@@ -113,7 +116,7 @@ export const journeyMachine = setup({
   actors: {
     prepareForm: fromPromise<PreparedForm, { itemCode: string }>(notProvided('prepareForm')),
     submit: fromPromise<SubmitApplicationResponse, { itemCode: string; values: Record<string, string>; signature: string | null }>(notProvided('submit')),
-    printReceipt: fromPromise<void, { localId: string }>(notProvided('printReceipt')),
+    printReceipt: fromPromise<ReceiptView, { localId: string }>(notProvided('printReceipt')),
     evaluate: fromPromise<void, { localId: string; evaluation: Evaluation }>(notProvided('evaluate')),
     query: fromPromise<QueryAnswer, QueryRequest>(notProvided('query')),
   },
@@ -266,7 +269,7 @@ export const journeyMachine = setup({
                   invoke: {
                     src: 'printReceipt',
                     input: ({ context }) => ({ localId: context.receipt?.localId ?? '' }),
-                    onDone: { target: 'shown', actions: assign({ printed: 'printed' }) },
+                    onDone: { target: 'shown', actions: assign({ printed: 'printed', receiptView: ({ event }) => event.output }) },
                     onError: { target: 'shown', actions: assign({ printed: 'failed', error: ({ event }) => toContractError(event.error) }) },
                   },
                 },
