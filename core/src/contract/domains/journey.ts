@@ -106,7 +106,7 @@ export const journeyChannels = {
     response: ReceiptView,
     modes: RESIDENT_FACING,
   }),
-  'evaluation:submit': channel({
+  'evaluation:rate': channel({
     summary: '好差评: level and indicators 1 (非常满意) … 5 (非常不满意); once per application; delivered by the outbox',
     request: EvaluationRequest,
     response: EvaluationResponse,

@@ -3,7 +3,8 @@
 // does not answer in time the application stays queued and the receipt says so honestly ("已提交，待受理").
 import path from 'node:path';
 import type { BackendClient } from '@easydo/backend-client/client';
-import { openJournal, type Journal, type LocalApplication } from '@easydo/backend-client/outbox/journal';
+import { openJournal, type Journal, type LocalApplication, type NewMaterial } from '@easydo/backend-client/outbox/journal';
+import type { ResidentSession } from '../session/resident-session';
 import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
 import type { KeyProvider } from '@easydo/backend-client/outbox/crypto';
@@ -29,9 +30,18 @@ export interface ApplicationDeskOptions {
   waitForNumberMs?: number;
 }
 
+/**
+ * The materials a session has captured, ready for submission: called by submit() when no explicit
+ * materials are passed. Throws a typed Failure when required materials are missing. `journaled` runs once
+ * the application (with its PDFs) is safely in the journal, so the images and OCR text can be wiped.
+ */
+export type MaterialsProvider = (session: ResidentSession, itemCode: string) => Promise<{ materials: NewMaterial[]; journaled(): Promise<void> } | null>;
+
 export interface RunningDesk extends ApplicationDesk {
   journal: Journal;
   outbox: Outbox;
+  /** The journey plugs its per-session materials in here (one provider; null removes it). */
+  setMaterialsProvider(provider: MaterialsProvider | null): void;
   close(): Promise<void>;
 }
 
@@ -65,10 +75,14 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   });
   outbox.start();
   const waitMs = options.waitForNumberMs ?? 8000;
+  let materialsProvider: MaterialsProvider | null = null;
 
   return {
     journal,
     outbox,
+    setMaterialsProvider(provider) {
+      materialsProvider = provider;
+    },
     async prepare(session, itemCode) {
       if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
       const item = await options.catalogue.item(itemCode);
@@ -81,6 +95,8 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       const form = mergeForm(item, await resolvePrefill(item, card, options.client), request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
+      // Explicit materials (counter) win; otherwise whatever the session captured (kiosk), checked for completeness.
+      const captured = extras.materials ? null : await materialsProvider?.(session, item.code) ?? null;
       const local = journal.enqueue(
         {
           itemCode: item.code,
@@ -89,9 +105,11 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
           form,
           ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),
         },
-        extras.materials ?? [],
+        extras.materials ?? captured?.materials ?? [],
       );
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
+      // The PDFs are sealed in the journal now: the page images and OCR text are no longer needed.
+      await captured?.journaled().catch((err: unknown) => options.log.warn({ err }, 'materials wipe after journaling failed'));
       await Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
       return toResponse(journal.get(local.localId));
     },

@@ -1,34 +1,98 @@
 // The resident journey's handlers (kiosk mode): grows with journeyChannels in contract/domains/journey.ts.
 import type { JourneyChannelName } from '@easydo/core/contract/channels';
+import type { SessionInfo } from '@easydo/core/contract/schemas/journey-session';
 import type { HandlersFor } from '../ipc/router';
 import { Failure } from '../ipc/failure';
 import type { DomainWiring, TerminalContext } from '../terminal/context';
+import type { ResidentSession } from '../session/resident-session';
+import { createScanner } from '../devices/scanner';
+import { toItemGuide } from './guide';
+import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
+import { MaterialsDesk } from './materials-desk';
+import { ReceiptDesk } from './receipt-desk';
+import { ProgressService } from './progress';
+import { submitEvaluation } from './evaluation';
 
-const notYet = (): never => {
-  throw new Failure('state', 'not available yet');
-};
+function withCard(ctx: TerminalContext): ResidentSession {
+  const session = ctx.sessions.current();
+  if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+  return session;
+}
 
-export async function wireJourney(_ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
+export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
+  const limitSeconds = () => ctx.config().session.idleWarningSeconds + ctx.config().session.idleCountdownSeconds + IDLE_MARGIN_SECONDS;
+  const idle = new IdleWatch({ sessions: ctx.sessions, limitSeconds, onError: (err) => ctx.log.warn({ err }, 'idle session end failed') });
+  const stopCardWatch = ctx.idReader.cards.onCardRemoved(() => {
+    void idle.cardRemoved().catch((err: unknown) => ctx.log.warn({ err }, 'card-removed session end failed'));
+  });
+
+  const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log });
+  ctx.applications.setMaterialsProvider(materials.provider);
+
+  const scanner = createScanner(ctx.config().devices.scanner);
+  if (scanner) ctx.devices.add(scanner.service, ctx.config().devices.required.includes('scanner'));
+  const stopScanWipe = ctx.sessions.onEnd(() => scanner?.discard());
+
+  const receipts = new ReceiptDesk({ config: ctx.config, journal: ctx.applications.journal, catalogue: ctx.catalogue, printer: ctx.receiptPrinter });
+  const progress = new ProgressService(ctx.backend.client, ctx.applications.journal, ctx.catalogue);
+
+  const info = (): SessionInfo => {
+    const s = ctx.sessions.current();
+    return { active: s !== null, guest: s !== null && s.card === null, idleLimitSeconds: limitSeconds() };
+  };
+
   return {
     handlers: {
-      'catalogue:item': notYet,
-      'session:startGuest': notYet,
-      'session:touch': notYet,
-      'session:requireCard': notYet,
-      'materials:begin': notYet,
-      'materials:addImage': notYet,
-      'materials:scan': notYet,
-      'materials:list': notYet,
-      'materials:assign': notYet,
-      'materials:remove': notYet,
-      'materials:useCertificate': notYet,
-      'receipt:print': notYet,
-      'receipt:reprint': notYet,
-      'evaluation:submit': notYet,
-      'progress:query': notYet,
-      'progress:queryQr': notYet,
-      'progress:queryByCard': notYet,
+      'catalogue:item': async (req) => toItemGuide(await ctx.catalogue.item(req.itemCode)),
+      'session:startGuest': async () => {
+        await ctx.sessions.start(null);
+        return info();
+      },
+      'session:touch': () => {
+        idle.touch();
+        return info();
+      },
+      'session:requireCard': (req) => {
+        withCard(ctx);
+        idle.requireCard(req.required);
+        return { done: true as const };
+      },
+      'materials:begin': (req) => materials.begin(withCard(ctx), req.itemCode),
+      'materials:addImage': (req) => {
+        idle.touch();
+        return materials.addImage(withCard(ctx), new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source);
+      },
+      'materials:scan': async () => {
+        const session = withCard(ctx);
+        materials.list(session); // refuses before the scanner moves when no item was chosen
+        if (!scanner) throw new Failure('device', 'This terminal has no scanner', 'noDevice');
+        const pages = await scanner.scan();
+        idle.touch();
+        return { pages: await materials.addScanned(session, pages) };
+      },
+      'materials:list': () => materials.list(withCard(ctx)),
+      'materials:assign': (req) => materials.assign(withCard(ctx), req.pageId, req.materialCode),
+      'materials:remove': (req) => materials.remove(withCard(ctx), req.pageId),
+      'materials:useCertificate': (req) => materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId),
+      'receipt:print': (req) => receipts.print(withCard(ctx), req.localId),
+      'receipt:reprint': (req) => receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword),
+      'evaluation:rate': (req, caller) =>
+        submitEvaluation(
+          { journal: ctx.applications.journal, outbox: ctx.applications.outbox },
+          withCard(ctx),
+          caller.mode() === 'counter' ? 'counter' : 'kiosk',
+          req,
+        ),
+      'progress:query': (req) => progress.byNumber(req.acceptanceNumber, req.queryPassword),
+      'progress:queryQr': (req) => progress.byQr(req.payload),
+      'progress:queryByCard': async () => ({ applications: await progress.byCard(withCard(ctx).card!) }),
     },
-    close: async () => {},
+    async close() {
+      stopCardWatch();
+      stopScanWipe();
+      idle.close();
+      ctx.applications.setMaterialsProvider(null);
+      await materials.close();
+    },
   };
 }

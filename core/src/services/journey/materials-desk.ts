@@ -1,0 +1,200 @@
+// One MaterialsSession per resident session, created for the chosen item and wiped with the session (or
+// once the application is journaled). The OCR pool is one per terminal, started on first use because its
+// workers hold ~0.3 GB each; it is closed with the journey wiring.
+import type { BackendClient } from '@easydo/backend-client/client';
+import type { CatalogueItem } from '@easydo/backend-client/types';
+import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
+import type { MaterialsState, PageView } from '@easydo/core/contract/schemas/journey-materials';
+import { Failure } from '../ipc/failure';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logging/logger';
+import type { ResidentSession } from '../session/resident-session';
+import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
+import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { MaterialsProvider } from '../applications/application-desk';
+import { requiredMaterialsOf, sessionCertificates, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
+
+interface Active {
+  sessionId: string;
+  item: CatalogueItem;
+  materials: MaterialsSession;
+  certificates: SessionCertificate[];
+}
+
+export interface MaterialsDeskOptions {
+  catalogue: CatalogueService;
+  client: BackendClient;
+  hub: EventHub;
+  log: Logger;
+  /** Parent folder of the sessions' private temp folders. */
+  workDir?: string;
+  /** Tests inject a pool; otherwise one is created lazily with defaultPoolSize(). */
+  pool?: OcrPool;
+}
+
+/** MaterialsError → typed contract error (sessionWiped is a state error; the rest are the resident's input). */
+export function materialsFailure(err: unknown): unknown {
+  if (!(err instanceof MaterialsError)) return err;
+  return new Failure(err.code === 'sessionWiped' ? 'state' : 'validation', err.message, err.code);
+}
+
+export class MaterialsDesk {
+  private active: Active | null = null;
+  private pool: OcrPool | null;
+  private readonly ownsPool: boolean;
+
+  constructor(private readonly options: MaterialsDeskOptions) {
+    this.pool = options.pool ?? null;
+    this.ownsPool = !options.pool;
+  }
+
+  /** Starts capture for an item; the same item in the same session keeps the pages already taken. */
+  async begin(session: ResidentSession, itemCode: string): Promise<MaterialsState> {
+    if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+    const item = await this.options.catalogue.item(itemCode);
+    const current = this.active;
+    if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
+    if (current) await this.drop(current);
+    const certificates = await this.lookupCertificates(session, item);
+    if (session.isEnded) throw new Failure('state', 'The session has ended', 'session-ended');
+    const materials = await MaterialsSession.create({
+      materials: requiredMaterialsOf(item),
+      pool: this.ocrPool(),
+      certificates,
+      ...(this.options.workDir ? { workDir: this.options.workDir } : {}),
+    });
+    const active: Active = { sessionId: session.id, item, materials, certificates };
+    this.active = active;
+    materials.onEvent((e) => {
+      if (e.type === 'ocrProgress') this.options.hub.emit('materials:ocrProgress', { pageId: e.pageId, progress: e.progress });
+      else if (e.type === 'checklistChanged' || e.type === 'ocrDone' || e.type === 'ocrFailed') this.emitChanged(active);
+    });
+    session.onWipe(() => this.drop(active));
+    return this.state(active);
+  }
+
+  list(session: ResidentSession): MaterialsState {
+    return this.state(this.require(session));
+  }
+
+  async addImage(session: ResidentSession, bytes: Uint8Array, source: PageSource): Promise<PageView> {
+    const active = this.require(session);
+    try {
+      return toPageView(await active.materials.addPage({ bytes, source }));
+    } catch (err) {
+      throw materialsFailure(err);
+    }
+  }
+
+  assign(session: ResidentSession, pageId: string, materialCode: string | null): MaterialsState {
+    const active = this.require(session);
+    this.guard(() => active.materials.assignPage(pageId, materialCode));
+    return this.state(active);
+  }
+
+  async remove(session: ResidentSession, pageId: string): Promise<MaterialsState> {
+    const active = this.require(session);
+    try {
+      await active.materials.removePage(pageId);
+    } catch (err) {
+      throw materialsFailure(err);
+    }
+    return this.state(active);
+  }
+
+  useCertificate(session: ResidentSession, materialCode: string, certificateId: string | null): MaterialsState {
+    const active = this.require(session);
+    this.guard(() => active.materials.useElectronicCertificate(materialCode, certificateId));
+    return this.state(active);
+  }
+
+  /** The session's materials (if any) as the application desk wants them. */
+  readonly provider: MaterialsProvider = async (session, itemCode) => {
+    const active = this.active;
+    if (!active || active.sessionId !== session.id) return null;
+    if (active.item.code !== itemCode) throw new Failure('state', 'The materials were captured for another item', 'materials-item-mismatch');
+    const checklist = active.materials.checklist();
+    if (!checklist.complete) {
+      const issues = checklist.materials
+        .filter((m) => m.missing)
+        .map((m) => ({ path: `materials.${m.code}`, message: `${active.item.materials.find((x) => x.code === m.code)?.name.zh ?? m.name} missing` }));
+      throw new Failure('validation', 'Some required materials are missing', 'materials-missing', issues);
+    }
+    let pdfs;
+    try {
+      pdfs = await active.materials.buildPdfs();
+    } catch (err) {
+      throw materialsFailure(err);
+    }
+    const materials: NewMaterial[] = pdfs.map((p) => ({
+      code: p.materialCode,
+      pageCount: p.pageCount,
+      trustLevel: p.trust,
+      contentType: 'application/pdf',
+      data: p.bytes,
+    }));
+    return { materials, journaled: () => this.drop(active) };
+  };
+
+  /** Pages added by the scanner service go through the same checks as camera stills. */
+  async addScanned(session: ResidentSession, pages: readonly Uint8Array[]): Promise<PageView[]> {
+    const out: PageView[] = [];
+    for (const bytes of pages) out.push(await this.addImage(session, bytes, 'scanner'));
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.active) await this.drop(this.active);
+    if (this.pool && this.ownsPool) await this.pool.close();
+    this.pool = null;
+  }
+
+  private ocrPool(): OcrPool {
+    this.pool ??= new OcrPool({ size: defaultPoolSize() });
+    return this.pool;
+  }
+
+  private async lookupCertificates(session: ResidentSession, item: CatalogueItem): Promise<SessionCertificate[]> {
+    if (!session.card || !item.materials.some((m) => m.electronicCertificateType)) return [];
+    try {
+      const record = await this.options.client.lookupResident({ idNumber: session.card.idNumber, itemCode: item.code, fields: ['electronicCertificates'] });
+      return record.found ? sessionCertificates(record.electronicCertificates ?? []) : [];
+    } catch {
+      return []; // Offline: paper only.
+    }
+  }
+
+  private async drop(active: Active): Promise<void> {
+    if (this.active === active) this.active = null;
+    await active.materials.wipe();
+    active.certificates.splice(0);
+  }
+
+  private require(session: ResidentSession): Active {
+    const a = this.active;
+    if (!a || a.sessionId !== session.id || a.materials.isWiped) throw new Failure('state', 'Choose the service first (materials:begin)', 'no-materials');
+    return a;
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw materialsFailure(err);
+    }
+  }
+
+  private state(a: Active): MaterialsState {
+    return toMaterialsState(a.item, a.materials.checklist(), a.materials.listPages(), a.certificates);
+  }
+
+  private emitChanged(a: Active): void {
+    if (a.materials.isWiped || this.active !== a) return;
+    this.options.hub.emit('materials:changed', {
+      itemCode: a.item.code,
+      checklist: this.state(a).checklist,
+      pages: a.materials.listPages().map(toPageSummary),
+    });
+  }
+}

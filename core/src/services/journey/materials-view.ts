@@ -1,0 +1,86 @@
+// MaterialsSession state → what the contract lets the screen see: thumbnails as base64, no OCR text,
+// certificate numbers masked, material names in both languages from the catalogue item.
+import type { CatalogueItem, ElectronicCertificate as LibraryCertificate } from '@easydo/backend-client/types';
+import type { ChecklistView, MaterialsState, PageSummary, PageView } from '@easydo/core/contract/schemas/journey-materials';
+import type { ChecklistResult, ElectronicCertificate, RequiredMaterial } from '../materials/checklist';
+import type { PageInfo } from '../materials/session';
+
+export interface SessionCertificate extends ElectronicCertificate {
+  numberMasked: string;
+  issuer: string;
+  validTo: string | null;
+}
+
+/** Keeps the last four characters: enough to recognise one's own certificate, not to copy it. */
+export function maskCertificateNumber(n: string): string {
+  return n.length <= 4 ? '*'.repeat(n.length) : '*'.repeat(Math.min(8, n.length - 4)) + n.slice(-4);
+}
+
+export function requiredMaterialsOf(item: CatalogueItem): RequiredMaterial[] {
+  return item.materials.map((m) => ({
+    code: m.code,
+    name: m.name.zh,
+    count: m.count,
+    ocrKeywords: m.ocrKeywords,
+    electronicCertificateType: m.electronicCertificateType,
+  }));
+}
+
+/** Library certificates get opaque per-session ids; the numbers stay in main. */
+export function sessionCertificates(list: readonly LibraryCertificate[]): SessionCertificate[] {
+  return list.map((c, i) => ({
+    id: `ec-${i + 1}`,
+    type: c.type,
+    name: c.type,
+    numberMasked: maskCertificateNumber(c.number),
+    issuer: c.issuer,
+    validTo: c.validTo ?? null,
+  }));
+}
+
+export function toPageSummary(p: PageInfo): PageSummary {
+  return {
+    id: p.id,
+    source: p.source,
+    materialCode: p.materialCode,
+    suggestedCode: p.suggestedCode,
+    ocr: p.ocr,
+    progress: p.progress,
+    trust: p.trust.level,
+  };
+}
+
+export function toPageView(p: PageInfo): PageView {
+  return { ...toPageSummary(p), thumbnailBase64: Buffer.from(p.thumbnail).toString('base64') };
+}
+
+export function toChecklistView(item: CatalogueItem, c: ChecklistResult): ChecklistView {
+  return {
+    materials: c.materials.map((m) => {
+      const def = item.materials.find((x) => x.code === m.code);
+      return {
+        code: m.code,
+        name: def?.name ?? { zh: m.name, en: m.name },
+        required: m.required,
+        pages: m.pages,
+        originalsRequired: def?.originalsRequired ?? false,
+        electronicCertificateType: def?.electronicCertificateType ?? null,
+        satisfiedBy: m.satisfiedBy,
+        electronicCertificateId: m.electronicCertificateId,
+        missing: m.missing,
+      };
+    }),
+    missing: c.missing,
+    complete: c.complete,
+    unassignedPages: c.unassignedPages,
+  };
+}
+
+export function toMaterialsState(item: CatalogueItem, checklist: ChecklistResult, pages: PageInfo[], certs: SessionCertificate[]): MaterialsState {
+  return {
+    itemCode: item.code,
+    checklist: toChecklistView(item, checklist),
+    pages: pages.map(toPageView),
+    certificates: certs.map(({ id, type, name, numberMasked, issuer, validTo }) => ({ id, type, name, numberMasked, issuer, validTo })),
+  };
+}

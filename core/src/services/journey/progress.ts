@@ -1,0 +1,125 @@
+// Progress queries: by acceptance number + query password, by the receipt's QR payload, or by the card of
+// the current session. Backend stage histories become plain words; an application still waiting in this
+// terminal's outbox (offline receipt, easydo://track?code=…) is answered from the journal.
+import { z } from 'zod';
+import type { BackendClient } from '@easydo/backend-client/client';
+import { BackendError } from '@easydo/backend-client/errors';
+import type { ApplicationStatus } from '@easydo/backend-client/types';
+import type { Journal, LocalApplication } from '@easydo/backend-client/outbox/journal';
+import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
+import { Failure } from '../ipc/failure';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { CardRecord } from '../session/card-record';
+import { trackingCodeOf } from '../applications/application-desk';
+import { STAGE_LABEL, explain } from './stage-words';
+
+export function toProgressView(s: ApplicationStatus): ProgressView {
+  return {
+    acceptanceNumber: s.acceptanceNumber,
+    itemCode: s.itemCode,
+    itemName: s.itemName,
+    department: s.department,
+    submittedAt: s.submittedAt,
+    dueDate: s.dueDate,
+    stage: s.stage,
+    stageLabel: STAGE_LABEL[s.stage],
+    explanation: explain(s.stage),
+    evaluated: s.evaluated,
+    history: s.history.map((e) => ({
+      stage: e.stage,
+      stageLabel: STAGE_LABEL[e.stage],
+      at: e.at,
+      explanation: explain(e.stage),
+      reason: e.reason ?? null,
+      supplementList: e.supplementList ?? [],
+      result: e.result ?? null,
+    })),
+  };
+}
+
+const QueryLink = z.object({ no: z.string().min(1).max(64), pw: z.string().min(1).max(32) });
+const TrackLink = z.object({ code: z.string().regex(/^[0-9A-Z]{6,16}$/) });
+
+export type ParsedQr = { kind: 'query'; acceptanceNumber: string; queryPassword: string } | { kind: 'track'; trackingCode: string };
+
+/** Parses the receipt QR (easydo://query?no=…&pw=… or easydo://track?code=…); anything else is refused. */
+export function parseReceiptQr(payload: string): ParsedQr {
+  let url: URL;
+  try {
+    url = new URL(payload.trim());
+  } catch {
+    throw new Failure('validation', 'This QR code is not a receipt code', 'qr-unknown');
+  }
+  const params = Object.fromEntries(url.searchParams);
+  if (url.protocol === 'easydo:' && url.hostname === 'query') {
+    const q = QueryLink.safeParse(params);
+    if (q.success) return { kind: 'query', acceptanceNumber: q.data.no, queryPassword: q.data.pw };
+  }
+  if (url.protocol === 'easydo:' && url.hostname === 'track') {
+    const t = TrackLink.safeParse(params);
+    if (t.success) return { kind: 'track', trackingCode: t.data.code };
+  }
+  throw new Failure('validation', 'This QR code is not a receipt code', 'qr-unknown');
+}
+
+function backendFailure(err: unknown): unknown {
+  if (!(err instanceof BackendError)) return err;
+  if (err.code === 'not_found' || err.code === 'unauthorized' || err.code === 'validation') {
+    return new Failure('validation', 'No application matches this number and password', 'not-found');
+  }
+  return new Failure('backend', 'Progress cannot be checked right now; please try again later', err.code);
+}
+
+export class ProgressService {
+  constructor(
+    private readonly client: BackendClient,
+    private readonly journal: Journal,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async byNumber(acceptanceNumber: string, queryPassword: string): Promise<ProgressView> {
+    try {
+      return toProgressView(await this.client.queryApplication({ acceptanceNumber, queryPassword }));
+    } catch (err) {
+      throw backendFailure(err);
+    }
+  }
+
+  async byQr(payload: string): Promise<ProgressView> {
+    const parsed = parseReceiptQr(payload);
+    if (parsed.kind === 'query') return this.byNumber(parsed.acceptanceNumber, parsed.queryPassword);
+    const local = this.journal.list().find((a) => trackingCodeOf(a.localId) === parsed.trackingCode);
+    if (!local) throw new Failure('validation', 'No application with this tracking code on this terminal', 'not-found');
+    if (local.receipt) return this.byNumber(local.receipt.acceptanceNumber, local.receipt.queryPassword);
+    return this.queued(local);
+  }
+
+  async byCard(card: CardRecord): Promise<ProgressView[]> {
+    try {
+      const { cardToken } = await this.client.createCardSession({ idNumber: card.idNumber, cardType: card.cardType, readAt: new Date().toISOString() });
+      const { applications } = await this.client.listApplicationsByApplicant({ cardToken });
+      return applications.map(toProgressView);
+    } catch (err) {
+      throw backendFailure(err);
+    }
+  }
+
+  /** An application this terminal holds but the backend has not received yet. */
+  private async queued(app: LocalApplication): Promise<ProgressView> {
+    const item = await this.catalogue.item(app.itemCode).catch(() => null);
+    const at = new Date(app.submittedAt ?? app.createdAt).toISOString();
+    return {
+      acceptanceNumber: null,
+      itemCode: app.itemCode,
+      itemName: item?.name ?? { zh: app.itemCode, en: app.itemCode },
+      department: item?.department ?? { code: '', name: '' },
+      submittedAt: at,
+      dueDate: null,
+      stage: '待提交',
+      stageLabel: STAGE_LABEL['待提交'],
+      explanation: explain('待提交'),
+      evaluated: false,
+      history: [{ stage: '待提交', stageLabel: STAGE_LABEL['待提交'], at, explanation: explain('待提交'), reason: null, supplementList: [], result: null }],
+    };
+  }
+}
