@@ -106,12 +106,14 @@ export interface CardTextFields {
   previousNumberLink?: string | null;
 }
 
-/** Fields of a card as plain JSON (photo as base64, or left out). */
-export type IdCardJson = Omit<IdCard, 'photo' | 'fingerprint'> & { photo?: string | null; fingerprint?: string | null };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export function cardToJson(card: IdCard, { includePhoto }: { includePhoto: boolean }): Record<string, unknown> {
+/** Fields of a card as plain JSON (what cardToJson returns: photo as base64, or left out). */
+export type IdCardJson = DistributiveOmit<IdCard, 'photo' | 'fingerprint'> & { photo?: string | null; fingerprint?: string | null };
+
+export function cardToJson(card: IdCard, { includePhoto }: { includePhoto: boolean }): IdCardJson & Record<string, unknown> {
   const { photo, fingerprint, ...rest } = card;
-  const out: Record<string, unknown> = { ...rest };
+  const out: IdCardJson & Record<string, unknown> = { ...rest };
   if (includePhoto) {
     out.photo = photo ? Buffer.from(photo).toString('base64') : null;
     if (fingerprint !== undefined) out.fingerprint = fingerprint ? Buffer.from(fingerprint).toString('base64') : null;

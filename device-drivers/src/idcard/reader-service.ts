@@ -30,7 +30,7 @@ interface MaintenanceJob {
 }
 
 /** Quiet time around a speed change (serial drivers flush their buffers when the speed changes). */
-const BAUD_SETTLE_MS = 50;
+const BAUD_SETTLE_MS = 100;
 
 
 export class IdCardReaderService implements DeviceService {

@@ -81,6 +81,8 @@ export interface Simulator {
 const DEFAULT_SAM_ID = encodeSamId(5, 1, 20260101, 12345678, 1234567890);
 const READ_COMMANDS = new Set<CommandName>(['readBase', 'readBaseFingerprint', 'readNewAddress']);
 const PACE_CHUNK = 32;
+/** Pause between the reply to `60 xx` and the SAM's own speed change; hosts wait longer (reader-service). */
+const SAM_BAUD_SWITCH_DELAY_MS = 25;
 
 interface Reply {
   sw3: number | null;
@@ -267,6 +269,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   }
 
   async function switchBaud(next: number) {
+    // Like a SAM, switch only once the reply has left: a serial driver flushes its queues on a speed change
+    // (on a pty that includes bytes the other side has not read yet).
+    await sleep(SAM_BAUD_SWITCH_DELAY_MS);
+    if (next === baudRate) return;
     baudRate = next;
     const target = endpoint as (ByteEndpoint & { setBaudRate?: (b: number) => Promise<void> }) | null;
     await target?.setBaudRate?.(next).catch(() => undefined);

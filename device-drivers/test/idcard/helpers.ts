@@ -107,12 +107,15 @@ export async function createPtyPair(): Promise<PtyPair> {
 // ---- in-process reader + simulator ------------------------------------------------------------------------
 
 
-/** Short timeouts so failure paths run in milliseconds. */
+/**
+ * Short timeouts so failure paths run in well under a second, with headroom for a loaded CI machine (a stall
+ * longer than a timeout would show up as a spurious error event).
+ */
 export const FAST_READER: Omit<ReaderServiceOptions, 'transport'> = {
   pollIntervalMs: 10,
   reconnectIntervalMs: 50,
-  idleGapMs: 20,
-  timeouts: { open: 500, resetSam: 300, samStatus: 150, samId: 150, findCard: 150, selectCard: 150, readBase: 400, readBaseFingerprint: 400, readNewAddress: 200 },
+  idleGapMs: 100,
+  timeouts: { open: 1000, resetSam: 500, samStatus: 300, samId: 300, findCard: 300, selectCard: 500, readBase: 1000, readBaseFingerprint: 1000, readNewAddress: 500 },
 };
 
 export async function inProcessReader(sim: SimulatorOptions = {}, reader: Partial<ReaderServiceOptions> = {}) {

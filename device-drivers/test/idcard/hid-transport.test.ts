@@ -8,6 +8,7 @@ import {
   createSimulator,
   lengthPrefixedFraming,
   loadFixtureCards,
+  openNodeHidDevice,
 } from '../../src/idcard/index';
 import { Listeners } from '../../src/device/listeners';
 import { FAST_READER, fixtureFrame, fixtureRecords, waitFor } from './helpers';
@@ -94,5 +95,14 @@ describe('reader over the HID transport (fake device)', () => {
     expect(device!.closed).toBe(true);
     present = true;
     await waitFor(() => reader.snapshot().status === 'online', 2000, 'online again');
+  });
+});
+
+describe('node-hid adapter', () => {
+  it('reports an absent reader as noDevice (real node-hid, no such device on this machine)', async () => {
+    const transport = createHidTransport({ description: 'ffff:fffe', openDevice: openNodeHidDevice({ vendorId: 0xffff, productId: 0xfffe }) });
+    await expect(transport.open()).rejects.toMatchObject({ code: 'noDevice', stage: 'open' });
+    expect(transport.isOpen).toBe(false);
+    await expect(transport.write(Uint8Array.of(1))).rejects.toMatchObject({ code: 'transportClosed' });
   });
 });

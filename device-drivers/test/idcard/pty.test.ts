@@ -21,7 +21,6 @@ describe('reader ↔ simulator over a socat pty pair', () => {
     reader = createReaderService({
       ...FAST_READER,
       transport: createSerialTransport({ path: pty.a, baudRate: 115200 }),
-      timeouts: { ...FAST_READER.timeouts, readBase: 1500 },
       reconnectIntervalMs: 100,
     });
     reader.onEvent((e) => events.push(e));
