@@ -15,6 +15,8 @@ export interface IdReaderBundle {
   reader: IdCardReaderService;
   cards: CardSource;
   simulator: ReaderSimulatorControl | null;
+  /** The simulator's in-process link (admin's sim:readerConnection unplugs it); absent on real readers. */
+  link?: { unplug(): void; plug(): void; readonly plugged: boolean };
 }
 
 export function toCardRecord(card: IdCard): CardRecord {
@@ -50,11 +52,11 @@ function simulatorControl(simulator: Simulator): ReaderSimulatorControl {
 export async function createIdReader(config: TerminalConfig['devices']['idReader']): Promise<IdReaderBundle> {
   if (config.transport === 'simulator') {
     const cards = config.cards ? await loadCardholderFile(config.cards) : undefined;
-    const { reader, simulator } = await createSimulatedReader({
+    const { reader, simulator, link } = await createSimulatedReader({
       simulator: cards ? { cards } : {},
       reader: { id: 'idReader', pollIntervalMs: config.pollIntervalMs },
     });
-    return { reader, cards: cardSourceOf(reader), simulator: simulatorControl(simulator) };
+    return { reader, cards: cardSourceOf(reader), simulator: simulatorControl(simulator), link };
   }
   if (config.transport === 'serial') {
     const reader = createReaderService({

@@ -49,7 +49,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const devices = new DeviceManager();
   const sessions = new SessionManager();
   const audit: AuditSink = { record: (action, detail) => log.info({ audit: action, ...detail }, 'audit') };
-  const admin = new AdminGate(() => config.adminPinHash, modes, audit);
+  const admin = new AdminGate(() => config.adminPinHash, modes, audit, { sessions, service: devices, auditDataDir: dataDir });
 
   const backend = await connectBackend(config, dataDir);
   const catalogue = new CatalogueService(backend.client, path.join(dataDir, 'catalogue-cache.json'));

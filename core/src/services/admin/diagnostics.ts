@@ -1,0 +1,84 @@
+// Maintenance diagnostics: test read (masked), test print (the drivers' sample receipt), test scan (one page),
+// and device reset / port re-open. Each either returns a result to show or throws a Failure saying what failed.
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { sampleReceipt } from '@easydo/device-drivers/printer/sample';
+import { renderLayout } from '@easydo/device-drivers/printer/escpos/render';
+import { getProfile } from '@easydo/device-drivers/printer/profiles';
+import { SaneScanner } from '@easydo/device-drivers/scanner/sane-scanner';
+import type { MaskedCard } from '@easydo/core/contract/schemas/card';
+import type { DeviceSnapshot } from '@easydo/core/contract/schemas/device';
+import { Failure } from '../ipc/failure';
+import { toMaskedCard } from '../session/card-record';
+import type { TerminalContext } from '../terminal/context';
+
+/** Waits for the next card and returns it masked. The read starts a resident session by itself (compose wires
+ *  every read to one); a test read is not a resident, so that session is ended and wiped at once. */
+export function testRead(ctx: TerminalContext, timeoutMs: number): Promise<{ card: MaskedCard; durationMs: number }> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const offStart = ctx.sessions.onStart(() => void ctx.sessions.end('cancelled'));
+    const done = () => {
+      clearTimeout(timer);
+      offRead();
+      // Leave the session guard a moment so the session compose starts for this read is caught too.
+      setTimeout(offStart, 1000).unref();
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Failure('device', `No card was read within ${Math.round(timeoutMs / 1000)} s. Is the reader online and the card on it?`, 'timeout'));
+    }, timeoutMs);
+    const offRead = ctx.idReader.cards.onCardRead((card) => {
+      done();
+      resolve({ card: toMaskedCard(card), durationMs: Date.now() - started });
+    });
+  });
+}
+
+export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; virtualPng: string | null; virtualText: string[] | null }> {
+  const { printer, virtual } = ctx.receiptPrinter;
+  const profile = getProfile(ctx.config().devices.receiptPrinter.profile);
+  const jobId = `test-${randomUUID().slice(0, 8)}`;
+  const before = virtual?.jobs.length ?? 0;
+  try {
+    await printer.print(renderLayout(sampleReceipt(), profile), { jobId, sessionId: 'admin-diagnostics' });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? 'printFailed';
+    throw new Failure('device', `Test print failed: ${(e as Error).message}`, code);
+  }
+  if (!virtual) return { jobId, virtualPng: null, virtualText: null };
+  const jobs = await virtual.waitForJobs(before + 1);
+  const job = jobs[jobs.length - 1]!;
+  return { jobId, virtualPng: (await readFile(job.files.png)).toString('base64'), virtualText: job.lines };
+}
+
+export async function testScan(ctx: TerminalContext): Promise<{ pages: number; format: string; image: string; device: string }> {
+  const cfg = ctx.config().devices.scanner;
+  if (cfg.source !== 'sane') throw new Failure('state', `The scanner source is "${cfg.source}": test scan needs a SANE scanner`, 'not-sane');
+  // Low resolution: a test page should prove the path works, not fill the screen's memory.
+  const backend = cfg.device.split(':')[0]!;
+  const scanner = new SaneScanner({ id: 'scanner', device: cfg.device, resolution: 75, backends: [backend], timeoutMs: 60_000 });
+  await scanner.start();
+  const snap = scanner.snapshot();
+  if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${snap.lastError?.message ?? snap.status}`, snap.lastError?.code ?? snap.status);
+  try {
+    const pages = await scanner.scan();
+    return { pages: pages.length, format: pages[0]!.format, image: Buffer.from(pages[0]!.bytes).toString('base64'), device: cfg.device };
+  } catch (e) {
+    throw new Failure('device', `Test scan failed: ${(e as Error).message}`, (e as { code?: string }).code ?? 'scanFailed');
+  } finally {
+    await scanner.stop();
+  }
+}
+
+/** reset: stop and start the service (drivers reset the device when they open it); reopen: the same, for a port. */
+export async function deviceAction(ctx: TerminalContext, deviceId: string, action: 'reset' | 'reopen'): Promise<{ snapshot: DeviceSnapshot; message: string }> {
+  const managed = ctx.devices.get(deviceId);
+  if (!managed) throw new Failure('validation', `No device ${deviceId}`, 'unknown-device');
+  await managed.service.stop();
+  await managed.service.start();
+  const snapshot = ctx.devices.list().find((d) => d.id === deviceId)!;
+  const ok = snapshot.status === 'online' || snapshot.status === 'busy';
+  const verb = action === 'reset' ? 'Reset' : 'Port re-opened';
+  return { snapshot, message: ok ? `${verb}: ${deviceId} is ${snapshot.status}` : `${verb}, but ${deviceId} is ${snapshot.status}: ${snapshot.lastError?.message ?? ''}`.trim() };
+}
