@@ -75,6 +75,12 @@ const foundationChannels = {
     response: Ack,
     modes: ['admin'],
   }),
+  'ui:captureScreen': channel({
+    summary: 'The window shows (or left) a camera screen; Electron grants the camera only while it does',
+    request: z.object({ active: z.boolean() }).strict(),
+    response: Ack,
+    modes: RESIDENT_FACING,
+  }),
   'sim:cards': channel({
     summary: 'Simulator only: the synthetic cards that can be placed on the simulated reader',
     request: Empty,

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   const ses = session.fromPartition('easydo-terminal');
   ses.protocol.handle('app', (request) => appProtocolResponse(request.url, rendererDir));
-  attachPermissionHandlers(ses, { captureActive: () => true, trustedOrigins: TRUSTED });
+  attachPermissionHandlers(ses, { captureActive: (id) => terminal.modes.captureActive(String(id)), trustedOrigins: TRUSTED });
 
   registerContract(ipcMain, composed.router, terminal.modes, TRUSTED);
   forwardEvents(terminal.hub, terminal.modes, (id) => webContents.fromId(Number(id)) ?? undefined);

@@ -4,8 +4,8 @@ import type { Session } from 'electron';
 import { originOf as parseOrigin } from './trusted-url';
 
 export interface PermissionPolicy {
-  /** True while a screen that legitimately uses the camera is showing. */
-  captureActive(): boolean;
+  /** True while the requesting window shows a screen that legitimately uses the camera. */
+  captureActive(webContentsId: number): boolean;
   trustedOrigins: readonly string[];
 }
 
@@ -14,23 +14,24 @@ export function decidePermission(
   origin: string,
   mediaTypes: readonly string[] | undefined,
   policy: PermissionPolicy,
+  webContentsId = -1,
 ): boolean {
   if (!policy.trustedOrigins.includes(origin)) return false;
   if (permission !== 'media') return false;
   const types = mediaTypes ?? [];
   const videoOnly = types.length > 0 && types.every((t) => t === 'video');
-  return videoOnly && policy.captureActive();
+  return videoOnly && policy.captureActive(webContentsId);
 }
 
 export function attachPermissionHandlers(session: Session, policy: PermissionPolicy): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const origin = originOf(details.requestingUrl);
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes as string[] | undefined) : undefined;
-    callback(decidePermission(permission, origin, mediaTypes, policy));
+    callback(decidePermission(permission, origin, mediaTypes, policy, contents.id));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const mediaType = (details as { mediaType?: string }).mediaType;
-    return decidePermission(permission, originOf(requestingOrigin), mediaType ? [mediaType] : undefined, policy);
+    return decidePermission(permission, originOf(requestingOrigin), mediaType ? [mediaType] : undefined, policy, contents?.id ?? -1);
   });
   session.setDevicePermissionHandler(() => false);
 }

@@ -48,18 +48,19 @@ describe('trusted URLs', () => {
 });
 
 describe('permission handler', () => {
-  const policy = (active: boolean) => ({ captureActive: () => active, trustedOrigins: ['app://terminal'] });
+  const policy = (active: boolean) => ({ captureActive: (id: number) => active && id === 7, trustedOrigins: ['app://terminal'] });
   it('denies by default', () => {
     for (const p of ['geolocation', 'notifications', 'midi', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial']) {
-      expect(decidePermission(p, 'app://terminal', undefined, policy(true))).toBe(false);
+      expect(decidePermission(p, 'app://terminal', undefined, policy(true), 7)).toBe(false);
     }
   });
   it('allows the camera only on the capture screen, never the microphone, never from elsewhere', () => {
-    expect(decidePermission('media', 'app://terminal', ['video'], policy(true))).toBe(true);
-    expect(decidePermission('media', 'app://terminal', ['video'], policy(false))).toBe(false);
-    expect(decidePermission('media', 'app://terminal', ['audio'], policy(true))).toBe(false);
-    expect(decidePermission('media', 'app://terminal', ['video', 'audio'], policy(true))).toBe(false);
-    expect(decidePermission('media', 'http://evil.example', ['video'], policy(true))).toBe(false);
+    expect(decidePermission('media', 'app://terminal', ['video'], policy(true), 7)).toBe(true);
+    expect(decidePermission('media', 'app://terminal', ['video'], policy(true), 8)).toBe(false); // another window
+    expect(decidePermission('media', 'app://terminal', ['video'], policy(false), 7)).toBe(false);
+    expect(decidePermission('media', 'app://terminal', ['audio'], policy(true), 7)).toBe(false);
+    expect(decidePermission('media', 'app://terminal', ['video', 'audio'], policy(true), 7)).toBe(false);
+    expect(decidePermission('media', 'http://evil.example', ['video'], policy(true), 7)).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@ export interface CallerContext {
 export class ModeRegistry {
   private readonly modes = new Map<string, { start: Mode; current: Mode; entry: Mode }>();
   private readonly listeners = new Set<(windowId: string, mode: Mode) => void>();
+  private readonly capturing = new Set<string>();
 
   /**
    * `entry` is what the window was opened for. It differs from `start` for `--mode admin`: the window starts
@@ -22,6 +23,7 @@ export class ModeRegistry {
 
   unregister(windowId: string): void {
     this.modes.delete(windowId);
+    this.capturing.delete(windowId);
   }
 
   get(windowId: string): Mode {
@@ -48,6 +50,16 @@ export class ModeRegistry {
   /** Back to the mode the window started in (e.g. admin logout). */
   reset(windowId: string): void {
     this.set(windowId, this.startMode(windowId));
+  }
+
+  /** Whether the window is showing a screen that legitimately uses the camera (capture, QR scan). */
+  setCaptureActive(windowId: string, active: boolean): void {
+    if (active) this.capturing.add(windowId);
+    else this.capturing.delete(windowId);
+  }
+
+  captureActive(windowId: string): boolean {
+    return this.capturing.has(windowId);
   }
 
   windows(): string[] {

@@ -68,6 +68,10 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
       d.admin.logout(caller.windowId);
       return { done: true };
     },
+    'ui:captureScreen': (req, caller) => {
+      d.modes.setCaptureActive(caller.windowId, req.active);
+      return { done: true };
+    },
     'sim:cards': () => requireSimulator(d.simulator).cards(),
     'sim:placeCard': (req) => {
       const sim = requireSimulator(d.simulator);
