@@ -6,12 +6,14 @@ import type { DecodeEvent } from '../../src/idcard/index';
 import {
   COMMANDS,
   createMemoryLink,
+  createSimulator,
   encodeResponse,
   SamChannel,
   FrameDecoder,
   HEADER_BYTES,
   IdCardError,
   interpretSw3,
+  loadFixtureCards,
   MIN_RESPONSE_LENGTH,
   parseBaseMessage,
   parseCardText,
@@ -175,6 +177,29 @@ describe('SAM channel under random replies', () => {
         expect(typeof outcome).toBe('string');
         expect(performance.now() - started).toBeLessThan(1000);
         channel.detach();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('simulator under random requests', () => {
+  it('never throws and only ever answers with valid frames', async () => {
+    const cards = await loadFixtureCards();
+    await fc.assert(
+      fc.asyncProperty(stream, fc.array(fc.nat(), { maxLength: 20 }), fc.boolean(), async (parts, cuts, withCard) => {
+        const simulator = createSimulator({ cards, idleGapMs: 5, seed: 1 });
+        if (withCard) simulator.placeCard('res01');
+        const link = createMemoryLink();
+        simulator.attach(link.device);
+        await link.host.open();
+        const decoder = new FrameDecoder({ minLength: MIN_RESPONSE_LENGTH });
+        const replies: DecodeEvent[] = [];
+        link.host.onData((chunk) => replies.push(...decoder.push(chunk)));
+        for (const chunk of chunked(parts, cuts)) await link.host.write(chunk);
+        await new Promise((r) => setTimeout(r, 20));
+        expect(replies.every((e) => e.kind === 'frame')).toBe(true);
+        expect(decoder.pending).toBe(0);
       }),
       { numRuns: 60 },
     );
