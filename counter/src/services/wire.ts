@@ -1,9 +1,60 @@
-// Counter-mode handlers (clerks, queue, intake, verification, documents, workload): grows with
-// counterChannels in core/src/contract/domains/counter.ts. Mounted by the kiosk app's composition root.
+// Counter-mode handlers (clerks, queue, intake, verification, documents, evaluation, workload), mounted by the
+// kiosk app's composition root. The desks live here; each area's handlers are in its own wire-* file.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { CounterChannelName } from '@easydo/core/contract/channels';
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
 import type { DomainWiring, TerminalContext } from '@easydo/core/services/terminal/context';
+import { ClerkDesk } from './clerk/clerk-desk';
+import { QueueStore } from './queue/queue-store';
+import { QueueService, categoryDefs, type QueueCategoryDef } from './queue/queue-service';
+import { WorkloadStore } from './workload/workload-store';
+import { IntakeDesk } from './intake/intake-desk';
+import { DocumentDesk } from './documents/document-desk';
+import { PickupDesk } from './pickup/pickup-desk';
+import { EvaluationDesk } from './evaluation/evaluation-desk';
+import { queueHandlers } from './wire-queue';
+import { intakeHandlers } from './wire-intake';
+import { deskHandlers } from './wire-desk';
 
-export async function wireCounter(_ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName>>> {
-  return { handlers: {}, close: async () => {} };
+export interface CounterDesks {
+  ctx: TerminalContext;
+  clerks: ClerkDesk;
+  queue: QueueService;
+  ensureCategories(): Promise<void>;
+  workload: WorkloadStore;
+  intake: IntakeDesk;
+  documents: DocumentDesk;
+  pickup: PickupDesk;
+  evaluation: EvaluationDesk;
+}
+
+export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName>>> {
+  const db = new Database(path.join(ctx.dataDir, 'counter.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  let categories: QueueCategoryDef[] = [];
+  const ensureCategories = async () => {
+    if (categories.length === 0) categories = categoryDefs((await ctx.catalogue.get()).categories);
+  };
+  await ensureCategories().catch((err: unknown) => ctx.log.warn({ err }, 'queue categories not loaded yet'));
+  const workload = new WorkloadStore(db);
+  const desks: CounterDesks = {
+    ctx,
+    clerks: new ClerkDesk({ client: ctx.backend.client, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') }),
+    queue: new QueueService({ store: new QueueStore(db), categories: () => categories }),
+    ensureCategories,
+    workload,
+    intake: new IntakeDesk(ctx, () => ctx.hub.emit('intake:materialsChanged', {})),
+    documents: new DocumentDesk(ctx),
+    pickup: new PickupDesk(ctx),
+    evaluation: new EvaluationDesk(ctx, (localId, level) => workload.rate(localId, level)),
+  };
+  return {
+    handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks) },
+    async close() {
+      await desks.intake.close();
+      db.close();
+    },
+  };
 }

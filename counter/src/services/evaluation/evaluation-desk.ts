@@ -1,0 +1,86 @@
+// 好差评 at the counter: the clerk puts an application on the resident-facing pad; the pad answers with a
+// level, the indicators and an optional comment; main stamps acceptance number, item code, department and
+// clerk, records it in the journal and the outbox delivers it (once). One evaluation per application.
+import { randomUUID } from 'node:crypto';
+import type { EvaluationLevel, EvaluationRequested } from '@easydo/core/contract/schemas/counter-evaluation';
+import { Failure } from '@easydo/core/services/ipc/failure';
+import type { TerminalContext } from '@easydo/core/services/terminal/context';
+
+type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'hub' | 'log'>;
+
+interface Pending {
+  localId: string;
+  acceptanceNumber: string;
+  itemCode: string;
+  departmentCode: string;
+  staffId: string;
+}
+
+export interface EvaluationInput {
+  requestId: string;
+  level: EvaluationLevel;
+  indicators: { overall: EvaluationLevel; efficiency?: EvaluationLevel | undefined; quality?: EvaluationLevel | undefined; attitude?: EvaluationLevel | undefined };
+  comment?: string | undefined;
+}
+
+export class EvaluationDesk {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly onRated: (localId: string, level: EvaluationLevel) => void,
+  ) {}
+
+  async request(localId: string, staffId: string, windowNo: string): Promise<void> {
+    let app;
+    try {
+      app = this.ctx.applications.journal.get(localId);
+    } catch {
+      throw new Failure('validation', 'Unknown application', 'not-found');
+    }
+    if (!app.receipt) throw new Failure('state', 'The application has no acceptance number yet; evaluate once it is accepted', 'no-number');
+    if (app.evaluation) throw new Failure('state', 'This application has already been evaluated', 'already-evaluated');
+    const item = await this.ctx.catalogue.item(app.itemCode);
+    // One pad per counter: a new request replaces one left open.
+    this.pending.clear();
+    const requestId = randomUUID();
+    this.pending.set(requestId, { localId, acceptanceNumber: app.receipt.acceptanceNumber, itemCode: item.code, departmentCode: app.receipt.department.code, staffId });
+    const shown: EvaluationRequested = { requestId, acceptanceNumber: app.receipt.acceptanceNumber, itemName: item.name, windowNo };
+    this.ctx.hub.emit('evaluation:requested', shown);
+  }
+
+  submit(input: EvaluationInput): void {
+    const p = this.take(input.requestId);
+    const indicators = Object.fromEntries(Object.entries(input.indicators).filter(([, v]) => v !== undefined)) as EvaluationInput['indicators'] & { overall: EvaluationLevel };
+    try {
+      this.ctx.applications.journal.recordEvaluation(p.localId, {
+        acceptanceNumber: p.acceptanceNumber,
+        itemCode: p.itemCode,
+        departmentCode: p.departmentCode,
+        level: input.level,
+        indicators,
+        ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+        channel: 'counter',
+        clerkStaffId: p.staffId,
+      });
+    } catch (err) {
+      this.ctx.log.warn({ err, localId: p.localId }, 'evaluation not recorded');
+      throw new Failure('state', 'This application cannot be evaluated now', 'not-evaluable');
+    }
+    void this.ctx.applications.outbox.drainNow().catch(() => undefined);
+    this.onRated(p.localId, input.level);
+    this.ctx.hub.emit('evaluation:done', { requestId: input.requestId, level: input.level, acceptanceNumber: p.acceptanceNumber });
+  }
+
+  decline(requestId: string): void {
+    const p = this.take(requestId);
+    this.ctx.hub.emit('evaluation:done', { requestId, level: null, acceptanceNumber: p.acceptanceNumber });
+  }
+
+  private take(requestId: string): Pending {
+    const p = this.pending.get(requestId);
+    if (!p) throw new Failure('state', 'This evaluation is no longer open', 'not-pending');
+    this.pending.delete(requestId);
+    return p;
+  }
+}

@@ -1,0 +1,171 @@
+// Intake on the resident's behalf. The resident's card starts main's session; the clerk picks the item, and
+// this desk keeps one MaterialsSession for that session and item: pages from the document camera (the clerk
+// captured them from the originals: trust B) or imported files (trust C until the clerk checks them against
+// the originals: verifyPage stamps the clerk). Everything is wiped when the resident session ends.
+import type { BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
+import { Failure } from '@easydo/core/services/ipc/failure';
+import { MaterialsError, MaterialsSession } from '@easydo/core/services/materials/session';
+import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
+import type { ResidentSession } from '@easydo/core/services/session/resident-session';
+import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
+import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import { materialsView, pageView, type CatalogueItem } from './materials-view';
+
+interface Intake {
+  session: ResidentSession;
+  item: CatalogueItem;
+  materials: MaterialsSession;
+  startedAt: number;
+}
+
+export interface SubmittedIntake {
+  result: IntakeResult;
+  startedAt: number;
+  item: CatalogueItem;
+}
+
+type Ctx = Pick<TerminalContext, 'sessions' | 'catalogue' | 'applications' | 'devices' | 'log'>;
+
+function materialsFailure(e: unknown): never {
+  if (e instanceof MaterialsError) {
+    const code = e.code === 'sessionWiped' || e.code === 'materialsMissing' ? 'state' : 'validation';
+    throw new Failure(code, e.message, e.code);
+  }
+  throw e;
+}
+
+export class IntakeDesk {
+  private intake: Intake | null = null;
+  private pool: OcrPool | null = null;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly onChange: () => void,
+  ) {}
+
+  private ocr(): OcrPool {
+    // One worker: the counter shares its CPU with the kiosk services; created on first use.
+    this.pool ??= new OcrPool({ size: 1 });
+    return this.pool;
+  }
+
+  private session(): ResidentSession {
+    const s = this.ctx.sessions.current();
+    if (!s?.card) throw new Failure('state', "Read the resident's ID card first", 'no-card');
+    return s;
+  }
+
+  private current(): Intake {
+    const s = this.session();
+    if (!this.intake || this.intake.session !== s || this.intake.materials.isWiped) throw new Failure('state', 'Choose the item first', 'no-intake');
+    return this.intake;
+  }
+
+  async begin(itemCode: string, startedAt: number): Promise<BeginIntakeResponse> {
+    const session = this.session();
+    const form = await this.ctx.applications.prepare(session, itemCode);
+    const item = await this.ctx.catalogue.item(itemCode);
+    await this.drop();
+    const materials = await MaterialsSession.create({
+      pool: this.ocr(),
+      materials: item.materials.map((m) => ({ code: m.code, name: m.name.zh, count: m.count, ocrKeywords: m.ocrKeywords, electronicCertificateType: null })),
+    });
+    materials.onEvent((e) => {
+      if (e.type !== 'ocrProgress' && e.type !== 'checklistChanged') this.onChange();
+    });
+    session.onWipe(() => materials.wipe());
+    this.intake = { session, item, materials, startedAt };
+    return { form, materials: materialsView(item, materials) };
+  }
+
+  view(): MaterialsView {
+    const i = this.current();
+    return materialsView(i.item, i.materials);
+  }
+
+  async addPage(source: 'camera' | 'file', materialCode: string | null, bytes: Uint8Array, staffId: string): Promise<MaterialPageView> {
+    const i = this.current();
+    try {
+      const page = await i.materials.addPage({ bytes, source, materialCode, capturedByClerk: source === 'camera' ? staffId : null });
+      return pageView(page);
+    } catch (e) {
+      return materialsFailure(e);
+    }
+  }
+
+  assign(pageId: string, materialCode: string | null): MaterialsView {
+    const i = this.current();
+    try {
+      i.materials.assignPage(pageId, materialCode);
+    } catch (e) {
+      materialsFailure(e);
+    }
+    return this.view();
+  }
+
+  verify(pageId: string, staffId: string): MaterialsView {
+    const i = this.current();
+    try {
+      i.materials.verifyPage(pageId, staffId);
+    } catch (e) {
+      materialsFailure(e);
+    }
+    return this.view();
+  }
+
+  async remove(pageId: string): Promise<MaterialsView> {
+    const i = this.current();
+    try {
+      await i.materials.removePage(pageId);
+    } catch (e) {
+      materialsFailure(e);
+    }
+    return this.view();
+  }
+
+  async submit(request: { itemCode: string; form: Record<string, string | number | boolean>; allowMissingMaterials: boolean }, clerkToken: string): Promise<SubmittedIntake> {
+    const i = this.current();
+    if (i.item.code !== request.itemCode) throw new Failure('state', 'The form belongs to another item', 'item-mismatch');
+    if (!this.ctx.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');
+    const pages = i.materials.listPages();
+    if (pages.some((p) => p.trust.level !== 'B')) throw new Failure('state', 'Check every page against its original first', 'unverified-pages');
+    if (pages.some((p) => !p.materialCode)) throw new Failure('state', 'File every page under a material first', 'unassigned-pages');
+    let pdfs;
+    try {
+      pdfs = await i.materials.buildPdfs({ allowMissing: request.allowMissingMaterials });
+    } catch (e) {
+      return materialsFailure(e);
+    }
+    const materials: NonNullable<SubmitExtras['materials']> = pdfs.map((p) => ({
+      code: p.materialCode,
+      pageCount: p.pageCount,
+      trustLevel: p.trust,
+      contentType: 'application/pdf',
+      data: p.bytes,
+    }));
+    const response = await this.ctx.applications.submit(i.session, { itemCode: request.itemCode, form: request.form }, { channel: 'counter', clerkToken, materials });
+    // The PDFs are sealed in the journal: the page images and OCR text can go now.
+    await i.materials.wipe().catch((err: unknown) => this.ctx.log.warn({ err }, 'materials wipe after submission failed'));
+    this.onChange();
+    return {
+      startedAt: i.startedAt,
+      item: i.item,
+      result: {
+        ...response,
+        itemName: i.item.name,
+        materials: pdfs.map((p) => ({ code: p.materialCode, name: p.name, pages: p.pageCount, trust: p.trust })),
+      },
+    };
+  }
+
+  private async drop(): Promise<void> {
+    const old = this.intake;
+    this.intake = null;
+    await old?.materials.wipe();
+  }
+
+  async close(): Promise<void> {
+    await this.drop();
+    await this.pool?.close();
+  }
+}

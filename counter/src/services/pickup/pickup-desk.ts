@@ -1,0 +1,65 @@
+// Picking up an application journaled on this terminal (pre-filled at a kiosk, or left unfinished): found by
+// the local tracking code on its slip or by the resident's card, and loaded into the counter's intake form.
+import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
+import { maskName } from '@easydo/core/contract/masking';
+import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
+import { Failure } from '@easydo/core/services/ipc/failure';
+import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import type { JournaledApplication } from '../documents/document-data';
+
+type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'sessions'>;
+
+export class PickupDesk {
+  constructor(private readonly ctx: Ctx) {}
+
+  private cardIdNumber(): string {
+    const card = this.ctx.sessions.current()?.card;
+    if (!card) throw new Failure('state', "Read the resident's ID card first", 'no-card');
+    return card.idNumber;
+  }
+
+  async find(query: { trackingCode?: string; byCard?: boolean }): Promise<ApplicationSummary[]> {
+    const code = query.trackingCode?.toUpperCase();
+    const idNumber = query.byCard ? this.cardIdNumber() : null;
+    const apps = this.ctx.applications.journal
+      .list()
+      .filter((a) => a.submission && (code ? trackingCodeOf(a.localId) === code : a.submission.applicant.idNumber === idNumber))
+      .reverse()
+      .slice(0, 20);
+    return Promise.all(apps.map((a) => this.summary(a)));
+  }
+
+  /** Typed values of a journaled application for the intake form; only for the resident whose card is read. */
+  resume(localId: string): { itemCode: string; form: Record<string, string | number | boolean> } {
+    let app: JournaledApplication;
+    try {
+      app = this.ctx.applications.journal.get(localId);
+    } catch {
+      throw new Failure('validation', 'Unknown application', 'not-found');
+    }
+    if (!app.submission) throw new Failure('state', 'This application is past the retention period', 'purged');
+    if (app.submission.applicant.idNumber !== this.cardIdNumber()) throw new Failure('forbidden', "This application belongs to another resident", 'not-this-resident');
+    // Card data is merged again in main on submission; personal values never go back to the screen.
+    const form: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(app.submission.form)) {
+      if (typeof value === 'string' && (value === app.submission.applicant.name || value === app.submission.applicant.idNumber || /^1[3-9]\d{9}$/.test(value))) continue;
+      form[key] = value;
+    }
+    return { itemCode: app.itemCode, form };
+  }
+
+  private async summary(a: JournaledApplication): Promise<ApplicationSummary> {
+    const item = await this.ctx.catalogue.item(a.itemCode).catch(() => null);
+    return {
+      localId: a.localId,
+      trackingCode: trackingCodeOf(a.localId),
+      itemCode: a.itemCode,
+      itemName: item?.name ?? { zh: a.itemCode, en: a.itemCode },
+      localStage: a.state,
+      acceptanceNumber: a.acceptanceNumber,
+      channel: a.submission?.channel ?? 'kiosk',
+      applicantMasked: a.submission ? maskName(a.submission.applicant.name) : '',
+      createdAt: new Date(a.createdAt).toISOString(),
+    };
+  }
+}
