@@ -13,7 +13,7 @@ import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { MaterialsProvider } from '../applications/application-desk';
-import { requiredMaterialsOf, sessionCertificates, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
+import { requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
 
 interface Active {
   sessionId: string;
@@ -193,7 +193,7 @@ export class MaterialsDesk {
     if (a.materials.isWiped || this.active !== a) return;
     this.options.hub.emit('materials:changed', {
       itemCode: a.item.code,
-      checklist: this.state(a).checklist,
+      checklist: toChecklistView(a.item, a.materials.checklist()),
       pages: a.materials.listPages().map(toPageSummary),
     });
   }

@@ -1,0 +1,223 @@
+// The resident journey's main-process half on a real terminal: guide, materials with real OCR, submission
+// with the PDFs (uploads reach the sandbox), receipt on the virtual printer, reprint, 好差评 delivered,
+// progress by number/QR/card, wipe on session end mid-OCR, and the offline path delivered later.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestTerminal, until, type TestTerminal } from './terminal';
+
+// Materials sessions make their private folders under os.tmpdir(): give this file its own, so the test can
+// prove they are gone without looking at other processes' files.
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'easydo-journey-tmp-'));
+process.env.TMPDIR = TMP;
+const materialDirs = () => readdirSync(TMP).filter((n) => n.startsWith('easydo-materials-'));
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/materials');
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts/journey');
+
+let t: TestTerminal;
+let lease: string;
+beforeAll(async () => {
+  t = await startTestTerminal();
+  lease = (await readFile(path.join(FIXTURES, 'lease-contract.clean.png'))).toString('base64');
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+// 房屋租赁备案变更: ID card and lease registration as e-certificates (res01 holds both), the lease on paper.
+const ITEM = 'XK00401002';
+
+describe('journey services', () => {
+  let accepted: { localId: string; acceptanceNumber: string; queryPassword: string; qrPayload: string };
+
+  it('gives any item guide without a session', async () => {
+    expect(t.terminal.sessions.current()).toBeNull();
+    const guide = await t.call('catalogue:item', { itemCode: ITEM });
+    expect(guide.name.zh).toBe('房屋租赁备案变更');
+    expect(guide.timeLimitDays).toBe(3);
+    expect(guide.materials.map((m) => m.code)).toEqual(['ID_CARD', 'LEASE', 'LEASE_RECORD']);
+    expect(guide.materials[0]).toMatchObject({ originalsRequired: true, electronicCertificateType: '居民身份证' });
+    expect((await t.failure('catalogue:item', { itemCode: 'NOPE' })).code).toBe('validation');
+  });
+
+  it('captures materials, refuses a submission with missing ones, then submits with the PDFs', async () => {
+    await t.placeCard('res01');
+    const begun = await t.call('materials:begin', { itemCode: ITEM });
+    expect(begun.checklist.missing).toEqual(['ID_CARD', 'LEASE', 'LEASE_RECORD']);
+    const types = begun.certificates.map((c) => c.type);
+    expect(types).toEqual(expect.arrayContaining(['居民身份证', '房屋租赁登记备案证明']));
+    expect(JSON.stringify(begun.certificates)).not.toContain('440304199604122469');
+    const certOf = (type: string) => begun.certificates.find((c) => c.type === type)!.id;
+    await t.call('materials:useCertificate', { materialCode: 'ID_CARD', certificateId: certOf('居民身份证') });
+    const afterCerts = await t.call('materials:useCertificate', { materialCode: 'LEASE_RECORD', certificateId: certOf('房屋租赁登记备案证明') });
+    expect(afterCerts.checklist.missing).toEqual(['LEASE']);
+
+    const form = { reason: '租期延长，变更备案' };
+    const refused = await t.failure('application:submit', { itemCode: ITEM, form });
+    expect(refused).toMatchObject({ code: 'validation', reason: 'materials-missing' });
+    expect(refused.issues?.map((i) => i.path)).toEqual(['materials.LEASE']);
+
+    const page = await t.call('materials:addImage', { imageBase64: lease, source: 'file' });
+    expect(page.trust).toBe('C');
+    expect(Buffer.from(page.thumbnailBase64, 'base64').length).toBeGreaterThan(100);
+    expect(materialDirs()).toHaveLength(1);
+    const done = await until(async () => {
+      const s = await t.call('materials:list', {});
+      const p = s.pages.find((x) => x.id === page.id);
+      return p?.ocr === 'done' ? p : undefined;
+    }, 'OCR of the lease page');
+    expect(done.suggestedCode).toBe('LEASE');
+    expect(t.events.some((e) => e.name === 'materials:ocrProgress')).toBe(true);
+    expect(t.events.some((e) => e.name === 'materials:changed')).toBe(true);
+
+    const assigned = await t.call('materials:assign', { pageId: page.id, materialCode: 'LEASE' });
+    expect(assigned.checklist.complete).toBe(true);
+
+    const uploadsBefore = t.terminal.backend.sandbox!.stats().uploads;
+    const res = await t.call('application:submit', { itemCode: ITEM, form });
+    expect(res.acceptanceNumber).toBeTruthy();
+    expect(t.terminal.backend.sandbox!.stats().uploads).toBe(uploadsBefore + 1);
+    const app = t.terminal.applications.journal.get(res.localId);
+    expect(app.materials).toMatchObject([{ code: 'LEASE', pageCount: 1, contentType: 'application/pdf' }]);
+    // Images and OCR text are gone once the application is journaled.
+    expect(materialDirs()).toHaveLength(0);
+    expect((await t.failure('materials:list', {})).reason).toBe('no-materials');
+    accepted = { localId: res.localId, acceptanceNumber: res.acceptanceNumber!, queryPassword: res.queryPassword!, qrPayload: '' };
+  }, 120_000);
+
+  it('prints the receipt on the virtual printer, masked, with the number and the QR link', async () => {
+    const virtual = t.terminal.receiptPrinter.virtual!;
+    const before = virtual.jobs.length;
+    const view = await t.call('receipt:print', { localId: accepted.localId });
+    expect(view).toMatchObject({ kind: 'accepted', acceptanceNumber: accepted.acceptanceNumber, reprint: false });
+    expect(view.qrPayload).toBe(`easydo://query?no=${encodeURIComponent(accepted.acceptanceNumber)}&pw=${encodeURIComponent(accepted.queryPassword)}`);
+    expect(view.lines).toContain('证件号码：440304********2469');
+    expect(view.pngBase64 && Buffer.from(view.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    const job = virtual.jobs[before]!;
+    const paper = job.lines.join('\n');
+    expect(paper).toContain('440304********2469');
+    expect(paper).not.toContain('440304199604122469');
+    expect(paper).not.toContain('卓岚');
+    expect(paper).toContain(accepted.acceptanceNumber);
+    expect(paper).toContain(view.qrPayload);
+    expect(paper).toContain('房屋租赁合同');
+    expect(t.terminal.applications.journal.get(accepted.localId).state).toBe('receipt-printed');
+    accepted.qrPayload = view.qrPayload;
+  });
+
+  it('reprints by number and password, and refuses a wrong password', async () => {
+    const virtual = t.terminal.receiptPrinter.virtual!;
+    const before = virtual.jobs.length;
+    const view = await t.call('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword });
+    expect(view.reprint).toBe(true);
+    expect((await virtual.waitForJobs(before + 1))[before]!.lines.join('\n')).toContain('（补打）');
+    const wrong = await t.failure('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: 'x'.repeat(6) });
+    expect(wrong).toMatchObject({ code: 'validation', reason: 'not-found' });
+  });
+
+  it('records the 好差评 once and delivers it', async () => {
+    const before = t.terminal.backend.sandbox!.stats().evaluations;
+    const res = await t.call('evaluation:rate', { localId: accepted.localId, level: 1, indicators: { overall: 1, efficiency: 2, quality: 1, attitude: 1 }, comment: '很方便' });
+    expect(res).toEqual({ localId: accepted.localId, delivered: true });
+    expect(t.terminal.backend.sandbox!.stats().evaluations).toBe(before + 1);
+    expect(t.terminal.applications.journal.get(accepted.localId).evaluation).toMatchObject({ level: '非常满意', indicators: { efficiency: '满意' } });
+    const again = await t.failure('evaluation:rate', { localId: accepted.localId, level: 3, indicators: { overall: 3 } });
+    expect(again).toMatchObject({ code: 'state', reason: 'already-evaluated' });
+  });
+
+  it('queries progress by number + password (it moves), by the receipt QR and by the card', async () => {
+    const moved = await until(async () => {
+      const p = await t.call('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword });
+      return p.history.length >= 2 ? p : undefined;
+    }, 'the sandbox to move the application on');
+    expect(moved.history[0]).toMatchObject({ stage: '预受理', stageLabel: { zh: '预受理' } });
+    expect(moved.history[1]!.explanation.en.length).toBeGreaterThan(10);
+    expect(moved.itemName.zh).toBe('房屋租赁备案变更');
+
+    const byQr = await t.call('progress:queryQr', { payload: accepted.qrPayload });
+    expect(byQr.acceptanceNumber).toBe(accepted.acceptanceNumber);
+    expect((await t.failure('progress:queryQr', { payload: 'https://example.com/?no=1&pw=2' })).reason).toBe('qr-unknown');
+    expect((await t.failure('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: '000000' })).reason).toBe('not-found');
+
+    const mine = await t.call('progress:queryByCard', {});
+    expect(mine.applications.map((a) => a.acceptanceNumber)).toContain(accepted.acceptanceNumber);
+  });
+
+  it('a guest may read guides and query progress, but not capture materials', async () => {
+    const info = await t.call('session:startGuest', {});
+    expect(info).toMatchObject({ active: true, guest: true });
+    expect(info.idleLimitSeconds).toBe(60 + 30 + 15);
+    expect((await t.call('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword })).acceptanceNumber).toBe(accepted.acceptanceNumber);
+    expect((await t.failure('materials:begin', { itemCode: ITEM })).reason).toBe('no-card');
+    expect((await t.failure('progress:queryByCard', {})).reason).toBe('no-card');
+    await t.call('session:end', { reason: 'finished' });
+  });
+
+  it('ending the session mid-OCR cancels it and deletes the images', async () => {
+    await t.removeCard();
+    await t.placeCard('res01');
+    await t.call('materials:begin', { itemCode: ITEM });
+    const page = await t.call('materials:addImage', { imageBase64: lease, source: 'camera' });
+    expect(page.ocr).toBe('queued');
+    expect(materialDirs()).toHaveLength(1);
+    await t.call('session:end', { reason: 'cancelled' });
+    expect(materialDirs()).toHaveLength(0);
+    expect(t.terminal.sessions.current()).toBeNull();
+    expect((await t.failure('materials:list', {})).reason).toBe('no-card');
+  });
+
+  it('card removal ends the session only where the item needs the card to stay', async () => {
+    await t.removeCard();
+    await t.placeCard('res01');
+    const first = t.terminal.sessions.current();
+    await t.removeCard();
+    expect(t.terminal.sessions.current()).toBe(first);
+
+    await t.placeCard('res01');
+    await t.call('session:requireCard', { required: true });
+    t.terminal.idReader.simulator!.remove();
+    await until(() => (t.terminal.sessions.current() === null ? true : undefined), 'the session to end on card removal');
+    expect(t.events.some((e) => e.name === 'session:ended' && (e.payload as { reason: string }).reason === 'card-removed')).toBe(true);
+  });
+
+  it('offline: journaled, honest offline receipt, tracked locally, delivered after the backend returns', async () => {
+    await t.placeCard('res02');
+    const sandbox = t.terminal.backend.sandbox!;
+    const before = sandbox.stats().applications;
+    // The catalogue is cached by now; every backend call fails from here.
+    sandbox.setFaults('error5xx=1');
+    // 流动人口婚育证明 without the library (offline): the resident typed what the library would have filled.
+    const res = await t.call('application:submit', {
+      itemCode: 'GF00103001',
+      form: { contactPhone: '13800138001', householdAddress: '广东省深圳市福田区示例路1号', residenceAddress: '广东省深圳市福田区示例路1号' },
+    });
+    expect(res).toMatchObject({ acceptanceNumber: null, localStage: 'submitted-locally' });
+    const view = await t.call('receipt:print', { localId: res.localId });
+    expect(view).toMatchObject({ kind: 'offline', acceptanceNumber: null, trackingCode: res.trackingCode });
+    expect(view.lines).toContain('已提交，待受理');
+    expect(view.qrPayload).toBe(`easydo://track?code=${res.trackingCode}`);
+    const tracked = await t.call('progress:queryQr', { payload: view.qrPayload });
+    expect(tracked).toMatchObject({ stage: '待提交', acceptanceNumber: null });
+    expect((await t.failure('evaluation:rate', { localId: res.localId, level: 2, indicators: { overall: 2 } })).reason).toBe('not-accepted');
+
+    sandbox.setFaults(undefined);
+    await t.terminal.applications.outbox.drainNow();
+    expect(sandbox.stats().applications).toBe(before + 1);
+    const delivered = t.terminal.applications.journal.get(res.localId);
+    expect(delivered.state).toBe('accepted');
+    const nowTracked = await t.call('progress:queryQr', { payload: view.qrPayload });
+    expect(nowTracked.acceptanceNumber).toBe(delivered.acceptanceNumber);
+  });
+});
+
+describe('closing', () => {
+  it('leaves no materials folder behind', () => {
+    expect(existsSync(TMP)).toBe(true);
+    expect(materialDirs()).toHaveLength(0);
+  });
+});

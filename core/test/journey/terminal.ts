@@ -1,0 +1,85 @@
+// A real terminal (simulated reader, virtual printer, embedded sandbox) for the journey tests, with a
+// `call` that goes through the contract schemas both ways, like the router does.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { channels, type ChannelName, type ChannelRequest, type ChannelResponse, type EventName } from '@easydo/core/contract/channels';
+import { parseConfig, simulatorDefaults } from '../../src/services/config/load';
+import type { TerminalConfigInput } from '../../src/services/config/schema';
+import { createLogger } from '../../src/services/logging/logger';
+import { createTerminal, type Terminal } from '../../src/services/terminal/compose';
+import { Failure } from '../../src/services/ipc/failure';
+
+export interface TestTerminal {
+  terminal: Terminal;
+  call<C extends Exclude<ChannelName, `counter:${string}`>>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C>>;
+  /** Resolves with the typed error a call fails with (fails the test if it succeeds). */
+  failure(channel: ChannelName, request: unknown): Promise<ReturnType<Failure['toContractError']>>;
+  events: Array<{ name: EventName; payload: unknown }>;
+  placeCard(id: string): Promise<void>;
+  /** Takes the card off and waits until the reader has reported it gone. */
+  removeCard(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestTerminal(config: Partial<TerminalConfigInput> = {}): Promise<TestTerminal> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'easydo-journey-'));
+  const terminal = await createTerminal({
+    config: parseConfig({ ...simulatorDefaults(), backend: { kind: 'embedded-sandbox', clockSpeed: 6000 }, ...config }),
+    dataDir,
+    version: 'test',
+    logger: createLogger({ level: 'warn' }),
+  });
+  const caller = terminal.modes.register('test-window', 'kiosk');
+  const events: TestTerminal['events'] = [];
+  terminal.hub.subscribe((name, payload) => events.push({ name, payload }));
+  const handlers = terminal.handlers as unknown as Record<string, (req: unknown, c: typeof caller) => unknown>;
+
+  async function raw(channel: ChannelName, request: unknown): Promise<unknown> {
+    const spec = channels[channel];
+    const req = spec.request.parse(request);
+    const res = await handlers[channel]!(req, caller);
+    return spec.response.parse(res);
+  }
+
+  return {
+    terminal,
+    events,
+    call: (channel, request) => raw(channel, request) as never,
+    async failure(channel, request) {
+      try {
+        await raw(channel, request);
+      } catch (err) {
+        if (err instanceof Failure) return err.toContractError();
+        throw err;
+      }
+      throw new Error(`${channel} succeeded but a failure was expected`);
+    },
+    async placeCard(id) {
+      const before = terminal.sessions.current();
+      terminal.idReader.simulator!.place(id);
+      for (let i = 0; i < 200; i++) {
+        const s = terminal.sessions.current();
+        if (s && s !== before && s.card) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`card ${id} was not read`);
+    },
+    async removeCard() {
+      const seen = events.filter((e) => e.name === 'card:removed').length;
+      terminal.idReader.simulator!.remove();
+      await until(() => (events.filter((e) => e.name === 'card:removed').length > seen ? true : undefined), 'the card removal');
+    },
+    close: () => terminal.close(),
+  };
+}
+
+/** Polls until `check` returns a value (no timing assertion: only a bound so a hang fails). */
+export async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, tries = 600, everyMs = 50): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await check();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
