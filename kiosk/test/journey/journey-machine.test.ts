@@ -289,3 +289,12 @@ describe('journey statechart', () => {
     expect(idle(t.actor.getSnapshot())).toBe('warning');
   });
 });
+
+describe('timing from main', () => {
+  it('splits main idle limit back into warning and countdown', async () => {
+    const { timingFromLimit } = await import('../../src/renderer/kiosk/journey-machine');
+    expect(timingFromLimit(60 + 30 + 15)).toEqual({ idleWarningMs: 60_000, countdownMs: 30_000 });
+    expect(timingFromLimit(15 + 10 + 15)).toEqual({ idleWarningMs: 15_000, countdownMs: 10_000 });
+    expect(timingFromLimit(1)).toEqual({ idleWarningMs: 10_000, countdownMs: 10_000 });
+  });
+});

@@ -1,155 +1,111 @@
-// Kiosk mode (walking skeleton): attract screen, catalogue from the backend, the card shown masked, and a
-// trivial submission that travels renderer -> contract -> service -> journal -> backend and shows the number.
-// The full resident journey (statechart, forms, materials, receipt, evaluation) replaces the inner screens.
-import { useCallback, useState } from 'react';
+// Kiosk mode: the resident's self-service journey. One statechart (journey-machine.ts) holds the whole
+// renderer-side session; this component feeds it terminal events and renders the screen of its state.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMachine } from '@xstate/react';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
-import type { CatalogueItemSummary } from '@easydo/core/contract/schemas/catalogue';
-import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
-import { SimpleForm } from './SimpleForm';
-import type { ContractError } from '@easydo/core/contract/errors';
-import { useEvent, useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
-import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import type { PreparedForm } from '@easydo/core/contract/schemas/application';
+import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
+import { createSpeaker } from '@easydo/core/ui/speech';
+import { IdleWarning } from '@easydo/core/ui/IdleWarning';
+import { bindJourney } from './journey-actors';
+import { timingFromLimit } from './journey-machine';
+import { stepOf, stepNumber, APPLICATION_STEPS } from './step';
 import { useServiceState } from './useServiceState';
 import { AdminCorner, AdminPinPad } from './AdminEntry';
+import { CardPanel } from './CardPanel';
+import { JourneyScreen } from './JourneyScreen';
+import type { Lang } from './screen-props';
+import './journey.css';
 
 export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('journey');
   const api = useTerminal();
   const service = useServiceState();
-  const catalogue = useQuery('catalogue:get', {});
-  const [card, setCard] = useState<MaskedCard | null>(null);
-  const [view, setView] = useState<'attract' | 'catalogue'>('attract');
-  const [item, setItem] = useState<CatalogueItemSummary | null>(null);
-  const [receipt, setReceipt] = useState<SubmitApplicationResponse | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState<PreparedForm | null>(null);
-  const [values, setValues] = useState<Record<string, string>>({});
   const [pinPad, setPinPad] = useState(adminEntry);
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const formRef = useRef<PreparedForm | null>(null);
+  const machine = useMemo(() => bindJourney(api, () => formRef.current), [api]);
+  const [snapshot, send] = useMachine(machine, { input: {} });
+  formRef.current = snapshot.context.form;
+  const step = stepOf(snapshot);
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const speechLang = lang === 'en' ? 'en' : 'zh-CN';
+  const speaker = useMemo(() => createSpeaker(), []);
+  const screenRef = useRef<HTMLDivElement>(null);
 
-  useEvent('card:read', useCallback((c: MaskedCard) => {
-    setCard(c);
-    setView('catalogue');
-  }, []));
-  useEvent('session:ended', useCallback(() => {
-    setCard(null);
-    setItem(null);
-    setReceipt(null);
-    setForm(null);
-    setValues({});
-    setView('attract');
-  }, []));
+  useEvent('card:read', useCallback((card: MaskedCard) => send({ type: 'CARD_READ', card }), [send]));
+  useEvent('session:ended', useCallback((p: { reason: string }) => send({ type: 'SESSION_ENDED', reason: p.reason }), [send]));
 
-  const submit = async () => {
-    if (!item) return;
-    setBusy(true);
-    setError(null);
-    const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
-    const r = await api.invoke('application:submit', { itemCode: item.code, form: typed });
-    setBusy(false);
-    if (r.ok) setReceipt(r.value);
-    else setError(r.error);
-  };
+  // Main's idle limit tells the screen how long to wait before warning (main's own timer is a safety net).
+  useEffect(() => {
+    void api.invoke('session:touch', {}).then((r) => {
+      if (r.ok) send({ type: 'TIMING', timing: timingFromLimit(r.value.idleLimitSeconds) });
+    });
+  }, [api, send]);
 
-  const choose = async (it: CatalogueItemSummary) => {
-    setItem(it);
-    setForm(null);
-    setValues({});
-    setError(null);
-    if (!card) return;
-    const r = await api.invoke('form:prepare', { itemCode: it.code });
-    if (r.ok) setForm(r.value);
-    else setError(r.error);
-  };
+  // Guidance for every step, spoken on arrival; the read-aloud button repeats the whole screen.
+  useEffect(() => {
+    const key = `voice.${step}`;
+    if (i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
+  }, [step, speechLang]);
 
-  const finish = () => void api.invoke('session:end', { reason: 'finished' });
+  // Leaving a session: nothing of it may stay reachable (no history entries, no storage).
+  useEffect(() => {
+    if (step === 'attract') {
+      try {
+        sessionStorage.clear();
+      } catch {
+        /* storage disabled */
+      }
+      if (history.length > 1) history.replaceState(null, '', location.href);
+      screenRef.current?.scrollTo?.(0, 0);
+    }
+  }, [step]);
+
+  const idleWarning = typeof snapshot.value === 'object' && (snapshot.value as { session?: { idle?: string } }).session?.idle === 'warning';
+  const activity = () => send({ type: 'ACTIVITY' });
+  const n = stepNumber(step);
+  const inSession = step !== 'attract' && step !== 'thanks';
 
   return (
-    <main className="kiosk" data-testid="kiosk">
+    <main className="kiosk journey" data-testid="kiosk" data-step={step} onPointerDown={activity} onKeyDown={activity}>
       <AdminCorner onOpen={() => setPinPad(true)} />
       {pinPad && <AdminPinPad onClose={() => setPinPad(false)} />}
-      {service && !service.inService && (
-        <section className="banner banner-warning" role="status" data-testid="out-of-service">
-          <strong>{t('attract.outOfService')}</strong> {service.manual?.reason ?? ''} <span>{t('attract.outOfServiceHint')}</span>
-        </section>
-      )}
-      {card && (
-        <section className="card-panel" data-testid="card-panel" aria-live="polite">
-          <span>{t('card.read')}：{t(`card.type_${card.cardType}`)}</span>
-          <strong data-testid="card-name">{card.nameMasked}</strong>
-          <span data-testid="card-id">{card.idNumberMasked}</span>
-          {card.expired && <em>{t('card.expired')}</em>}
-        </section>
-      )}
-      {view === 'attract' && !card && (
-        <section className="attract" data-testid="attract">
-          <h1>{t('attract.welcome')}</h1>
-          <p className="lead">{t('attract.placeCard')}</p>
-          <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={() => setView('catalogue')}>
-              {t('attract.browse')}
-            </button>
-          </div>
-        </section>
-      )}
-      {view === 'catalogue' && !receipt && (
-        <section className="catalogue" data-testid="catalogue">
-          <h2>{t('catalogue.title')}</h2>
-          {catalogue.data?.fromCache && <p role="status">{t('catalogue.fromCache')}</p>}
-          <ErrorNotice error={catalogue.error} />
-          <div className="categories">
-            {catalogue.data?.categories.map((cat) => (
-              <div key={cat.code} className="category">
-                <h3>{cat.name[lang]}</h3>
-                <ul>
-                  {cat.items.map((it) => (
-                    <li key={it.code}>
-                      <button type="button" className={item?.code === it.code ? 'item selected' : 'item'} data-testid={`item-${it.code}`} onClick={() => void choose(it)}>
-                        {it.name[lang]}
-                        <small>{t('catalogue.timeLimit', { days: it.timeLimitDays })}</small>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
-          {item && card && form && <SimpleForm form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} />}
-          {item && card && form && (
-            <button type="button" className="btn btn-primary" data-testid="submit" disabled={busy || !service?.canSubmit} onClick={() => void submit()}>
-              {busy ? t('submit.sending') : t('submit.action')}
-            </button>
-          )}
-          <ErrorNotice error={error} />
-          {!card && (
-            <button type="button" className="btn btn-secondary" onClick={() => setView('attract')}>
-              {t('catalogue.back')}
-            </button>
-          )}
-        </section>
-      )}
-      {receipt && (
-        <section className="receipt" data-testid="receipt" aria-live="polite">
-          <h2>{receipt.acceptanceNumber ? t('submit.accepted') : t('submit.offline')}</h2>
-          {receipt.acceptanceNumber ? (
-            <dl>
-              <dt>{t('submit.number')}</dt>
-              <dd data-testid="acceptance-number">{receipt.acceptanceNumber}</dd>
-              <dt>{t('submit.password')}</dt>
-              <dd data-testid="query-password">{receipt.queryPassword}</dd>
-            </dl>
-          ) : (
-            <dl>
-              <dt>{t('submit.tracking')}</dt>
-              <dd data-testid="tracking-code">{receipt.trackingCode}</dd>
-            </dl>
-          )}
-          <button type="button" className="btn btn-primary" data-testid="finish" onClick={finish}>
-            {t('submit.finish')}
+      <div className="journey-toolbar">
+        {n !== null && snapshot.context.itemCode !== null ? (
+          <p className="stepbar" data-testid="stepbar" aria-live="polite">
+            {t('stepOf', { n, total: APPLICATION_STEPS.length, name: t(`steps.${APPLICATION_STEPS[n - 1]}`) })}
+          </p>
+        ) : (
+          <span />
+        )}
+        <button type="button" className="btn btn-secondary" data-testid="read-aloud" onClick={() => speaker.speak(screenRef.current?.innerText ?? '', speechLang)}>
+          {t('common.readAloud')}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="stop-reading" onClick={() => speaker.cancel()}>
+          {t('common.stopReading')}
+        </button>
+        {inSession && (
+          <button type="button" className="btn btn-danger" data-testid="cancel" onClick={() => send({ type: 'CANCEL' })}>
+            {t('common.cancel')}
           </button>
-        </section>
+        )}
+      </div>
+      {snapshot.context.card && <CardPanel card={snapshot.context.card} t={t} />}
+      <div ref={screenRef} className="screen" data-testid={`screen-${step}`}>
+        <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service }} />
+      </div>
+      {idleWarning && (
+        <IdleWarning
+          seconds={Math.round(snapshot.context.timing.countdownMs / 1000)}
+          title={t('idle.title')}
+          body={(seconds) => t('idle.body', { seconds })}
+          extendLabel={t('idle.extend')}
+          endLabel={t('idle.end')}
+          onExtend={() => send({ type: 'EXTEND' })}
+          onEnd={() => send({ type: 'CANCEL' })}
+          speak={(text) => speaker.speak(text, speechLang)}
+        />
       )}
     </main>
   );

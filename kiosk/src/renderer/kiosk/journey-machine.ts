@@ -22,6 +22,16 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = { idleWarningMs: 60_000, countdownMs: 30_000, thanksMs: 15_000 };
 
+/** Main's safety-net limit is warning + countdown + this margin (core/src/services/journey/idle-watch.ts). */
+export const MAIN_IDLE_MARGIN_SECONDS = 15;
+
+/** The screen's warning and countdown from main's idle limit: the countdown is a third, 10..30 s. */
+export function timingFromLimit(limitSeconds: number): Pick<Timing, 'idleWarningMs' | 'countdownMs'> {
+  const total = Math.max(20, limitSeconds - MAIN_IDLE_MARGIN_SECONDS);
+  const countdown = Math.min(30, Math.max(10, Math.round(total / 3)));
+  return { idleWarningMs: (total - countdown) * 1000, countdownMs: countdown * 1000 };
+}
+
 /** 好差评 as evaluation:submit takes it: 1 = 非常满意 … 5 = 非常不满意. */
 export type Level = 1 | 2 | 3 | 4 | 5;
 export interface Evaluation {
@@ -125,6 +135,8 @@ export const journeyMachine = setup({
     endSessionInMain: (_, _params: { reason: 'finished' | 'cancelled' | 'idle' }) => undefined,
     /** Tell main the resident is still there (session:touch when main provides it). */
     touchMain: () => undefined,
+    /** Open a guest session in main (guides and progress queries without a card). */
+    startGuestInMain: () => undefined,
     wipe: assign(() => emptySession()),
   },
   guards: {
@@ -153,8 +165,8 @@ export const journeyMachine = setup({
       entry: 'wipe',
       on: {
         CARD_READ: { target: 'session.flow.catalogue', actions: assign({ card: ({ event }) => event.card }) },
-        BROWSE: 'session.flow.catalogue',
-        QUERY: 'session.flow.query',
+        BROWSE: { target: 'session.flow.catalogue', actions: 'startGuestInMain' },
+        QUERY: { target: 'session.flow.query', actions: 'startGuestInMain' },
       },
     },
     session: {

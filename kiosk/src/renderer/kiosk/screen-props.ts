@@ -1,0 +1,14 @@
+// What every journey screen receives: the session (machine context), a way to send events, the language.
+import type { TFunction } from 'i18next';
+import type { JourneyContext, JourneyEvent } from './journey-machine';
+import type { ServiceState } from '@easydo/core/contract/schemas/device';
+
+export type Lang = 'zh' | 'en';
+
+export interface ScreenProps {
+  ctx: JourneyContext;
+  send: (e: JourneyEvent) => void;
+  lang: Lang;
+  t: TFunction<'journey'>;
+  service: ServiceState | undefined;
+}

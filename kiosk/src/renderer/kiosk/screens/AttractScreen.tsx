@@ -1,0 +1,30 @@
+// The attract screen: place a card, browse guides, or query progress. When a required device failed it says
+// so and still offers what works; it comes back by itself on service:changed.
+import type { ScreenProps } from '../screen-props';
+
+export function AttractScreen({ send, t, service }: ScreenProps) {
+  const out = service !== undefined && !service.canSubmit;
+  return (
+    <section className="attract" data-testid="attract">
+      {out && (
+        <div className="banner banner-warning" role="status" data-testid="out-of-service">
+          <strong>{t('attract.outOfService')}</strong>
+          {service.reasons.length > 0 && <span> {t('attract.reason', { reason: service.reasons.map((r) => r.message).join('；') })}</span>}
+          {service.manual?.reason ? <span> {service.manual.reason}</span> : null}
+          <p>{t('attract.outOfServiceHint')}</p>
+        </div>
+      )}
+      <h1>{t('attract.welcome')}</h1>
+      {!out && <p className="lead">{t('attract.placeCard')}</p>}
+      <div className="actions">
+        <button type="button" className="btn btn-primary btn-main" data-testid="browse" onClick={() => send({ type: 'BROWSE' })}>
+          {t('attract.browse')}
+        </button>
+        <button type="button" className="btn btn-primary btn-main" data-testid="query" onClick={() => send({ type: 'QUERY' })}>
+          {t('attract.query')}
+        </button>
+      </div>
+      <p className="hint">{t('attract.elderHint')}</p>
+    </section>
+  );
+}

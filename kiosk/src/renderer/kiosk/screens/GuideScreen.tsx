@@ -1,0 +1,59 @@
+// One item's guide (办事指南): department, time limit, fee, conditions, materials. Guests may read it.
+import { useQuery } from '@easydo/core/ui/terminal-context';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { ProgressBar } from '@easydo/core/ui/ProgressBar';
+import type { ScreenProps } from '../screen-props';
+
+export function GuideScreen({ ctx, send, lang, t, service }: ScreenProps) {
+  const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
+  const g = guide.data;
+  const canApply = service?.canSubmit !== false;
+  return (
+    <section className="panel guide" data-testid="guide">
+      <h2>{g ? g.name[lang] : t('guide.title')}</h2>
+      {guide.loading && <ProgressBar value={null} label={t('guide.loading')} />}
+      <ErrorNotice error={guide.error ?? ctx.error} />
+      {g && (
+        <dl className="facts">
+          <dt>{t('guide.department')}</dt>
+          <dd>{g.department.name}</dd>
+          <dt>{t('guide.timeLimit')}</dt>
+          <dd data-testid="guide-time-limit">{t('guide.days', { days: g.timeLimitDays })}</dd>
+          <dt>{t('guide.fee')}</dt>
+          <dd data-testid="guide-fee">{g.fee.amountFen === 0 ? t('guide.free') : `¥${(g.fee.amountFen / 100).toFixed(2)} ${g.fee.description}`}</dd>
+          <dt>{t('guide.conditions')}</dt>
+          <dd data-testid="guide-conditions">{g.conditions[lang]}</dd>
+        </dl>
+      )}
+      {g && (
+        <>
+          <h3>{t('guide.materials')}</h3>
+          <ul className="materials-list" data-testid="guide-materials">
+            {g.materials.map((m) => (
+              <li key={m.code}>
+                <strong>{m.name[lang]}</strong> {m.count === 0 ? t('guide.optional') : t('guide.copies', { count: m.count })}
+                {m.originalsRequired && <span> · {t('guide.originals')}</span>}
+                {m.electronicCertificateType && <span> · {t('guide.electronic', { type: m.electronicCertificateType })}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!canApply && (
+        <p className="banner banner-warning" role="status" data-testid="guide-no-apply">
+          {t('guide.noApply')}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+        {canApply && (
+          <button type="button" className="btn btn-primary btn-main" data-testid="guide-apply" onClick={() => send({ type: 'APPLY' })}>
+            {t('guide.apply')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

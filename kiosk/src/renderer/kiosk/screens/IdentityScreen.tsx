@@ -1,0 +1,19 @@
+import type { ScreenProps } from '../screen-props';
+
+export function IdentityScreen({ send, t }: ScreenProps) {
+  return (
+    <section className="panel identity" data-testid="identity">
+      <h2>{t('identity.title')}</h2>
+      <p className="lead">{t('identity.body')}</p>
+      <p role="status">{t('identity.reading')}</p>
+      <div className="actions">
+        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="identity-query" onClick={() => send({ type: 'QUERY' })}>
+          {t('attract.query')}
+        </button>
+      </div>
+    </section>
+  );
+}

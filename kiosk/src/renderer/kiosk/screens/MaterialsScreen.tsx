@@ -1,0 +1,136 @@
+// Materials capture with the checklist: document camera (auto-capture when the page lies still, or a button),
+// the scanner through main, electronic certificates instead of paper, OCR progress per page.
+import { useCallback, useEffect, useState } from 'react';
+import type { ContractError } from '@easydo/core/contract/errors';
+import type { MaterialsState } from '@easydo/core/contract/schemas/journey-materials';
+import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { ProgressBar } from '@easydo/core/ui/ProgressBar';
+import type { ScreenProps } from '../screen-props';
+import { CameraPanel } from './CameraPanel';
+
+export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
+  const api = useTerminal();
+  const [state, setState] = useState<MaterialsState | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [progress, setProgress] = useState<Record<string, number>>({});
+  const [scanning, setScanning] = useState(false);
+
+  const apply = useCallback(
+    (r: { ok: true; value: MaterialsState } | { ok: false; error: ContractError }) => {
+      if (r.ok) {
+        setState(r.value);
+        setError(null);
+        send({ type: 'MATERIALS', complete: r.value.checklist.complete });
+      } else setError(r.error);
+    },
+    [send],
+  );
+  useEffect(() => {
+    void api.invoke('materials:begin', { itemCode: ctx.itemCode ?? '' }).then((r) => {
+      if (r.ok) apply(r);
+      else {
+        // No materials service here: the resident hands documents in at a counter; do not trap them.
+        setUnavailable(true);
+        setError(r.error);
+        send({ type: 'MATERIALS', complete: true });
+      }
+    });
+  }, [api, ctx.itemCode]);
+  const refresh = useCallback(() => void api.invoke('materials:list', {}).then(apply), [api, apply]);
+  useEvent('materials:changed', useCallback(() => refresh(), [refresh]));
+  useEvent('materials:ocrProgress', useCallback((p: { pageId: string; progress: number }) => setProgress((old) => ({ ...old, [p.pageId]: p.progress })), []));
+
+  const addImage = async (imageBase64: string) => {
+    const r = await api.invoke('materials:addImage', { imageBase64, source: 'camera' });
+    if (!r.ok) setError(r.error);
+    refresh();
+  };
+  const scan = async () => {
+    setScanning(true);
+    const r = await api.invoke('materials:scan', {});
+    setScanning(false);
+    if (!r.ok) setError(r.error);
+    refresh();
+  };
+  const checklist = state?.checklist;
+  const names = new Map(checklist?.materials.map((m) => [m.code, m.name[lang]]) ?? []);
+  const running = state?.pages.filter((p) => p.ocr === 'queued' || p.ocr === 'running') ?? [];
+
+  return (
+    <section className="panel materials" data-testid="materials">
+      <h2>{t('materials.title')}</h2>
+      {unavailable ? <p className="banner banner-warning" role="status" data-testid="materials-unavailable">{t('materials.notAvailable')}</p> : <p className="hint">{t('materials.hint')}</p>}
+      <ErrorNotice error={error} />
+      {checklist && (
+        <>
+          <h3>{t('materials.checklist')}</h3>
+          <ul className="checklist" data-testid="checklist">
+            {checklist.materials.map((m) => (
+              <li key={m.code} data-testid={`material-${m.code}`} data-missing={m.missing}>
+                <strong>{m.name[lang]}</strong>{' '}
+                <span className={m.missing ? 'status-missing' : 'status-ok'}>
+                  {m.missing ? `✗ ${t('materials.missingOne')}` : `✓ ${t('materials.done')}`}
+                </span>{' '}
+                {m.required === 0 ? t('materials.optional') : t('materials.pages', { pages: m.pages, required: m.required })}
+                {m.satisfiedBy === 'electronic' && <span> · {t('materials.usingElectronic')}</span>}
+                {m.electronicCertificateType && m.satisfiedBy !== 'electronic' && state?.certificates.filter((c) => c.type === m.electronicCertificateType).map((c) => (
+                  <button key={c.id} type="button" className="btn btn-secondary" data-testid={`use-cert-${m.code}`} onClick={() => void api.invoke('materials:useCertificate', { materialCode: m.code, certificateId: c.id }).then(apply)}>
+                    {t('materials.useElectronic')}（{c.name} {c.numberMasked}）
+                  </button>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <p role="status" data-testid="materials-status">
+            {checklist.complete ? t('materials.complete') : t('materials.incomplete', { count: checklist.missing.length })}
+          </p>
+        </>
+      )}
+      {state && !unavailable && (
+        <div className="capture">
+          <CameraPanel t={t} onImage={addImage} onError={setError} />
+          <button type="button" className="btn btn-secondary" data-testid="scan" disabled={scanning} onClick={() => void scan()}>
+            {scanning ? t('materials.scanning') : t('materials.scan')}
+          </button>
+        </div>
+      )}
+      {running.map((p) => (
+        <ProgressBar key={p.id} value={progress[p.id] ?? p.progress} label={t('materials.ocr', { n: (state?.pages.indexOf(p) ?? 0) + 1 })} testId="ocr-progress" />
+      ))}
+      {state && state.pages.length > 0 && (
+        <ul className="pages" data-testid="pages">
+          {state.pages.map((p, i) => (
+            <li key={p.id} className="page" data-testid={`page-${i}`}>
+              <img src={`data:image/jpeg;base64,${p.thumbnailBase64}`} alt={`${i + 1}`} width={120} />
+              {p.suggestedCode && !p.materialCode && <span>{t('materials.suggested', { name: names.get(p.suggestedCode) ?? p.suggestedCode })}</span>}
+              <label>
+                {t('materials.assignTo')}
+                <select data-testid={`assign-${i}`} value={p.materialCode ?? ''} onChange={(e) => void api.invoke('materials:assign', { pageId: p.id, materialCode: e.target.value || null }).then(apply)}>
+                  <option value="">—</option>
+                  {checklist?.materials.map((m) => (
+                    <option key={m.code} value={m.code}>
+                      {m.name[lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="btn btn-secondary" data-testid={`remove-page-${i}`} onClick={() => void api.invoke('materials:remove', { pageId: p.id }).then(apply)}>
+                {t('materials.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+        <button type="button" className="btn btn-primary btn-main" data-testid="materials-next" disabled={!unavailable && !checklist?.complete} onClick={() => send({ type: 'NEXT' })}>
+          {t('common.next')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// Progress query: acceptance number + query password (on-screen keyboard and keypad), the receipt's QR code
+// (a keyboard-wedge scanner types into the focused field and ends with Enter; or the camera), or the card.
+import { useState } from 'react';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
+import { NumericPad } from '@easydo/core/ui/keyboard/NumericPad';
+import { QrCameraScanner } from '@easydo/core/ui/QrCameraScanner';
+import type { ScreenProps } from '../screen-props';
+import { useKeyboardLabels } from '../keyboard-labels';
+
+export function QueryScreen({ ctx, send, t }: ScreenProps) {
+  const labels = useKeyboardLabels(t);
+  const [number, setNumber] = useState('');
+  const [password, setPassword] = useState('');
+  const [qr, setQr] = useState('');
+  const [editing, setEditing] = useState<'number' | 'password' | null>('number');
+  const [camera, setCamera] = useState(false);
+  const [cameraError, setCameraError] = useState<string | null>(null);
+  const askQr = (payload: string) => payload.trim() && send({ type: 'ASK', request: { by: 'qr', payload: payload.trim() } });
+  return (
+    <section className="panel query" data-testid="query-screen">
+      <h2>{t('query.title')}</h2>
+      <ErrorNotice error={ctx.error} />
+      <div className="query-ways">
+        <fieldset className="query-way">
+          <legend>{t('query.byNumber')}</legend>
+          <label className="query-field">
+            <span>{t('query.number')}</span>
+            <input data-testid="query-number" value={number} inputMode="none" autoComplete="off" onFocus={() => setEditing('number')} onChange={(e) => setNumber(e.target.value.toUpperCase())} />
+          </label>
+          <label className="query-field">
+            <span>{t('query.password')}</span>
+            <input data-testid="query-password" value={password} inputMode="none" autoComplete="off" onFocus={() => setEditing('password')} onChange={(e) => setPassword(e.target.value.replace(/\D/g, ''))} />
+          </label>
+          {editing === 'number' && <OnScreenKeyboard key="number" value={number} onChange={(v) => setNumber(v.toUpperCase())} onDone={() => setEditing('password')} initialLayout="latin" maxLength={64} labels={labels} />}
+          {editing === 'password' && <NumericPad value={password} onChange={setPassword} onDone={() => setEditing(null)} maxLength={32} labels={labels} testIdPrefix="pw" />}
+          <button type="button" className="btn btn-primary btn-main" data-testid="query-submit" disabled={!number || !password} onClick={() => send({ type: 'ASK', request: { by: 'number', acceptanceNumber: number, queryPassword: password } })}>
+            {t('query.search')}
+          </button>
+        </fieldset>
+        <fieldset className="query-way">
+          <legend>{t('query.byQr')}</legend>
+          <p className="hint">{t('query.qrHint')}</p>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              askQr(qr);
+            }}
+          >
+            <label className="query-field">
+              <span>{t('query.qrInput')}</span>
+              <input data-testid="query-qr" value={qr} inputMode="none" autoComplete="off" onChange={(e) => setQr(e.target.value)} />
+            </label>
+          </form>
+          {camera ? (
+            <QrCameraScanner label={t('query.byQr')} onCode={askQr} onError={setCameraError} />
+          ) : (
+            <button type="button" className="btn btn-secondary" data-testid="query-camera" onClick={() => setCamera(true)}>
+              {t('query.startCamera')}
+            </button>
+          )}
+          {cameraError && <p className="error-notice">{cameraError}</p>}
+        </fieldset>
+        <fieldset className="query-way">
+          <legend>{t('query.byCard')}</legend>
+          {ctx.card ? (
+            <button type="button" className="btn btn-primary" data-testid="query-by-card" onClick={() => send({ type: 'ASK', request: { by: 'card' } })}>
+              {t('query.byCard')}
+            </button>
+          ) : (
+            <p className="hint">{t('query.placeCardHint')}</p>
+          )}
+        </fieldset>
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+      </div>
+    </section>
+  );
+}

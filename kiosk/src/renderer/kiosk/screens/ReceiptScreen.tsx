@@ -1,0 +1,66 @@
+// The receipt on screen (what was printed): accepted with number + password, or honestly offline with the
+// tracking code. The printed text lines are shown too so the read-aloud button speaks the whole slip.
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { ProgressBar } from '@easydo/core/ui/ProgressBar';
+import type { ScreenProps } from '../screen-props';
+
+export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
+  const r = ctx.receipt;
+  const view = ctx.receiptView;
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    if (view?.qrPayload) void QRCode.toDataURL(view.qrPayload, { margin: 2, width: 200 }).then(setQr, () => setQr(null));
+  }, [view?.qrPayload]);
+  if (!r) return null;
+  const accepted = r.acceptanceNumber !== null;
+  return (
+    <section className="panel receipt" data-testid="receipt" aria-live="polite">
+      <h2 data-testid="receipt-kind" data-kind={accepted ? 'accepted' : 'offline'}>
+        {accepted ? t('receipt.accepted') : t('receipt.offline')}
+      </h2>
+      {!accepted && <p className="banner banner-warning">{t('receipt.offlineHint')}</p>}
+      <dl>
+        {accepted ? (
+          <>
+            <dt>{t('receipt.number')}</dt>
+            <dd data-testid="acceptance-number">{r.acceptanceNumber}</dd>
+            <dt>{t('receipt.password')}</dt>
+            <dd data-testid="query-password">{r.queryPassword}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('receipt.tracking')}</dt>
+            <dd data-testid="tracking-code">{r.trackingCode}</dd>
+          </>
+        )}
+      </dl>
+      {ctx.printed === 'pending' && <ProgressBar value={null} label={t('receipt.printing')} testId="print-progress" />}
+      {ctx.printed === 'printed' && (
+        <p role="status" data-testid="receipt-printed">
+          {t('receipt.printed')}
+        </p>
+      )}
+      {ctx.printed === 'failed' && (
+        <div data-testid="receipt-print-failed">
+          <p className="banner banner-warning" role="alert">
+            {t('receipt.printFailed')}
+          </p>
+          <ErrorNotice error={ctx.error} />
+        </div>
+      )}
+      {view && (
+        <div className="receipt-paper">
+          {qr && <img src={qr} alt={t('query.byQr')} width={160} height={160} data-testid="receipt-qr" />}
+          <pre data-testid="receipt-lines">{view.lines.join('\n')}</pre>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="btn btn-primary btn-main" data-testid="receipt-continue" disabled={ctx.printed === 'pending'} onClick={() => send({ type: 'NEXT' })}>
+          {t('receipt.continue')}
+        </button>
+      </div>
+    </section>
+  );
+}

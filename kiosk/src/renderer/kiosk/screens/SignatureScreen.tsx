@@ -1,0 +1,27 @@
+import { SignaturePad } from '@easydo/core/ui/SignaturePad';
+import type { ScreenProps } from '../screen-props';
+
+export function SignatureScreen({ ctx, send, t, service }: ScreenProps) {
+  const blocked = service !== undefined && !service.canSubmit;
+  return (
+    <section className="panel signature" data-testid="signature">
+      <h2>{t('signature.title')}</h2>
+      <p className="hint">{t('signature.hint')}</p>
+      <SignaturePad label={t('signature.canvas')} clearLabel={t('signature.clear')} onChange={(d) => send(d ? { type: 'SIGNED', dataUrl: d } : { type: 'CLEAR_SIGNATURE' })} />
+      {blocked && (
+        <p className="banner banner-warning" role="alert" data-testid="submit-out-of-service">
+          {t('submit.outOfService', { reason: service.reasons.map((r) => r.message).join('；') || service.manual?.reason || '' })}
+        </p>
+      )}
+      {!ctx.signature && <p className="hint">{t('signature.needed')}</p>}
+      <div className="actions">
+        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+        <button type="button" className="btn btn-primary btn-main" data-testid="signature-confirm" disabled={!ctx.signature || blocked} onClick={() => send({ type: 'NEXT' })}>
+          {t('signature.confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}
