@@ -106,6 +106,7 @@ export const journeyChannels = {
     response: ReceiptView,
     modes: RESIDENT_FACING,
   }),
+  // Not `evaluation:submit`: that name is the counter's resident-display pad (contract/domains/counter.ts).
   'evaluation:rate': channel({
     summary: '好差评: level and indicators 1 (非常满意) … 5 (非常不满意); once per application; delivered by the outbox',
     request: EvaluationRequest,

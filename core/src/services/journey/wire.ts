@@ -57,7 +57,11 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         idle.requireCard(req.required);
         return { done: true as const };
       },
-      'materials:begin': (req) => materials.begin(withCard(ctx), req.itemCode),
+      // Resident actions count as activity; reads and polls do not (a stuck screen polling must not keep a session alive).
+      'materials:begin': (req) => {
+        idle.touch();
+        return materials.begin(withCard(ctx), req.itemCode);
+      },
       'materials:addImage': (req) => {
         idle.touch();
         return materials.addImage(withCard(ctx), new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source);
@@ -71,9 +75,18 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         return { pages: await materials.addScanned(session, pages) };
       },
       'materials:list': () => materials.list(withCard(ctx)),
-      'materials:assign': (req) => materials.assign(withCard(ctx), req.pageId, req.materialCode),
-      'materials:remove': (req) => materials.remove(withCard(ctx), req.pageId),
-      'materials:useCertificate': (req) => materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId),
+      'materials:assign': (req) => {
+        idle.touch();
+        return materials.assign(withCard(ctx), req.pageId, req.materialCode);
+      },
+      'materials:remove': (req) => {
+        idle.touch();
+        return materials.remove(withCard(ctx), req.pageId);
+      },
+      'materials:useCertificate': (req) => {
+        idle.touch();
+        return materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId);
+      },
       'receipt:print': (req) => receipts.print(withCard(ctx), req.localId),
       'receipt:reprint': (req) => receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword),
       'evaluation:rate': (req, caller) =>

@@ -1,0 +1,38 @@
+// materials:scan on a terminal whose scanner is a hot folder: the page a network scanner drops in becomes a
+// page of the session (source scanner), and nothing of it survives the session end.
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatorDefaults } from '../../src/services/config/load';
+import { startTestTerminal, type TestTerminal } from './terminal';
+
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'easydo-scan-tmp-'));
+process.env.TMPDIR = TMP;
+const HOT = mkdtempSync(path.join(TMP, 'hot-'));
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/materials');
+
+let t: TestTerminal;
+beforeAll(async () => {
+  t = await startTestTerminal({ devices: { ...simulatorDefaults().devices, scanner: { source: 'folder', device: HOT, adf: false, resolution: 300 } } });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('materials:scan', () => {
+  it('refuses before an item is chosen, then takes the scanned page into the session', async () => {
+    await t.placeCard('res01');
+    expect((await t.failure('materials:scan', {})).reason).toBe('no-materials');
+    await t.call('materials:begin', { itemCode: 'XK00401002' });
+    copyFileSync(path.join(FIXTURES, 'lease-contract.scan.jpg'), path.join(HOT, 'scan-0001.jpg'));
+    const { pages } = await t.call('materials:scan', {});
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ source: 'scanner', trust: 'C' });
+    expect(readdirSync(HOT).filter((n) => !n.startsWith('.'))).toEqual([]);
+    expect((await t.call('materials:list', {})).pages.map((p) => p.id)).toEqual([pages[0]!.id]);
+    await t.call('session:end', { reason: 'finished' });
+    expect(readdirSync(TMP).filter((n) => n.startsWith('easydo-materials-'))).toEqual([]);
+  }, 60_000);
+});
