@@ -1,0 +1,125 @@
+// Materials at the counter: per-material counts, each page with its thumbnail, the material it is filed under,
+// and its trust level; the clerk checks imported pages against the originals (C → B, stamped with the clerk).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '@easydo/core/contract/errors';
+import type { MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
+import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { useCounter } from './counter-api';
+import { CameraCapture } from './CameraCapture';
+import { toBase64 } from './base64';
+
+export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: (v: MaterialsView) => void }) {
+  const { t, i18n } = useTranslation('counter');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { invoke } = useCounter();
+  const [target, setTarget] = useState(view.requirements[0]?.code ?? '');
+  const [camera, setCamera] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ContractError | null>(null);
+
+  const refresh = async () => {
+    const r = await invoke('intake:materials', {});
+    if (r.ok) onView(r.value);
+  };
+  const add = async (source: 'camera' | 'file', bytes: Uint8Array) => {
+    setBusy(true);
+    setError(null);
+    const r = await invoke('intake:addPage', { source, materialCode: target || null, imageBase64: toBase64(bytes) });
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+    await refresh();
+  };
+  const apply = async (p: Promise<{ ok: true; value: MaterialsView } | { ok: false; error: ContractError }>) => {
+    const r = await p;
+    if (r.ok) onView(r.value);
+    else setError(r.error);
+  };
+  const nameOf = (code: string | null) => view.requirements.find((m) => m.code === code)?.name[lang] ?? code ?? '—';
+
+  return (
+    <section className="materials-panel" data-testid="materials" aria-label={t('materials')}>
+      <h3>{t('materials')}</h3>
+      <ul className="requirements">
+        {view.requirements.map((m) => (
+          <li key={m.code} data-testid={`requirement-${m.code}`} data-missing={m.missing}>
+            <strong>{m.name[lang]}</strong> {t('materialPages', { pages: m.pages, required: m.required, verified: m.verifiedPages })}
+            {m.missing && <em className="tag tag-warn">{t('missing')}</em>}
+          </li>
+        ))}
+      </ul>
+      <div className="add-page">
+        <label>
+          {t('assignTo')}{' '}
+          <select data-testid="add-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">—</option>
+            {view.requirements.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-secondary" data-testid="open-camera" disabled={busy} onClick={() => setCamera(true)}>
+          {t('addFromCamera')}
+        </button>
+        <label className="btn btn-secondary file-import">
+          {t('importFile')}
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/tiff"
+            data-testid="import-file"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void file.arrayBuffer().then((b) => add('file', new Uint8Array(b)));
+            }}
+          />
+        </label>
+        {busy && <span role="status">…</span>}
+      </div>
+      {camera && (
+        <CameraCapture
+          onClose={() => setCamera(false)}
+          onCapture={(jpeg) => {
+            setCamera(false);
+            void add('camera', jpeg);
+          }}
+        />
+      )}
+      <ul className="pages" data-testid="pages">
+        {view.pages.map((p) => (
+          <li key={p.id} className="page" data-testid="page" data-trust={p.trust.level} data-material={p.materialCode ?? ''}>
+            <img src={`data:image/jpeg;base64,${p.thumbnail}`} alt={nameOf(p.materialCode)} />
+            <div>
+              <select aria-label={t('assignTo')} value={p.materialCode ?? ''} onChange={(e) => void apply(invoke('intake:assignPage', { pageId: p.id, materialCode: e.target.value || null }))}>
+                <option value="">—</option>
+                {view.requirements.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name[lang]}
+                  </option>
+                ))}
+              </select>
+              <p>{t('ocr', { state: p.ocr })}</p>
+              {p.trust.level === 'B' ? (
+                <p className="trust-b">{t('verified', { by: p.trust.verifiedBy ?? '' })}</p>
+              ) : (
+                <p className="trust-c">
+                  {t('unverified')}{' '}
+                  <button type="button" className="btn btn-primary btn-small" data-testid="verify-page" onClick={() => void apply(invoke('intake:verifyPage', { pageId: p.id }))}>
+                    {t('verify')}
+                  </button>
+                </p>
+              )}
+              <button type="button" className="btn btn-danger btn-small" onClick={() => void apply(invoke('intake:removePage', { pageId: p.id }))}>
+                {t('remove')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ErrorNotice error={error} />
+    </section>
+  );
+}
