@@ -1,54 +1,44 @@
-// Admin mode (walking skeleton): live device status from the device manager. The full maintenance mode
-// (diagnostics, configuration, logs, service state) grows here.
-import { useCallback, useEffect, useState } from 'react';
+// Admin (maintenance) mode: devices, diagnostics, configuration, logs, service state. Reached only after
+// admin:login in main; every action it calls is audited there.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceSnapshot } from '@easydo/core/contract/schemas/device';
-import { useEvent, useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
-import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { useTerminal } from '@easydo/core/ui/terminal-context';
+import { DashboardView } from './DashboardView';
+import { DiagnosticsView } from './DiagnosticsView';
+import { ConfigView } from './ConfigView';
+import { LogsView } from './LogsView';
+import { ServiceView } from './ServiceView';
+import './admin.css';
+
+const TABS = ['dashboard', 'diagnostics', 'config', 'logs', 'service'] as const;
+type Tab = (typeof TABS)[number];
 
 export function AdminApp() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('admin');
   const api = useTerminal();
-  const initial = useQuery('devices:list', {});
-  const [devices, setDevices] = useState<DeviceSnapshot[]>([]);
-  useEffect(() => setDevices(initial.data ?? []), [initial.data]);
-  useEvent('device:changed', useCallback((d: DeviceSnapshot) => setDevices((list) => {
-    const i = list.findIndex((x) => x.id === d.id);
-    return i < 0 ? [...list, d] : list.map((x) => (x.id === d.id ? d : x));
-  }), []));
-
+  const [tab, setTab] = useState<Tab>('dashboard');
   return (
     <main className="admin" data-testid="admin">
       <header className="admin-header">
-        <h1>{t('admin.title')}</h1>
+        <h1>{t('title')}</h1>
         <button type="button" className="btn btn-secondary" data-testid="admin-logout" onClick={() => void api.invoke('admin:logout', {})}>
-          {t('admin.logout')}
+          {t('logout')}
         </button>
       </header>
-      <ErrorNotice error={initial.error} />
-      <h2>{t('admin.devices')}</h2>
-      <table className="devices" data-testid="devices">
-        <thead>
-          <tr>
-            <th scope="col">ID</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">{t('admin.counters')}</th>
-            <th scope="col">{t('admin.lastError')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id} data-testid={`device-${d.id}`} data-status={d.status}>
-              <th scope="row">
-                {d.id} <small>({d.required ? t('admin.required') : t('admin.optional')})</small>
-              </th>
-              <td className={`status status-${d.status}`}>{t(`status.${d.status}`)}</td>
-              <td>{Object.entries({ ...d.counters, ...d.detail }).map(([k, v]) => `${k}: ${v}`).join(' · ')}</td>
-              <td>{d.lastError ? `${d.lastError.code}: ${d.lastError.message}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <nav className="admin-tabs" role="tablist">
+        {TABS.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`tab-${id}`} className={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </nav>
+      <section role="tabpanel" className="admin-panel">
+        {tab === 'dashboard' && <DashboardView />}
+        {tab === 'diagnostics' && <DiagnosticsView />}
+        {tab === 'config' && <ConfigView />}
+        {tab === 'logs' && <LogsView />}
+        {tab === 'service' && <ServiceView />}
+      </section>
     </main>
   );
 }

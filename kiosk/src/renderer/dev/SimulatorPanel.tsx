@@ -1,10 +1,14 @@
-// Development/demo only (shown when the terminal reports simulated devices): place and remove synthetic cards.
+// Development/demo only (shown when the terminal reports simulated devices): place and remove synthetic cards;
+// printer paper states and the reader's USB unplug (main refuses these when the devices are real).
 import { useTranslation } from 'react-i18next';
 import { useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
 
 export function SimulatorPanel() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('admin');
   const api = useTerminal();
+  const printer = (state: 'ok' | 'near-end' | 'out' | 'cover-open') => void api.invoke('sim:printerState', { state });
+  const reader = (connected: boolean) => void api.invoke('sim:readerConnection', { connected });
   const cards = useQuery('sim:cards', {});
   return (
     <aside className="sim-panel" aria-label={t('sim.title')} data-testid="sim-panel">
@@ -18,6 +22,14 @@ export function SimulatorPanel() {
         <button type="button" className="sim-card" data-testid="sim-remove" onClick={() => void api.invoke('sim:removeCard', {})}>
           {t('sim.remove')}
         </button>
+      </div>
+      <div className="sim-cards" data-testid="sim-devices">
+        <button type="button" className="sim-card" data-testid="sim-printer-ok" onClick={() => printer('ok')}>{ta('sim.paperOk')}</button>
+        <button type="button" className="sim-card" data-testid="sim-printer-near-end" onClick={() => printer('near-end')}>{ta('sim.nearEnd')}</button>
+        <button type="button" className="sim-card" data-testid="sim-printer-out" onClick={() => printer('out')}>{ta('sim.paperOut')}</button>
+        <button type="button" className="sim-card" data-testid="sim-printer-cover-open" onClick={() => printer('cover-open')}>{ta('sim.coverOpen')}</button>
+        <button type="button" className="sim-card" data-testid="sim-reader-unplug" onClick={() => reader(false)}>{ta('sim.unplug')}</button>
+        <button type="button" className="sim-card" data-testid="sim-reader-plug" onClick={() => reader(true)}>{ta('sim.plug')}</button>
       </div>
     </aside>
   );
