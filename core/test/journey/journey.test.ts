@@ -212,6 +212,15 @@ describe('journey services', () => {
     expect(delivered.state).toBe('accepted');
     const nowTracked = await t.call('progress:queryQr', { payload: view.qrPayload });
     expect(nowTracked.acceptanceNumber).toBe(delivered.acceptanceNumber);
+
+    // Paper out: a typed device failure the screen can explain, not a hang.
+    const virtual = t.terminal.receiptPrinter.virtual!;
+    virtual.setState('out');
+    try {
+      expect(await t.failure('receipt:print', { localId: res.localId })).toMatchObject({ code: 'device', reason: 'paperOut' });
+    } finally {
+      virtual.setState('ok');
+    }
   });
 });
 
