@@ -3,8 +3,12 @@
 import { z } from 'zod';
 import { LocalText } from './catalogue';
 
-/** ~15 MB of image as base64 (4/3 expansion). */
-export const MAX_IMAGE_BASE64 = 20_000_000;
+/**
+ * ~5.9 MB of image as base64 (4/3 expansion): the browser bridge drops messages over 8 MB
+ * (kiosk/src/browser-shell/bridge-protocol.ts MAX_MESSAGE_BYTES), so a larger limit here would turn a
+ * typed validation error into a closed socket. Raise both together (≥ 21 MB there for 15 MB images).
+ */
+export const MAX_IMAGE_BASE64 = 7_900_000;
 
 export const PageOcrStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 

@@ -18,7 +18,7 @@ export const ReceiptView = z.object({
   /** The receipt as text lines (masked name and ID), for the screen and for screen readers. */
   lines: z.array(z.string()),
   /** PNG of the printed job (virtual printer only), base64; null on a real printer. */
-  pngBase64: z.string().max(8_000_000).nullable(),
+  pngBase64: z.string().max(4_000_000).nullable(),
   reprint: z.boolean(),
 });
 export type ReceiptView = z.infer<typeof ReceiptView>;
