@@ -44,7 +44,9 @@ export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; 
     await printer.print(renderLayout(sampleReceipt(), profile), { jobId, sessionId: 'admin-diagnostics' });
   } catch (e) {
     const code = (e as { code?: string }).code ?? 'printFailed';
-    throw new Failure('device', `Test print failed: ${(e as Error).message}`, code);
+    // The printer's own last error says it in words ("The printer is out of paper"); the code says it for machines.
+    const why = printer.snapshot().lastError?.message ?? (e as Error).message;
+    throw new Failure('device', `Test print failed: ${why} (${code})`, code);
   }
   if (!virtual) return { jobId, virtualPng: null, virtualText: null };
   const jobs = await virtual.waitForJobs(before + 1);
