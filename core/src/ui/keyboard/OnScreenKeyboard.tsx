@@ -49,7 +49,8 @@ export function OnScreenKeyboard(props: { value: string; onChange(v: string): vo
   return (
     <div className="keyboard" data-testid="keyboard" role="group" aria-label={L[state.layout]}>
       <div className="kb-candidates" aria-label={L.candidates} role="group">
-        <span className="kb-compose" data-testid="kb-compose" aria-label={L.composing}>
+        <span className="kb-compose" data-testid="kb-compose">
+          <span className="sr-only">{L.composing}</span>
           {state.compose}
         </span>
         {candidates.map((c, i) => (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
 import { DocumentCamera } from '@easydo/core/ui/capture/document-camera';
+import { useCaptureScreen } from '@easydo/core/ui/use-capture-screen';
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -16,6 +17,7 @@ export function CameraPanel({ t, onImage, onError }: { t: TFunction<'journey'>; 
   const [on, setOn] = useState(false);
   const [auto, setAuto] = useState(true);
   const busy = useRef(false);
+  useCaptureScreen();
 
   const capture = async () => {
     if (!camera.current || busy.current) return;

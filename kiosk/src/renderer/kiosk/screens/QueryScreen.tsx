@@ -5,6 +5,7 @@ import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
 import { NumericPad } from '@easydo/core/ui/keyboard/NumericPad';
 import { QrCameraScanner } from '@easydo/core/ui/QrCameraScanner';
+import { useCaptureScreen } from '@easydo/core/ui/use-capture-screen';
 import type { ScreenProps } from '../screen-props';
 import { useKeyboardLabels } from '../keyboard-labels';
 
@@ -16,6 +17,7 @@ export function QueryScreen({ ctx, send, t }: ScreenProps) {
   const [editing, setEditing] = useState<'number' | 'password' | null>('number');
   const [camera, setCamera] = useState(false);
   const [cameraError, setCameraError] = useState<string | null>(null);
+  useCaptureScreen(camera);
   const askQr = (payload: string) => payload.trim() && send({ type: 'ASK', request: { by: 'qr', payload: payload.trim() } });
   return (
     <section className="panel query" data-testid="query-screen">

@@ -1,0 +1,92 @@
+// Shared steps of the journey E2E tests (kiosk/e2e/journey-*.e2e.test.ts): screenshot + axe on every screen in
+// normal and elder mode, touch-only typing on the on-screen keyboard, signing on the canvas.
+import { expect } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export interface StepHarness {
+  page: Page;
+  screenshot(name: string): Promise<void>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** Screenshot and axe in normal mode, then the same in elder mode, then back to normal. */
+export async function checkStep(h: StepHarness, name: string): Promise<void> {
+
+  await h.screenshot(name);
+  expect(await seriousViolations(h.page), `${name} normal`).toEqual([]);
+  await h.page.getByTestId('toggle-elder').click();
+  await h.screenshot(`${name}-elder`);
+  expect(await seriousViolations(h.page), `${name} elder`).toEqual([]);
+  await assertElderSizes(h.page, name);
+  await h.page.getByTestId('toggle-elder').click();
+}
+
+/** Elder mode: body text >= 24px, main actions >= 30px, visible buttons >= 60x60, line height >= 1.3. */
+async function assertElderSizes(page: Page, name: string): Promise<void> {
+  const m = await page.evaluate(() => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const kiosk = document.querySelector('[data-testid="kiosk"]')!;
+    const buttons = [...kiosk.querySelectorAll('button')].filter(visible).filter((b) => !b.closest('.sim-panel'));
+    const small = buttons.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width < 60 || r.height < 60;
+    }).map((b) => b.getAttribute('data-testid') ?? b.textContent);
+    const mains = [...kiosk.querySelectorAll('.btn-main')].filter(visible).map((b) => parseFloat(getComputedStyle(b).fontSize));
+    const root = getComputedStyle(kiosk);
+    return { small, mains, font: parseFloat(root.fontSize), line: parseFloat(root.lineHeight) / parseFloat(root.fontSize) };
+  });
+  expect(m.small, `${name}: buttons under 60x60 in elder mode`).toEqual([]);
+  expect(m.font, `${name}: elder body text`).toBeGreaterThanOrEqual(24);
+  expect(m.line, `${name}: elder line height`).toBeGreaterThanOrEqual(1.3);
+  for (const size of m.mains) expect(size, `${name}: elder main action`).toBeGreaterThanOrEqual(30);
+}
+
+/** Types latin letters/digits on the on-screen keyboard (switching to the latin layout first). */
+export async function typeLatin(page: Page, text: string): Promise<void> {
+  await page.getByTestId('kb-layout-latin').click();
+  for (const ch of text) {
+    if (ch === ' ') await page.getByTestId('kb-space').click();
+    else if (/[A-Z]/.test(ch)) {
+      await page.getByTestId('kb-shift').click();
+      await page.getByTestId(`kb-key-${ch.toLowerCase()}`).click();
+    } else await page.getByTestId(`kb-key-${ch}`).click();
+  }
+}
+
+/** Types one hanzi by its pinyin and picks it from the candidates. */
+export async function typeHanzi(page: Page, syllable: string, char: string): Promise<void> {
+  await page.getByTestId('kb-layout-pinyin').click();
+  for (const ch of syllable) await page.getByTestId(`kb-key-${ch}`).click();
+  await page.locator('.kb-cand', { hasText: char }).first().click();
+}
+
+export async function typeDigits(page: Page, digits: string, prefix = 'np'): Promise<void> {
+  for (const d of digits) await page.getByTestId(`${prefix}-${d}`).click();
+}
+
+/** A short signature stroke across the canvas. */
+export async function sign(page: Page): Promise<void> {
+  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 30, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+  await page.mouse.up();
+}
+
+/** Nothing of a resident may be visible or stored: not in the DOM, not in storage. */
+export async function assertNothingOf(page: Page, secrets: string[]): Promise<void> {
+  const html = await page.content();
+  for (const s of secrets) expect(html.includes(s), `page still shows ${s}`).toBe(false);
+  const storage = await page.evaluate(() => JSON.stringify({ s: { ...sessionStorage }, l: { ...localStorage } }));
+  for (const s of secrets) expect(storage.includes(s), `storage still holds ${s}`).toBe(false);
+}
