@@ -8,7 +8,7 @@ import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/loa
 import type { TerminalConfigInput } from '@easydo/core/services/config/schema';
 import type { Terminal } from '@easydo/core/services/terminal/compose';
 import { composeApp, type App } from '../src/app/compose-app';
-import { createLogger } from '@easydo/core/services/logging/logger';
+import { createTerminalLogger } from '@easydo/core/services/logging/terminal-logger';
 import type { Mode } from '@easydo/core/contract/modes';
 import { startBrowserShell, type BrowserShell } from '../src/browser-shell/server';
 import { RENDERER_DIR } from '../src/app/paths';
@@ -39,7 +39,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Renderer not built: run `npx vite build --config kiosk/vite.config.ts`');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'easydo-e2e-'));
   const config = parseConfig({ ...simulatorDefaults(), ...options.config });
-  const quiet = createLogger({ level: 'warn' });
+  // The terminal's own logging (files, viewer ring, redaction), quiet on stderr so test output stays readable.
+  const quiet = createTerminalLogger(dataDir, { level: 'info', stderr: false });
   const app = await composeApp({ config, dataDir, version: 'e2e', logger: quiet });
   const terminal = app.terminal;
   const shell = await startBrowserShell({ rendererDir: RENDERER_DIR, router: app.router, hub: terminal.hub, modes: terminal.modes, startMode: options.mode ?? 'kiosk' });

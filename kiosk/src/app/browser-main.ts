@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     await app.close();
     process.exit(0);
   };
+  terminal.admin.onExitRequested(() => void stop());
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

@@ -50,6 +50,11 @@ async function main(): Promise<void> {
   forwardEvents(terminal.hub, terminal.modes, (id) => webContents.fromId(Number(id)) ?? undefined);
 
   const guard = new CloseGuard();
+  // admin:exit (authenticated admin only) is the one way out of the kiosk: lift the guard, then quit.
+  terminal.admin.onExitRequested(() => {
+    guard.allowQuit();
+    app.quit();
+  });
   const sleep = new PreventDisplaySleepService(powerSaveBlocker);
   sleep.setEnabled(true);
 
