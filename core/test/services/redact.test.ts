@@ -44,3 +44,15 @@ describe('masking', () => {
     expect(maskName('阿依古丽·努尔兰')).toBe('阿***·***');
   });
 });
+
+describe('session terms', () => {
+  it('scrubs the open session’s own name from free text, and forgets it at wipe', async () => {
+    const { addSensitiveTerms } = await import('@easydo/core/services/logging/session-terms');
+    const forget = addSensitiveTerms(['卓岚', 'JOHANNA VAN DER MEULEN', null, 'x']);
+    expect(scrubText('greeting 卓岚 at the counter')).toBe('greeting [redacted] at the counter');
+    expect(scrubText('JOHANNA VAN DER MEULEN placed a card')).toBe('[redacted] placed a card');
+    expect(scrubText('x marks')).toBe('x marks'); // one-character terms are not registered
+    forget();
+    expect(scrubText('greeting 卓岚')).toBe('greeting 卓岚');
+  });
+});

@@ -1,6 +1,8 @@
 // Redaction at the logger: whatever a caller passes, ID numbers, names and other personal fields never reach a
 // log line. Keys are dropped by name; free text is scrubbed of anything shaped like an ID or card number.
 
+import { scrubSensitiveTerms } from './session-terms';
+
 const PERSONAL_KEYS = new Set(
   [
     'name', 'chineseName', 'englishName', 'idNumber', 'cardNumber', 'permitNumber', 'address', 'birthDate', 'photo',
@@ -13,7 +15,7 @@ const PERSONAL_KEYS = new Set(
 const ID_LIKE = /\b(\d{17}[\dXx]|[A-Z]{3}\d{12}|[HM]\d{8}|1[3-9]\d{9})\b/g;
 
 export function scrubText(text: string): string {
-  return text.replace(ID_LIKE, '[redacted]');
+  return scrubSensitiveTerms(text).replace(ID_LIKE, '[redacted]');
 }
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -17,6 +17,7 @@ import { CatalogueService } from '../catalogue/catalogue-service';
 import { createApplicationDesk } from '../applications/application-desk';
 import type { Logger } from '../logging/logger';
 import { createTerminalLogger } from '../logging/terminal-logger';
+import { addSensitiveTerms } from '../logging/session-terms';
 import { wireJourney } from '../journey/wire';
 import { wireAdmin } from '../admin/wire';
 import { connectBackend } from './backend';
@@ -71,6 +72,12 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     });
   });
   idReader.cards.onCardRemoved(() => hub.emit('card:removed', {}));
+  // While a session is open its own personal values are scrubbed from any log text; forgotten at wipe.
+  sessions.onStart((session) => {
+    const c = session.card;
+    if (!c) return;
+    session.onWipe(addSensitiveTerms([c.name, c.chineseName, c.englishName, c.address, c.idNumber, c.permitNumber, c.cardNumber]));
+  });
   sessions.onEnd((session, reason) => {
     // Nothing of a finished session may be printed for the next person.
     void receiptPrinter.printer.cancelSession(session.id).catch((err: unknown) => log.warn({ err }, 'print queue purge failed'));
