@@ -33,7 +33,13 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
   const speaker = useMemo(() => createSpeaker(), []);
   const screenRef = useRef<HTMLDivElement>(null);
 
-  useEvent('card:read', useCallback((card: MaskedCard) => send({ type: 'CARD_READ', card }), [send]));
+  // Whether a card lies on the reader (not who: that lives in the session): the thank-you screen reminds.
+  const [cardOnReader, setCardOnReader] = useState(false);
+  useEvent('card:read', useCallback((card: MaskedCard) => {
+    setCardOnReader(true);
+    send({ type: 'CARD_READ', card });
+  }, [send]));
+  useEvent('card:removed', useCallback(() => setCardOnReader(false), []));
   useEvent('session:ended', useCallback((p: { reason: string }) => send({ type: 'SESSION_ENDED', reason: p.reason }), [send]));
 
   // Main's idle limit tells the screen how long to wait before warning (main's own timer is a safety net).
@@ -68,7 +74,7 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
   const inSession = step !== 'attract' && step !== 'thanks';
 
   return (
-    <main className="kiosk journey" data-testid="kiosk" data-step={step} onPointerDown={activity} onKeyDown={activity}>
+    <main className="kiosk journey" data-testid="kiosk" data-step={step} data-card-on-reader={cardOnReader} onPointerDown={activity} onKeyDown={activity}>
       <AdminCorner onOpen={() => setPinPad(true)} />
       {pinPad && <AdminPinPad onClose={() => setPinPad(false)} />}
       <div className="journey-toolbar">
