@@ -5,11 +5,9 @@ import type { HandlersFor } from '../ipc/router';
 import { Failure } from '../ipc/failure';
 import type { DomainWiring, TerminalContext } from '../terminal/context';
 import type { ResidentSession } from '../session/resident-session';
-import { createScanner } from '../devices/scanner';
 import { toItemGuide } from './guide';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
-import { ReceiptDesk } from './receipt-desk';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
 
@@ -29,11 +27,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
   const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log });
   ctx.applications.setMaterialsProvider(materials.provider);
 
-  const scanner = createScanner(ctx.config().devices.scanner);
-  if (scanner) ctx.devices.add(scanner.service, ctx.config().devices.required.includes('scanner'));
-  const stopScanWipe = ctx.sessions.onEnd(() => scanner?.discard());
-
-  const receipts = new ReceiptDesk({ config: ctx.config, journal: ctx.applications.journal, catalogue: ctx.catalogue, printer: ctx.receiptPrinter });
+  const { scanner, receipts } = ctx;
   const progress = new ProgressService(ctx.backend.client, ctx.applications.journal, ctx.catalogue);
 
   const info = (): SessionInfo => {
@@ -102,7 +96,6 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
     },
     async close() {
       stopCardWatch();
-      stopScanWipe();
       idle.close();
       ctx.applications.setMaterialsProvider(null);
       await materials.close();

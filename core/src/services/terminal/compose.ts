@@ -10,6 +10,8 @@ import { EventHub } from '../ipc/event-hub';
 import { DeviceManager } from '../devices/device-manager';
 import { createIdReader } from '../devices/id-reader';
 import { createReceiptPrinter } from '../devices/receipt-printer';
+import { createScanner } from '../devices/scanner';
+import { ReceiptDesk } from '../receipts/receipt-desk';
 import { SessionManager } from '../session/session-manager';
 import { toMaskedCard } from '../session/card-record';
 import { AdminGate, type AuditSink } from '../admin/admin-gate';
@@ -60,6 +62,9 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   devices.add(idReader.reader, config.devices.required.includes('idReader'));
   const receiptPrinter = await createReceiptPrinter(config.devices.receiptPrinter, dataDir);
   devices.add(receiptPrinter.printer, config.devices.required.includes('receiptPrinter'));
+  const scanner = createScanner(config.devices.scanner);
+  if (scanner) devices.add(scanner.service, config.devices.required.includes('scanner'));
+  const receipts = new ReceiptDesk({ config: () => config, journal: applications.journal, catalogue, printer: receiptPrinter });
 
   devices.onDeviceChange((s) => hub.emit('device:changed', s));
   devices.onServiceChange((s) => hub.emit('service:changed', s));
@@ -79,6 +84,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     session.onWipe(addSensitiveTerms([c.name, c.chineseName, c.englishName, c.address, c.idNumber, c.permitNumber, c.cardNumber]));
   });
   sessions.onEnd((session, reason) => {
+    scanner?.discard(); // pages a network scanner left in the hot folder belong to the session that ended
     // Nothing of a finished session may be printed for the next person.
     void receiptPrinter.printer.cancelSession(session.id).catch((err: unknown) => log.warn({ err }, 'print queue purge failed'));
     hub.emit('session:ended', { reason });
@@ -99,6 +105,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     applications,
     receiptPrinter,
     idReader,
+    scanner,
+    receipts,
     admin,
   };
 

@@ -12,6 +12,8 @@ import type { IdReaderBundle } from '../devices/id-reader';
 import type { AdminGate } from '../admin/admin-gate';
 import type { Logger } from '../logging/logger';
 import type { BackendBundle } from './backend';
+import type { ScannerBundle } from '../devices/scanner';
+import type { ReceiptDesk } from '../receipts/receipt-desk';
 
 export interface TerminalContext {
   config(): TerminalConfig;
@@ -29,6 +31,10 @@ export interface TerminalContext {
   applications: RunningDesk;
   receiptPrinter: ReceiptPrinterBundle;
   idReader: IdReaderBundle;
+  /** The configured scanner (SANE or hot folder), or null when the terminal has none. */
+  scanner: ScannerBundle | null;
+  /** Builds and prints 受理回执 (thermal) for journaled applications; used by kiosk and counter. */
+  receipts: ReceiptDesk;
   admin: AdminGate;
 }
 

@@ -9,7 +9,7 @@ import type { CatalogueItem } from '@easydo/backend-client/types';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import { DeviceCommandError } from '@easydo/device-drivers/device/model';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
-import { buildAcceptanceReceiptLayout, offlineTrackingLink, progressQueryLink, type AcceptanceReceiptData } from '../receipts/index';
+import { buildAcceptanceReceiptLayout, offlineTrackingLink, progressQueryLink, type AcceptanceReceiptData } from './index';
 import { renderLayout } from '@easydo/device-drivers/printer/escpos/render';
 import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
