@@ -87,6 +87,48 @@ export async function sign(page: Page): Promise<void> {
 export async function assertNothingOf(page: Page, secrets: string[]): Promise<void> {
   const html = await page.content();
   for (const s of secrets) expect(html.includes(s), `page still shows ${s}`).toBe(false);
-  const storage = await page.evaluate(() => JSON.stringify({ s: { ...sessionStorage }, l: { ...localStorage } }));
+  // about:blank (after the back button) has no storage to read: that is nothing reachable too.
+  const storage = await page.evaluate(() => {
+    try {
+      return JSON.stringify({ s: { ...sessionStorage }, l: { ...localStorage } });
+    } catch {
+      return '';
+    }
+  });
   for (const s of secrets) expect(storage.includes(s), `storage still holds ${s}`).toBe(false);
+}
+
+/**
+ * The short path for a resident card (婚姻登记记录证明, e-certificates for the materials) from the attract screen
+ * to the receipt; types the phone on the keypad when the resource library could not prefill it (offline).
+ */
+export async function quickApply(page: Page, cardId = 'res01'): Promise<void> {
+  await page.getByTestId('attract').waitFor();
+  await page.getByTestId(`sim-place-${cardId}`).click();
+  await page.getByTestId('catalogue').waitFor();
+  await page.getByTestId('item-QR00305001').click();
+  await page.getByTestId('guide-apply').click();
+  await page.getByTestId('form').waitFor();
+  if ((await page.getByTestId('prefilled-contactPhone').count()) === 0) {
+    await page.getByTestId('field-contactPhone').click();
+    await typeDigits(page, '13800138001');
+  }
+  await page.getByTestId('field-reason').click();
+  await typeHanzi(page, 'zheng', '证');
+  await page.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
+  await page.getByTestId('form-next').click();
+  await page.getByTestId('checklist').waitFor();
+  for (const code of ['ID_CARD', 'HUKOU']) {
+    const button = page.getByTestId(`use-cert-${code}`);
+    if ((await button.count()) > 0) await button.click();
+  }
+}
+
+export async function signAndSubmit(page: Page): Promise<void> {
+  await page.getByTestId('review').waitFor();
+  await page.getByTestId('review-confirm').click();
+  await page.getByTestId('signature').waitFor();
+  await sign(page);
+  await page.locator('[data-testid="signature-confirm"]:not([disabled])').waitFor();
+  await page.getByTestId('signature-confirm').click();
 }

@@ -1,0 +1,148 @@
+// Around the journey: a guest's progress query (number + password on the keyboards; the receipt QR through
+// a keyboard-wedge scanner), paper-out taking submission out of service and back by itself, the backend down
+// (journaled offline receipt, then delivered), and the idle timeout wiping the session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
+
+describe('journey: query, out of service, offline', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a guest queries progress by acceptance number + query password, typed on screen', async () => {
+    const p = h.page;
+    await quickApply(p);
+    await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
+    await p.getByTestId('materials-next').click();
+    await signAndSubmit(p);
+    await p.getByTestId('receipt-printed').waitFor();
+    const number = (await p.getByTestId('acceptance-number').textContent())!;
+    const password = (await p.getByTestId('query-password').textContent())!;
+    await p.getByTestId('receipt-continue').click();
+    await p.getByTestId('evaluation-skip').click();
+    await p.getByTestId('finish').click();
+    await p.getByTestId('sim-remove').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+
+    await p.getByTestId('query').click();
+    await p.getByTestId('query-screen').waitFor();
+    await checkStep(h, 'journey-query-01-screen');
+    await typeLatin(p, number);
+    await p.getByTestId('kb-done').click();
+    await typeDigits(p, password, 'pw');
+    await p.locator(`[data-testid="query-number"][value="${number}"]`).waitFor();
+    await checkStep(h, 'journey-query-02-typed');
+    await p.getByTestId('query-submit').click();
+    await p.getByTestId('query-result').waitFor();
+    expect(await p.getByTestId('progress-history').locator('li').count()).toBeGreaterThanOrEqual(1);
+    expect((await p.getByTestId('progress-stage').textContent())!.length).toBeGreaterThan(2);
+    await checkStep(h, 'journey-query-03-result');
+
+    // The receipt QR through a keyboard-wedge scanner: it types into the focused field and presses Enter.
+    await p.getByTestId('back').click();
+    await p.getByTestId('query-qr').focus();
+    await p.keyboard.type(`easydo://query?no=${encodeURIComponent(number)}&pw=${password}`);
+    await p.keyboard.press('Enter');
+    await p.getByTestId('query-result').waitFor();
+    await p.getByTestId('back').click();
+    await p.getByTestId('back').click();
+    await p.getByTestId('attract').waitFor();
+    await assertNothingOf(p, [number]);
+  });
+
+  it('paper out: the attract screen says submission is out of service, guides and query still work, and it recovers by itself', async () => {
+    const p = h.page;
+    h.terminal.receiptPrinter.virtual!.setState('out');
+    await p.getByTestId('out-of-service').waitFor({ timeout: 20_000 });
+    await checkStep(h, 'journey-paper-out-01-attract');
+    await p.getByTestId('browse').click();
+    await p.getByTestId('item-QR00305001').click();
+    await p.getByTestId('guide-no-apply').waitFor();
+    expect(await p.getByTestId('guide-apply').count()).toBe(0);
+    await checkStep(h, 'journey-paper-out-02-guide');
+    await p.getByTestId('back').click();
+    await p.getByTestId('back').click();
+    await p.getByTestId('attract').waitFor();
+    h.terminal.receiptPrinter.virtual!.setState('ok');
+    await p.getByTestId('out-of-service').waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('backend down: the application is journaled, the receipt says so honestly, then it is delivered', async () => {
+    const p = h.page;
+    const sandbox = h.terminal.backend.sandbox!;
+    const before = sandbox.stats().applications;
+    sandbox.setFaults({ error5xx: 1 });
+    await quickApply(p);
+    // Offline: e-certificates cannot be looked up; hand in at the counter or wait: here the checklist decides.
+    const next = p.locator('[data-testid="materials-next"]:not([disabled])');
+    if ((await next.count()) === 0) {
+      await p.getByTestId('scan').click();
+      await p.getByTestId('page-0').waitFor({ timeout: 60_000 });
+      await p.getByTestId('assign-0').selectOption('ID_CARD');
+      if ((await p.locator('[data-testid="material-HUKOU"][data-missing="true"]').count()) > 0) {
+        await p.getByTestId('scan').click();
+        await p.getByTestId('page-1').waitFor({ timeout: 60_000 });
+        await p.getByTestId('assign-1').selectOption('HUKOU');
+      }
+    }
+    await next.waitFor();
+    await p.getByTestId('materials-next').click();
+    await signAndSubmit(p);
+    await p.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    expect(await p.getByTestId('receipt-kind').getAttribute('data-kind')).toBe('offline');
+    const tracking = (await p.getByTestId('tracking-code').textContent())!;
+    expect(tracking.length).toBeGreaterThan(4);
+    await p.locator('[data-testid="receipt-printed"], [data-testid="receipt-print-failed"]').first().waitFor();
+    await checkStep(h, 'journey-offline-01-receipt');
+    expect(sandbox.stats().applications).toBe(before);
+
+    sandbox.setFaults(undefined);
+    await h.terminal.applications.outbox.drainNow();
+    expect(sandbox.stats().applications).toBe(before + 1);
+    await p.getByTestId('receipt-continue').click();
+    await p.getByTestId('evaluation-skip').click();
+    await p.getByTestId('finish').click();
+    await p.getByTestId('attract').waitFor();
+  });
+});
+
+describe('journey: idle timeout', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ config: { session: { idleWarningSeconds: 15, idleCountdownSeconds: 10 } } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('warns (shown, extendable), then ends the session and leaves nothing of the resident reachable', async () => {
+    const p = h.page;
+    await quickApply(p);
+    await p.getByTestId('back').click(); // back to the form, which holds the typed reason
+    await p.getByTestId('form').waitFor();
+    await p.getByTestId('field-reason').click();
+    await typeLatin(p, 'QZX');
+    await p.locator('[data-testid="field-reason"]', { hasText: 'QZX' }).waitFor();
+    await p.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
+    await checkStep(h, 'journey-idle-01-warning');
+    await p.getByTestId('idle-extend').click();
+    await p.getByTestId('idle-warning').waitFor({ state: 'detached' });
+    expect(await p.getByTestId('kiosk').getAttribute('data-step')).toBe('form');
+
+    await p.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
+    await p.getByTestId('attract').waitFor({ timeout: 30_000 });
+    await p.waitForFunction(() => !document.querySelector('[data-testid="card-panel"]'));
+    expect(h.terminal.sessions.current()).toBeNull();
+    await assertNothingOf(p, ['440304********2469', '卓*', 'QZX']);
+    await checkStep(h, 'journey-idle-02-wiped');
+    // The browser's back button leads out of the app, not to an earlier screen: the journey pushes no history.
+    await p.goBack().catch(() => undefined);
+    expect(await p.getByTestId('form').count()).toBe(0);
+    await assertNothingOf(p, ['440304********2469', '卓*', 'QZX']);
+  });
+});
