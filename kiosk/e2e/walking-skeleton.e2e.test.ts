@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from './harness';
 import { DEV_ADMIN_PIN } from '@easydo/core/services/config/load';
+import { signAndSubmit, typeHanzi } from '../test/journey/e2e-steps';
 
 describe('walking skeleton in Chromium', () => {
   let h: Harness;
@@ -36,16 +37,26 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('submits an application and shows the number the sandbox issued', async () => {
-    // 流动人口婚育证明: every required field is prefilled from the card and the resource library.
-    await h.page.getByTestId('item-GF00103001').click();
+    // The journey screens (kiosk/e2e/journey-*.e2e.test.ts cover every step): guide, prefilled form, e-certificates.
+    await h.page.getByTestId('item-QR00305001').click();
+    await h.page.getByTestId('guide-apply').click();
     await h.page.getByTestId('form').waitFor();
     expect(await h.page.getByTestId('field-applicantIdNumber').textContent()).toBe('440304********2469');
-    await h.page.getByTestId('submit').click();
+    await h.page.getByTestId('field-reason').click();
+    await typeHanzi(h.page, 'zheng', '证');
+    await h.page.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
+    await h.page.getByTestId('form-next').click();
+    await h.page.getByTestId('use-cert-ID_CARD').click();
+    await h.page.getByTestId('use-cert-HUKOU').click();
+    await h.page.locator('[data-testid="materials-next"]:not([disabled])').click();
+    await signAndSubmit(h.page);
     await h.page.getByTestId('receipt').waitFor();
     const number = (await h.page.getByTestId('acceptance-number').textContent()) ?? '';
     expect(number.length).toBeGreaterThan(4);
     expect(h.terminal.backend.sandbox?.stats().applications).toBe(1);
     await h.screenshot('skeleton-03-accepted');
+    await h.page.getByTestId('receipt-continue').click();
+    await h.page.getByTestId('evaluation-skip').click();
     await h.page.getByTestId('finish').click();
     await h.page.getByTestId('attract').waitFor();
     expect(h.terminal.sessions.current()).toBeNull();
