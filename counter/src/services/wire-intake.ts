@@ -3,7 +3,7 @@
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
 import type { CounterDesks } from './wire';
 
-type IntakeChannel = 'intake:begin' | 'intake:materials' | 'intake:addPage' | 'intake:assignPage' | 'intake:verifyPage' | 'intake:removePage' | 'intake:submit';
+type IntakeChannel = 'intake:begin' | 'intake:materials' | 'intake:addPage' | 'intake:scan' | 'intake:assignPage' | 'intake:verifyPage' | 'intake:removePage' | 'intake:submit';
 
 export function intakeHandlers(d: CounterDesks): HandlersFor<IntakeChannel> {
   const { intake, clerks } = d;
@@ -22,6 +22,7 @@ export function intakeHandlers(d: CounterDesks): HandlersFor<IntakeChannel> {
       const clerk = clerks.require(caller.windowId);
       return intake.addPage(req.source, req.materialCode, new Uint8Array(Buffer.from(req.imageBase64, 'base64')), clerk.view.staffId);
     },
+    'intake:scan': async (req, caller) => ({ pages: await intake.scan(req.materialCode, clerks.require(caller.windowId).view.staffId) }),
     'intake:assignPage': (req, caller) => {
       clerks.require(caller.windowId);
       return intake.assign(req.pageId, req.materialCode);

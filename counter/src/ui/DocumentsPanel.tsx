@@ -1,5 +1,5 @@
 // After submission (or for a picked-up application): print the A4 documents through the counter's CUPS
-// printer, check the platform's stage for the decision notices, and hand the rating pad to the resident.
+// printer and the thermal receipt on the receipt printer, check the platform's stage for the decision notices, and hand the rating pad to the resident.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
@@ -43,7 +43,7 @@ export function DocumentsPanel({ localId, acceptanceNumber }: { localId: string;
     else setError(r.error);
   };
 
-  const kinds: DocumentKind[] = stage?.documents ?? ['receipt', 'application'];
+  const kinds: DocumentKind[] = stage?.documents ?? ['receipt', 'thermal', 'application'];
   return (
     <section className="documents-panel" data-testid="documents" aria-label={t('documents')}>
       <h3>{t('documents')}</h3>

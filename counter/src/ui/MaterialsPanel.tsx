@@ -1,9 +1,10 @@
 // Materials at the counter: per-material counts, each page with its thumbnail, the material it is filed under,
-// and its trust level; the clerk checks imported pages against the originals (C → B, stamped with the clerk).
+// and its trust level. Pages from the document camera or the scanner are captured from the originals (B);
+// the clerk checks imported pages against the originals (C → B, stamped with the clerk).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
-import type { MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
+import type { MaterialRequirement, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { useCounter } from './counter-api';
 import { CameraCapture } from './CameraCapture';
@@ -15,21 +16,24 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
   const { invoke } = useCounter();
   const [target, setTarget] = useState(view.requirements[0]?.code ?? '');
   const [camera, setCamera] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'add' | 'scan' | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
 
   const refresh = async () => {
     const r = await invoke('intake:materials', {});
     if (r.ok) onView(r.value);
   };
-  const add = async (source: 'camera' | 'file', bytes: Uint8Array) => {
-    setBusy(true);
+  const run = async (what: 'add' | 'scan', call: () => Promise<{ ok: boolean; error?: ContractError }>) => {
+    setBusy(what);
     setError(null);
-    const r = await invoke('intake:addPage', { source, materialCode: target || null, imageBase64: toBase64(bytes) });
-    setBusy(false);
-    if (!r.ok) setError(r.error);
+    const r = await call();
+    setBusy(null);
+    if (!r.ok && r.error) setError(r.error);
     await refresh();
   };
+  const add = (source: 'camera' | 'file', bytes: Uint8Array) =>
+    run('add', () => invoke('intake:addPage', { source, materialCode: target || null, imageBase64: toBase64(bytes) }));
+  const scan = () => run('scan', () => invoke('intake:scan', { materialCode: target || null }));
   const apply = async (p: Promise<{ ok: true; value: MaterialsView } | { ok: false; error: ContractError }>) => {
     const r = await p;
     if (r.ok) onView(r.value);
@@ -51,17 +55,13 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
       <div className="add-page">
         <label>
           {t('assignTo')}{' '}
-          <select data-testid="add-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">—</option>
-            {view.requirements.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name[lang]}
-              </option>
-            ))}
-          </select>
+          <MaterialSelect testId="add-target" value={target} requirements={view.requirements} lang={lang} onChange={setTarget} />
         </label>
-        <button type="button" className="btn btn-secondary" data-testid="open-camera" disabled={busy} onClick={() => setCamera(true)}>
+        <button type="button" className="btn btn-secondary" data-testid="open-camera" disabled={busy !== null} onClick={() => setCamera(true)}>
           {t('addFromCamera')}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="scan" disabled={busy !== null} onClick={() => void scan()}>
+          {t('scan')}
         </button>
         <label className="btn btn-secondary file-import">
           {t('importFile')}
@@ -69,7 +69,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
             type="file"
             accept="image/jpeg,image/png,image/tiff"
             data-testid="import-file"
-            disabled={busy}
+            disabled={busy !== null}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -77,7 +77,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
             }}
           />
         </label>
-        {busy && <span role="status">…</span>}
+        {busy && <span role="status" data-testid="materials-busy">{busy === 'scan' ? t('scanning') : '…'}</span>}
       </div>
       {camera && (
         <CameraCapture
@@ -93,14 +93,13 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
           <li key={p.id} className="page" data-testid="page" data-trust={p.trust.level} data-material={p.materialCode ?? ''}>
             <img src={`data:image/jpeg;base64,${p.thumbnail}`} alt={nameOf(p.materialCode)} />
             <div>
-              <select aria-label={t('assignTo')} value={p.materialCode ?? ''} onChange={(e) => void apply(invoke('intake:assignPage', { pageId: p.id, materialCode: e.target.value || null }))}>
-                <option value="">—</option>
-                {view.requirements.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name[lang]}
-                  </option>
-                ))}
-              </select>
+              <MaterialSelect
+                label={t('assignTo')}
+                value={p.materialCode ?? ''}
+                requirements={view.requirements}
+                lang={lang}
+                onChange={(code) => void apply(invoke('intake:assignPage', { pageId: p.id, materialCode: code || null }))}
+              />
               <p>{t('ocr', { state: p.ocr })}</p>
               {p.trust.level === 'B' ? (
                 <p className="trust-b">{t('verified', { by: p.trust.verifiedBy ?? '' })}</p>
@@ -121,5 +120,19 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
       </ul>
       <ErrorNotice error={error} />
     </section>
+  );
+}
+
+/** The item's materials to file a page under ('' = not filed). */
+function MaterialSelect(props: { value: string; requirements: MaterialRequirement[]; lang: 'zh' | 'en'; onChange: (code: string) => void; testId?: string; label?: string }) {
+  return (
+    <select data-testid={props.testId} aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">—</option>
+      {props.requirements.map((m) => (
+        <option key={m.code} value={m.code}>
+          {m.name[props.lang]}
+        </option>
+      ))}
+    </select>
   );
 }

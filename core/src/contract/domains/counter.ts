@@ -9,7 +9,7 @@ import {
 } from '../schemas/counter-queue';
 import {
   AddPageRequest, AssignPageRequest, BeginIntakeRequest, BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView, PageRequest,
-  SubmitIntakeRequest,
+  ScanRequest, ScanResult, SubmitIntakeRequest,
 } from '../schemas/counter-intake';
 import {
   PickupRequest, PickupResponse, PrintDocumentRequest, PrintDocumentResponse, ResumeResponse, StageRequest, StageResponse,
@@ -36,6 +36,7 @@ export const counterChannels = {
   'intake:begin': channel({ summary: 'Start taking an item for the resident whose card was read: form and material checklist', request: BeginIntakeRequest, response: BeginIntakeResponse, modes: COUNTER }),
   'intake:materials': channel({ summary: 'Pages and checklist of the current intake', request: Empty, response: MaterialsView, modes: COUNTER }),
   'intake:addPage': channel({ summary: 'Add a page from the document camera (trust B) or a file (trust C)', request: AddPageRequest, response: MaterialPageView, modes: COUNTER }),
+  'intake:scan': channel({ summary: "Scan a batch on the counter's scanner: pages captured by the clerk from the originals (trust B, stamped)", request: ScanRequest, response: ScanResult, modes: COUNTER }),
   'intake:assignPage': channel({ summary: 'File a page under a material', request: AssignPageRequest, response: MaterialsView, modes: COUNTER }),
   'intake:verifyPage': channel({ summary: 'The clerk checked a page against the original: trust C → B, stamped', request: PageRequest, response: MaterialsView, modes: COUNTER }),
   'intake:removePage': channel({ summary: 'Remove a page', request: PageRequest, response: MaterialsView, modes: COUNTER }),

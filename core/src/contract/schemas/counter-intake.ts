@@ -52,6 +52,10 @@ export const AddPageRequest = z
     imageBase64: z.string().min(100).max(7_500_000).regex(/^[A-Za-z0-9+/=]+$/),
   })
   .strict();
+/** A batch from the counter's scanner, filed under a material (or left for the clerk to file). */
+export const ScanRequest = z.object({ materialCode: z.string().min(1).max(64).nullable() }).strict();
+export const ScanResult = z.object({ pages: z.array(MaterialPageView) });
+export type ScanResult = z.infer<typeof ScanResult>;
 export const PageRequest = z.object({ pageId: z.string().min(1).max(64) }).strict();
 export const AssignPageRequest = z.object({ pageId: z.string().min(1).max(64), materialCode: z.string().min(1).max(64).nullable() }).strict();
 

@@ -1,5 +1,6 @@
 // MaterialsSession state → what the contract lets the screen see: thumbnails as base64, no OCR text,
-// certificate numbers masked, material names in both languages from the catalogue item.
+// certificate numbers masked, material names in both languages from the catalogue item. The counter's
+// materials view (counter/src/services/intake) builds its pages from the same basics.
 import type { CatalogueItem, ElectronicCertificate as LibraryCertificate } from '@easydo/backend-client/types';
 import type { ChecklistView, MaterialsState, PageSummary, PageView } from '@easydo/core/contract/schemas/journey-materials';
 import type { ChecklistResult, ElectronicCertificate, RequiredMaterial } from '../materials/checklist';
@@ -38,20 +39,22 @@ export function sessionCertificates(list: readonly LibraryCertificate[]): Sessio
   }));
 }
 
+/** What any screen (kiosk or counter) may see of a page besides its trust and thumbnail. */
+export function pageBasics(p: PageInfo): Pick<PageInfo, 'id' | 'source' | 'materialCode' | 'suggestedCode' | 'ocr'> {
+  return { id: p.id, source: p.source, materialCode: p.materialCode, suggestedCode: p.suggestedCode, ocr: p.ocr };
+}
+
+/** The page's small JPEG as base64 (no data: prefix). */
+export function thumbnailBase64(p: PageInfo): string {
+  return Buffer.from(p.thumbnail).toString('base64');
+}
+
 export function toPageSummary(p: PageInfo): PageSummary {
-  return {
-    id: p.id,
-    source: p.source,
-    materialCode: p.materialCode,
-    suggestedCode: p.suggestedCode,
-    ocr: p.ocr,
-    progress: p.progress,
-    trust: p.trust.level,
-  };
+  return { ...pageBasics(p), progress: p.progress, trust: p.trust.level };
 }
 
 export function toPageView(p: PageInfo): PageView {
-  return { ...toPageSummary(p), thumbnailBase64: Buffer.from(p.thumbnail).toString('base64') };
+  return { ...toPageSummary(p), thumbnailBase64: thumbnailBase64(p) };
 }
 
 export function toChecklistView(item: CatalogueItem, c: ChecklistResult): ChecklistView {

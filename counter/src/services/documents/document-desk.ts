@@ -1,6 +1,7 @@
 // Counter documents: 受理回执 and the application form (A4), and the decision notices 受理通知书 /
 // 不予受理通知书 / 补齐补正通知书 once the platform's stage says which one applies. Printed through CUPS
-// (`lp -d <devices.a4Printer.queue>`); job titles carry no personal data.
+// (`lp -d <devices.a4Printer.queue>`); job titles carry no personal data. The thermal 受理回执 goes through the
+// terminal's shared ReceiptDesk (the kiosk's receipt:print) on the receipt printer, the virtual one by default.
 import type { DocumentKind, PrintDocumentResponse, StageResponse } from '@easydo/core/contract/schemas/counter-documents';
 import { Failure } from '@easydo/core/services/ipc/failure';
 import { buildAcceptanceReceiptPdf, buildApplicationPdf, buildNoticePdf, LpError, printPdfWithLp, type NoticePdfData } from '@easydo/core/services/receipts/index';
@@ -8,7 +9,7 @@ import { trackingCodeOf } from '@easydo/core/services/applications/application-d
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { applicationData, docNumber, receiptData, timeLimitText, type JournaledApplication } from './document-data';
 
-type Ctx = Pick<TerminalContext, 'config' | 'applications' | 'catalogue' | 'backend' | 'log'>;
+type Ctx = Pick<TerminalContext, 'config' | 'applications' | 'catalogue' | 'backend' | 'log' | 'sessions' | 'receipts' | 'receiptPrinter'>;
 type Status = Awaited<ReturnType<TerminalContext['backend']['client']['queryApplication']>>;
 
 export class DocumentDesk {
@@ -36,7 +37,7 @@ export class DocumentDesk {
     const app = this.app(localId);
     const status = await this.status(app);
     const reached = new Set(status?.history.map((h) => h.stage) ?? []);
-    const documents: DocumentKind[] = ['receipt', 'application'];
+    const documents: DocumentKind[] = ['receipt', 'thermal', 'application'];
     if (reached.has('受理')) documents.push('acceptance');
     if (reached.has('不予受理')) documents.push('rejection');
     if (reached.has('补齐补正')) documents.push('correction');
@@ -46,8 +47,8 @@ export class DocumentDesk {
   }
 
   async print(localId: string, kind: DocumentKind): Promise<PrintDocumentResponse> {
-    if (kind === 'thermal') throw new Failure('device', 'The thermal receipt is printed at the kiosk; this counter prints A4', 'thermal-not-configured');
     const app = this.app(localId);
+    if (kind === 'thermal') return this.thermal(app);
     const applicant = app.submission?.applicant;
     if (!applicant) throw new Failure('state', 'This application is past the retention period', 'purged');
     const item = await this.ctx.catalogue.item(app.itemCode);
@@ -66,6 +67,25 @@ export class DocumentDesk {
       if (e instanceof LpError) throw new Failure('device', `The A4 printer (${queue}) refused the job: ${e.message}`, e.code);
       throw e;
     }
+  }
+
+  /**
+   * With the applicant's card on the reader it is the receipt's first print (the ReceiptDesk checks the card);
+   * without it, the clerk's 补打 from the journal's number and password (the printout is masked either way).
+   */
+  private async thermal(app: JournaledApplication): Promise<PrintDocumentResponse> {
+    const session = this.ctx.sessions.current();
+    const virtual = this.ctx.receiptPrinter.virtual;
+    const before = virtual?.jobs.length ?? 0;
+    if (session?.card && session.card.idNumber === app.submission?.applicant.idNumber) await this.ctx.receipts.print(session, app.localId);
+    else if (app.receipt) await this.ctx.receipts.reprint(session, app.receipt.acceptanceNumber, app.receipt.queryPassword);
+    else throw new Failure('state', "Not accepted yet: place the applicant's card on the reader to print the submission receipt", 'no-card');
+    const address = this.ctx.config().devices.receiptPrinter.address;
+    // The virtual printer numbers its jobs; a real ESC/POS printer has no job id to show, so the tracking code stands in.
+    const job = virtual?.jobs[before];
+    const jobId = job ? String(job.id) : trackingCodeOf(app.localId);
+    this.ctx.log.info({ localId: app.localId, kind: 'thermal', jobId }, 'counter document printed');
+    return { kind: 'thermal', target: 'thermal', queue: address, jobId };
   }
 
   private async notice(

@@ -1,11 +1,12 @@
 // Intake on the resident's behalf. The resident's card starts main's session; the clerk picks the item, and
-// this desk keeps one MaterialsSession for that session and item: pages from the document camera (the clerk
-// captured them from the originals: trust B) or imported files (trust C until the clerk checks them against
+// this desk keeps one MaterialsSession for that session and item: pages from the document camera or the
+// counter's scanner (the clerk captured them from the originals: trust B) or imported files (trust C until the clerk checks them against
 // the originals: verifyPage stamps the clerk). Everything is wiped when the resident session ends.
 import type { BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
 import { Failure } from '@easydo/core/services/ipc/failure';
-import { MaterialsError, MaterialsSession } from '@easydo/core/services/materials/session';
+import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/services/materials/session';
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
+import { requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
 import type { ResidentSession } from '@easydo/core/services/session/resident-session';
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
@@ -24,7 +25,7 @@ export interface SubmittedIntake {
   item: CatalogueItem;
 }
 
-type Ctx = Pick<TerminalContext, 'sessions' | 'catalogue' | 'applications' | 'devices' | 'log'>;
+type Ctx = Pick<TerminalContext, 'sessions' | 'catalogue' | 'applications' | 'devices' | 'log' | 'scanner'>;
 
 function materialsFailure(e: unknown): never {
   if (e instanceof MaterialsError) {
@@ -68,7 +69,8 @@ export class IntakeDesk {
     await this.drop();
     const materials = await MaterialsSession.create({
       pool: this.ocr(),
-      materials: item.materials.map((m) => ({ code: m.code, name: m.name.zh, count: m.count, ocrKeywords: m.ocrKeywords, electronicCertificateType: null })),
+      // The counter takes paper: electronic certificates are the kiosk's self-service path.
+      materials: requiredMaterialsOf(item).map((m) => ({ ...m, electronicCertificateType: null })),
     });
     materials.onEvent((e) => {
       if (e.type !== 'ocrProgress' && e.type !== 'checklistChanged') this.onChange();
@@ -84,10 +86,31 @@ export class IntakeDesk {
   }
 
   async addPage(source: 'camera' | 'file', materialCode: string | null, bytes: Uint8Array, staffId: string): Promise<MaterialPageView> {
-    const i = this.current();
+    return this.add(this.current(), source, materialCode, bytes, source === 'camera' ? staffId : null);
+  }
+
+  /** A batch from the counter's scanner: the clerk put the originals on it, so each page is B, stamped. */
+  async scan(materialCode: string | null, staffId: string): Promise<MaterialPageView[]> {
+    const before = this.current(); // refuses before the scanner moves when no item was chosen
+    if (materialCode && !before.item.materials.some((m) => m.code === materialCode)) throw new Failure('validation', 'Unknown material for this item', 'unknownMaterial');
+    const scanner = this.ctx.scanner;
+    if (!scanner) throw new Failure('device', 'This counter has no scanner', 'noDevice');
+    const batch = await scanner.scan();
     try {
-      const page = await i.materials.addPage({ bytes, source, materialCode, capturedByClerk: source === 'camera' ? staffId : null });
-      return pageView(page);
+      // The resident may have left while the paper went through: their pages go nowhere else.
+      const i = this.current();
+      if (i !== before) throw new Failure('state', 'The intake changed during the scan; scan again', 'intake-changed');
+      const pages: MaterialPageView[] = [];
+      for (const bytes of batch) pages.push(await this.add(i, 'scanner', materialCode, bytes, staffId));
+      return pages;
+    } finally {
+      for (const bytes of batch) bytes.fill(0);
+    }
+  }
+
+  private async add(i: Intake, source: PageSource, materialCode: string | null, bytes: Uint8Array, clerk: string | null): Promise<MaterialPageView> {
+    try {
+      return pageView(await i.materials.addPage({ bytes, source, materialCode, capturedByClerk: clerk }));
     } catch (e) {
       return materialsFailure(e);
     }

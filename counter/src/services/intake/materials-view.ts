@@ -1,20 +1,14 @@
-// MaterialsSession state → what the counter screen sees (thumbnails as base64, no OCR text).
+// MaterialsSession state → what the counter screen sees (thumbnails as base64, no OCR text). The page basics
+// are the journey's, so kiosk and counter show a page the same way; the counter adds who checked it.
 import type { MaterialsView, MaterialPageView } from '@easydo/core/contract/schemas/counter-intake';
 import type { MaterialsSession, PageInfo } from '@easydo/core/services/materials/session';
+import { pageBasics, thumbnailBase64 } from '@easydo/core/services/journey/materials-view';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 
 export type CatalogueItem = Awaited<ReturnType<TerminalContext['catalogue']['item']>>;
 
 export function pageView(p: PageInfo): MaterialPageView {
-  return {
-    id: p.id,
-    source: p.source,
-    materialCode: p.materialCode,
-    suggestedCode: p.suggestedCode,
-    ocr: p.ocr,
-    trust: p.trust,
-    thumbnail: Buffer.from(p.thumbnail).toString('base64'),
-  };
+  return { ...pageBasics(p), trust: p.trust, thumbnail: thumbnailBase64(p) };
 }
 
 export function materialsView(item: CatalogueItem, session: MaterialsSession): MaterialsView {
