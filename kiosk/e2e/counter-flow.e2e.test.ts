@@ -1,6 +1,7 @@
 // Counter mode end to end in Chromium: clerk sign-in (with the platform's lockout), the queue called to the
-// resident display, intake on the resident's behalf with a page checked against its original, the A4 受理回执
-// through CUPS (queue PDF, cups-pdf), 好差评 on the display page, and the clerk's workload figures.
+// resident display, intake on the resident's behalf with a page checked against its original and a page from
+// the counter's scanner (SANE's test device), the A4 受理回执 through CUPS (queue PDF, cups-pdf), the thermal
+// receipt on the virtual receipt printer, 好差评 on the display page, and the clerk's workload figures.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,16 @@ describe('counter mode in Chromium', () => {
     await h.page.getByTestId('verify-page').click();
     await h.page.locator('[data-testid="page"][data-trust="B"]').waitFor();
     expect(await page.textContent()).toContain('C1001');
+
+    // The counter's scanner: the clerk puts the original on it, so the page is B at once, stamped with the clerk.
+    await h.page.getByTestId('scan').click();
+    const scanned = h.page.locator('[data-testid="page"][data-source="scanner"]');
+    await scanned.waitFor({ timeout: 60_000 });
+    expect(await scanned.getAttribute('data-trust')).toBe('B');
+    expect(await scanned.getAttribute('data-material')).toBe('ID_CARD');
+    expect(await scanned.textContent()).toContain('C1001');
+    expect(await h.page.getByTestId('verify-page').count()).toBe(0);
+    expect(await h.page.getByTestId('page').count()).toBe(2);
     await h.screenshot('counter-03-verified');
 
     await h.page.getByTestId('submit').click();
@@ -114,7 +125,7 @@ describe('counter mode in Chromium', () => {
     localId = app.localId;
     expect(app.submission?.channel).toBe('counter');
     expect(app.submission?.clerkToken).toBeTruthy();
-    expect(app.materials.map((m) => [m.code, m.trustLevel])).toEqual([['ID_CARD', 'B']]);
+    expect(app.materials.map((m) => [m.code, m.trustLevel, m.pageCount])).toEqual([['ID_CARD', 'B', 2]]);
     const workload = await h.terminal.backend.client.getClerkWorkload(app.submission!.clerkToken!);
     expect(workload).toMatchObject({ staffId: 'C1001', applicationsTaken: 1 });
     await h.screenshot('counter-04-accepted');
@@ -139,6 +150,23 @@ describe('counter mode in Chromium', () => {
     await h.page.getByTestId('print-acceptance').click();
     await h.page.locator('[data-testid="printed"] li').nth(1).waitFor();
     expect(await h.page.locator('[data-testid="printed"] li').nth(1).textContent()).toContain('受理通知书');
+  });
+
+  it('prints the thermal 受理回执 on the virtual receipt printer through the shared receipt desk', async () => {
+    const virtual = h.terminal.receiptPrinter.virtual;
+    if (!virtual) throw new Error('the default config prints on the virtual receipt printer');
+    const before = virtual.jobs.length;
+    await h.page.getByTestId('print-thermal').click();
+    const printed = h.page.locator('[data-testid="printed"] li', { hasText: '小票回执' });
+    await printed.waitFor();
+    const job = (await virtual.waitForJobs(before + 1))[before]!;
+    const text = job.lines.join('\n');
+    const number = h.terminal.applications.journal.get(localId).acceptanceNumber!;
+    expect(number.length).toBeGreaterThan(4);
+    expect(text).toContain(number);
+    expect(text).toContain('440304********2469');
+    expect(text).not.toContain('440304199604122469');
+    expect(await printed.textContent()).toContain(`作业 ${job.id}）`);
   });
 
   it('hands the 好差评 pad to the resident on the display page', async () => {

@@ -90,7 +90,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
       )}
       <ul className="pages" data-testid="pages">
         {view.pages.map((p) => (
-          <li key={p.id} className="page" data-testid="page" data-trust={p.trust.level} data-material={p.materialCode ?? ''}>
+          <li key={p.id} className="page" data-testid="page" data-source={p.source} data-trust={p.trust.level} data-material={p.materialCode ?? ''}>
             <img src={`data:image/jpeg;base64,${p.thumbnail}`} alt={nameOf(p.materialCode)} />
             <div>
               <MaterialSelect
