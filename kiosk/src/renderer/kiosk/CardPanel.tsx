@@ -5,9 +5,7 @@ import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 export function CardPanel({ card, t }: { card: MaskedCard; t: TFunction<'journey'> }) {
   return (
     <section className="card-panel" data-testid="card-panel" aria-live="polite">
-      <span>
-        {t('card.read')}：{t(`card.type_${card.cardType}`)}
-      </span>
+      <span>{t('card.readAs', { type: t(`card.type_${card.cardType}`) })}</span>
       <strong data-testid="card-name">{card.nameMasked}</strong>
       <span data-testid="card-id">{card.idNumberMasked}</span>
       {card.expired && <em>{t('card.expired')}</em>}

@@ -41,7 +41,7 @@ export const journeyZh = {
     loading: '正在读取办事指南…',
   },
   identity: { title: '请放置证件', body: '请将身份证、港澳台居民居住证或外国人永久居留身份证放在读卡区，读取后将自动继续。', reading: '等待读卡…' },
-  card: { read: '已读取证件', type_resident: '居民身份证', type_hmt_permit: '港澳台居民居住证', type_foreigner_2017: '外国人永久居留身份证（2017版）', type_foreigner_2023: '外国人永久居留身份证（2023版）', expired: '证件已过期', removed: '证件已取走，请妥善保管' },
+  card: { read: '已读取证件', readAs: '已读取证件：{{type}}', type_resident: '居民身份证', type_hmt_permit: '港澳台居民居住证', type_foreigner_2017: '外国人永久居留身份证（2017版）', type_foreigner_2023: '外国人永久居留身份证（2023版）', expired: '证件已过期', removed: '证件已取走，请妥善保管' },
   form: {
     title: '填写申请表',
     hint: '带“已自动填入”标记的内容来自您的证件或政务数据，无需再填。请点选空白项，用屏幕键盘输入。',
@@ -197,7 +197,7 @@ export const journeyEn: typeof journeyZh = {
     loading: 'Loading the guide…',
   },
   identity: { title: 'Place your card', body: 'Place your ID card, HK/Macao/Taiwan residence permit or foreigner permanent residence card on the reader. We continue as soon as it is read.', reading: 'Waiting for the card…' },
-  card: { read: 'Card read', type_resident: 'Resident ID card', type_hmt_permit: 'HK/Macao/Taiwan residence permit', type_foreigner_2017: 'Foreigner permanent residence card (2017)', type_foreigner_2023: 'Foreigner permanent residence card (2023)', expired: 'This card has expired', removed: 'Card taken off the reader — keep it safe' },
+  card: { read: 'Card read', readAs: 'Card read: {{type}}', type_resident: 'Resident ID card', type_hmt_permit: 'HK/Macao/Taiwan residence permit', type_foreigner_2017: 'Foreigner permanent residence card (2017)', type_foreigner_2023: 'Foreigner permanent residence card (2023)', expired: 'This card has expired', removed: 'Card taken off the reader — keep it safe' },
   form: {
     title: 'Fill in the application',
     hint: 'Entries marked “filled in for you” come from your card or government records. Tap an empty entry and type on the on-screen keyboard.',
