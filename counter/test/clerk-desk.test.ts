@@ -2,7 +2,7 @@
 // held per window, and idleness signs the window out.
 import { describe, expect, it } from 'vitest';
 import { ClerkDesk } from '../src/services/clerk/clerk-desk';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { failureOf } from './failure-of';
 
 const session = {
   token: 'tok-0123456789abcdef',
@@ -14,12 +14,6 @@ function desk(login: () => Promise<typeof session>) {
   let clock = 1_000_000;
   const d = new ClerkDesk({ client: { clerkLogin: login }, idleTimeoutSeconds: 60, now: () => clock });
   return { d, advance: (ms: number) => (clock += ms) };
-}
-
-async function failureOf(p: Promise<unknown>): Promise<Failure> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(Failure);
-  return e as Failure;
 }
 
 describe('ClerkDesk', () => {

@@ -19,6 +19,23 @@ function TicketLabel({ ticket, lang }: { ticket: Ticket; lang: 'zh' | 'en' }) {
   );
 }
 
+/** Waiting or skipped tickets, each with a button that calls it to this window. */
+function TicketRows({ tickets, lang, onCall }: { tickets: Ticket[]; lang: 'zh' | 'en'; onCall: (ticketId: string) => void }) {
+  const { t } = useTranslation('counter');
+  return (
+    <>
+      {tickets.map((tk) => (
+        <li key={tk.id} data-number={tk.number}>
+          <TicketLabel ticket={tk} lang={lang} />
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => onCall(tk.id)}>
+            {t('callThis')}
+          </button>
+        </li>
+      ))}
+    </>
+  );
+}
+
 export function QueuePanel({ onServe }: { onServe: () => void }) {
   const { t, i18n } = useTranslation('counter');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -137,27 +154,13 @@ export function QueuePanel({ onServe }: { onServe: () => void }) {
           </h3>
           {view && view.waiting.length === 0 && <p>{t('noneWaiting')}</p>}
           <ol data-testid="waiting-list">
-            {view?.waiting.map((tk) => (
-              <li key={tk.id} data-number={tk.number}>
-                <TicketLabel ticket={tk} lang={lang} />
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => void act(() => invoke('queue:call', { ticketId: tk.id }))}>
-                  {t('callThis')}
-                </button>
-              </li>
-            ))}
+            <TicketRows tickets={view?.waiting ?? []} lang={lang} onCall={(id) => void act(() => invoke('queue:call', { ticketId: id }))} />
           </ol>
         </div>
         <div>
           <h3>{t('skippedList')}</h3>
           <ul data-testid="skipped-list">
-            {view?.skipped.map((tk) => (
-              <li key={tk.id} data-number={tk.number}>
-                <TicketLabel ticket={tk} lang={lang} />
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => void act(() => invoke('queue:call', { ticketId: tk.id }))}>
-                  {t('callThis')}
-                </button>
-              </li>
-            ))}
+            <TicketRows tickets={view?.skipped ?? []} lang={lang} onCall={(id) => void act(() => invoke('queue:call', { ticketId: id }))} />
           </ul>
           <p>{t('doneToday', { n: view?.doneToday ?? 0 })}</p>
         </div>

@@ -3,15 +3,12 @@
 import { z } from 'zod';
 import { FormValue, PreparedForm, SubmitApplicationResponse } from './application';
 import { LocalText } from './catalogue';
+import { PageSummary } from './journey-materials';
 
 export const Trust = z.object({ level: z.enum(['B', 'C']), verifiedBy: z.string().nullable(), verifiedAt: z.string().nullable() });
 
-export const MaterialPageView = z.object({
-  id: z.string(),
-  source: z.enum(['camera', 'scanner', 'file']),
-  materialCode: z.string().nullable(),
-  suggestedCode: z.string().nullable(),
-  ocr: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+/** The journey's page basics, with who checked the page against its original. */
+export const MaterialPageView = PageSummary.pick({ id: true, source: true, materialCode: true, suggestedCode: true, ocr: true }).extend({
   trust: Trust,
   /** Small JPEG, base64. */
   thumbnail: z.string().max(2_000_000),
