@@ -7,6 +7,12 @@ export const SubmitApplicationRequest = z.object({
   itemCode: z.string().min(1).max(64),
   /** Fields the resident typed. Card and library prefill are merged in main, never trusted from here. */
   form: z.record(z.string().max(64), FormValue),
+  /** The applicant's on-screen signature: a PNG data URL (kept only until the application is journaled). */
+  signaturePng: z
+    .string()
+    .max(1_500_000)
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
+    .optional(),
 });
 export type SubmitApplicationRequest = z.infer<typeof SubmitApplicationRequest>;
 

@@ -17,6 +17,7 @@ import { buildApplicant, mergeForm } from './submission';
 import { resolvePrefill } from './prefill';
 import { validateForm } from './form-validation';
 import { toPreparedForm } from './form-view';
+import { signatureMaterial } from './signature';
 import { Failure } from '../ipc/failure';
 
 export interface ApplicationDeskOptions {
@@ -97,6 +98,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
       // Explicit materials (counter) win; otherwise whatever the session captured (kiosk), checked for completeness.
       const captured = extras.materials ? null : await materialsProvider?.(session, item.code) ?? null;
+      const signature = request.signaturePng ? [signatureMaterial(request.signaturePng)] : [];
       const local = journal.enqueue(
         {
           itemCode: item.code,
@@ -105,7 +107,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
           form,
           ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),
         },
-        extras.materials ?? captured?.materials ?? [],
+        [...(extras.materials ?? captured?.materials ?? []), ...signature],
       );
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
       // The PDFs are sealed in the journal now: the page images and OCR text are no longer needed.

@@ -18,7 +18,7 @@ export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null
       submit: fromPromise(async ({ input }) => {
         const form = getForm();
         const typed = form ? toSubmission(form, input.values) : {};
-        return call(api, 'application:submit', { itemCode: input.itemCode, form: typed });
+        return call(api, 'application:submit', { itemCode: input.itemCode, form: typed, ...(input.signature ? { signaturePng: input.signature } : {}) });
       }),
       printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId })),
       evaluate: fromPromise(async ({ input }) => {
