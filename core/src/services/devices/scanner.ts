@@ -40,7 +40,8 @@ function saneBundle(config: TerminalConfig['devices']['scanner'], options: Scann
     source: config.adf ? 'adf' : 'flatbed',
     resolution: config.resolution,
     mode: 'Gray',
-    extraArgs: options.extraArgs ?? [],
+    // SANE's `test` device scans solid black unless asked for a picture: a grid looks like a page on screen.
+    extraArgs: options.extraArgs ?? (backend === 'test' ? ['--test-picture=Grid'] : []),
   });
   return {
     service: scanner,
