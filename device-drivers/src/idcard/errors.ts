@@ -4,6 +4,7 @@
 import { DeviceCommandError } from '../device/model';
 import type { FrameErrorCode } from './frame-codec';
 import type { SamStatusCode } from './sam-status';
+import type { CommandName } from './commands';
 
 export type IdCardErrorCode =
   | Exclude<SamStatusCode, 'ok' | 'cardFound' | 'noContent'>
@@ -20,20 +21,8 @@ export type IdCardErrorCode =
   | 'unknownCardType'
   | 'unsupportedBaudRate';
 
-export type ReaderStage =
-  | 'open'
-  | 'resetSam'
-  | 'samStatus'
-  | 'samId'
-  | 'findCard'
-  | 'selectCard'
-  | 'readBase'
-  | 'readBaseFingerprint'
-  | 'readNewAddress'
-  | 'readManagementNumber'
-  | 'setBaudRate'
-  | 'setMaxRfBytes'
-  | 'parse';
+/** Where a failure happened: opening the port, one of the SAM commands, or parsing the card. */
+export type ReaderStage = 'open' | CommandName | 'parse';
 
 export class IdCardError extends DeviceCommandError {
   constructor(

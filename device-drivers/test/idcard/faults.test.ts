@@ -1,22 +1,11 @@
 // Each simulator fault gives the reader the right typed outcome.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { IdCardReaderService, SimulatorFault } from '../../src/idcard/index';
+import { describe, expect, it } from 'vitest';
+import type { SimulatorFault } from '../../src/idcard/index';
 import { createMemoryLink, createSimulator, encodeRequest, FrameDecoder, fromHex, interpretSw3, SW3 } from '../../src/idcard/index';
-import { fixtureRecords, inProcessReader, waitFor } from './helpers';
+import { fixtureRecords, inProcessReader, waitFor, readerTracker } from './helpers';
 
 const records = fixtureRecords();
-let running: IdCardReaderService[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((r) => r.stop()));
-  running = [];
-});
-
-async function started(...args: Parameters<typeof inProcessReader>) {
-  const setup = await inProcessReader(...args);
-  running.push(setup.reader);
-  await setup.reader.start();
-  return setup;
-}
+const { started, track } = readerTracker();
 
 async function readAll(setup: Awaited<ReturnType<typeof started>>) {
   for (const record of records) {
@@ -69,7 +58,7 @@ describe('faults with a typed outcome', () => {
 
   it('no SAM → hardwareError with samSelfTestFailed; online once the SAM answers', async () => {
     const { reader, simulator, ofType } = await inProcessReader({});
-    running.push(reader);
+    track(reader);
     simulator.setFault({ kind: 'noSam' });
     await reader.start();
     expect(reader.snapshot()).toMatchObject({ status: 'hardwareError', lastError: { code: 'samSelfTestFailed' } });

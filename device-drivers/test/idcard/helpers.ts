@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 // Shared test helpers: the fixture cards, a socat pty pair, and polling waits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -126,4 +127,28 @@ export async function inProcessReader(sim: SimulatorOptions = {}, reader: Partia
   service.onEvent((e) => events.push(e));
   const ofType = <T extends ReaderEvent['type']>(type: T) => events.filter((e): e is Extract<ReaderEvent, { type: T }> => e.type === type);
   return { simulator, link, reader: service, events, ofType };
+}
+
+/**
+ * Tracks the readers a test file starts and stops every one of them after each test (call once at the top of
+ * the file: it registers the afterEach hook). `started` builds and starts an in-process reader; `track` adds one
+ * the test starts itself.
+ */
+export function readerTracker() {
+  let running: Array<{ stop(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(running.map((r) => r.stop()));
+    running = [];
+  });
+  const track = <R extends { stop(): Promise<void> }>(reader: R): R => {
+    running.push(reader);
+    return reader;
+  };
+  const started = async (...args: Parameters<typeof inProcessReader>) => {
+    const setup = await inProcessReader(...args);
+    track(setup.reader);
+    await setup.reader.start();
+    return setup;
+  };
+  return { started, track };
 }

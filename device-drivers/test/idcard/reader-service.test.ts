@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { IdCardReaderService, WltDecoder } from '../../src/idcard/index';
+import { describe, expect, it } from 'vitest';
+import type { WltDecoder } from '../../src/idcard/index';
 import { cardToJson, IdCardError, parseCardholders } from '../../src/idcard/index';
-import { cardFields, fixtureRecords, inProcessReader, waitFor } from './helpers';
+import { cardFields, fixtureRecords, waitFor, readerTracker } from './helpers';
 
 const records = fixtureRecords();
-let running: IdCardReaderService[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((r) => r.stop()));
-  running = [];
-});
-
-async function started(...args: Parameters<typeof inProcessReader>) {
-  const setup = await inProcessReader(...args);
-  running.push(setup.reader);
-  await setup.reader.start();
-  return setup;
-}
+const { started } = readerTracker();
 
 describe('reader service over the in-process link', () => {
   it('initialises the SAM and reports online with the SAM ID', async () => {
