@@ -1,7 +1,8 @@
 // OCR benchmark: our pipeline (image prep + tesseract.js pool) vs native Tesseract with its default
 // settings (`tesseract IMG - -l chi_sim+eng`, OMP_THREAD_LIMIT=1) on the same fixture pages in the
-// same run. Prints seconds/page and CER for both and their ratios, plus main event-loop lag while
-// our OCR runs. Run: npx tsx core/bench/ocr.bench.ts [--pages N]
+// same run. Prints seconds/page and CER for both and their ratios, main event-loop lag while our
+// pipeline runs (page preparation on its worker thread, as sessions do it), and the lag of preparing
+// the pages in-thread vs off-thread. Run: npx tsx core/bench/ocr.bench.ts [--pages N]
 import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { characterErrorRate } from '../src/services/materials/cer';
 import { preparePage } from '../src/services/materials/image/pipeline';
+import { OffThreadPreparer, type PagePreparer } from '../src/services/materials/image/prepare-off-thread';
 import { OcrPool, defaultPoolSize } from '../src/services/materials/ocr-pool';
 
 const run = promisify(execFile);
@@ -30,15 +32,37 @@ interface Row {
 }
 const rows: Row[] = [];
 
-// Ours, one worker (same single thread as native), pages one after another, timed end to end (prep + OCR).
+interface Lag {
+  mean: number;
+  p99: number;
+  max: number;
+}
+const lagOf = (h: ReturnType<typeof monitorEventLoopDelay>): Lag => ({ mean: h.mean / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 });
+const fmtLag = (l: Lag): string => `mean ${l.mean.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`;
+const pageBytes = async (file: string): Promise<Uint8Array> => new Uint8Array(await readFile(path.join(FIXTURES, file)));
+
+// Main-loop lag of page preparation alone: in-thread (preparePage) vs its worker thread, same pages.
+const offThread = new OffThreadPreparer();
+async function prepLag(prepare: PagePreparer): Promise<Lag> {
+  await prepare(await pageBytes(files[0]!), { source: 'file' }); // warm-up (worker start, sharp init)
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  for (const file of files) await prepare(await pageBytes(file), { source: 'file' });
+  h.disable();
+  return lagOf(h);
+}
+const prepLagIn = await prepLag(preparePage);
+const prepLagOff = await prepLag(offThread.prepare);
+
+// Ours, one OCR worker (same single thread as native), pages one after another, timed end to end (prep + OCR).
 const lag = monitorEventLoopDelay({ resolution: 10 });
 const pool = new OcrPool({ size: 1 });
-await pool.recognize((await preparePage(await readFile(path.join(FIXTURES, files[0]!)), { source: 'file' })).master); // warm-up: worker start + data load
+await pool.recognize((await offThread.prepare(await pageBytes(files[0]!), { source: 'file' })).master); // warm-up: worker start + data load
 lag.enable();
 for (const file of files) {
-  const bytes = new Uint8Array(await readFile(path.join(FIXTURES, file)));
+  const bytes = await pageBytes(file);
   const t0 = performance.now();
-  const prepared = await preparePage(bytes, { source: 'file' });
+  const prepared = await offThread.prepare(bytes, { source: 'file' });
   const ocr = await pool.recognize(prepared.master);
   rows.push({ file, oursS: (performance.now() - t0) / 1000, oursCer: characterErrorRate(await truth(file), ocr.text), nativeS: 0, nativeCer: 0 });
 }
@@ -49,11 +73,10 @@ await pool.close();
 const fullPool = new OcrPool();
 
 const tPool = performance.now();
-await Promise.all(
-  files.map(async (file) => fullPool.recognize((await preparePage(new Uint8Array(await readFile(path.join(FIXTURES, file))), { source: 'file' })).master)),
-);
+await Promise.all(files.map(async (file) => fullPool.recognize((await offThread.prepare(await pageBytes(file), { source: 'file' })).master)));
 const poolSecondsPerPage = (performance.now() - tPool) / 1000 / files.length;
 await fullPool.close();
+await offThread.close();
 
 let nativeOk = true;
 for (const row of rows) {
@@ -83,4 +106,6 @@ if (nativeOk) {
 } else {
   console.log('native tesseract not available (apt tesseract-ocr tesseract-ocr-chi-sim): no ratio');
 }
-console.log(`main event-loop lag during OCR: mean ${(lag.mean / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
+console.log(`main event-loop lag during prep+OCR: ${fmtLag(lagOf(lag))}`);
+console.log(`main event-loop lag preparing pages in-thread: ${fmtLag(prepLagIn)}; off-thread: ${fmtLag(prepLagOff)}`);
+console.log(`ratio max lag off-thread/in-thread: ${(prepLagOff.max / prepLagIn.max).toFixed(2)}`);

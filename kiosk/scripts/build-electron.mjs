@@ -10,13 +10,25 @@ const out = path.join(root, 'kiosk', 'out');
 const importMeta = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
 const common = { bundle: true, platform: 'node', target: 'node22', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'warning', sourcemap: false };
 
+const nativeExternals = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'fontkit'];
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'kiosk/src/main/electron-main.ts')],
   outfile: path.join(out, 'main.cjs'),
   format: 'cjs',
   ...importMeta,
-  external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'fontkit'],
+  external: ['electron', ...nativeExternals],
+});
+
+// The page-preparation worker thread: main's OffThreadPreparer starts the prepare-worker.cjs it finds beside itself.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'core/src/services/materials/image/prepare-worker.ts')],
+  outfile: path.join(out, 'prepare-worker.cjs'),
+  format: 'cjs',
+  ...importMeta,
+  external: nativeExternals,
 });
 
 await build({

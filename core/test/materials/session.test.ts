@@ -6,6 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MaterialsError, MaterialsSession, type MaterialsEvent } from '../../src/services/materials/session';
 import { OcrPool, type OcrPoolEvent } from '../../src/services/materials/ocr-pool';
+import { closeSharedPreparer } from '../../src/services/materials/image/prepare-off-thread';
+import type { PreparedPage, PreparePageOptions } from '../../src/services/materials/image/pipeline';
+import { ImageDecodeError } from '../../src/services/materials/image/raster';
 import { FIXTURES, MATERIALS } from './fixtures';
 
 let pool: OcrPool;
@@ -17,7 +20,10 @@ beforeAll(async () => {
   lease = new Uint8Array(await readFile(path.join(FIXTURES, 'lease-contract.clean.png')));
   residence = new Uint8Array(await readFile(path.join(FIXTURES, 'residence-certificate.scan.jpg')));
 });
-afterAll(() => pool.close());
+afterAll(async () => {
+  await pool.close();
+  await closeSharedPreparer();
+});
 
 describe('MaterialsSession', () => {
   it('OCRs pages with progress, suggests materials, builds searchable PDFs with trust levels', async () => {
@@ -59,6 +65,22 @@ describe('MaterialsSession', () => {
       await expect(session.addPage({ bytes: new TextEncoder().encode('%PDF-1.4 not an image'), source: 'file' })).rejects.toMatchObject({ code: 'notAnImage' });
       await expect(session.buildPdfs()).rejects.toMatchObject({ code: 'materialsMissing' });
       await expect(session.addPage({ bytes: lease, source: 'file', materialCode: 'NOPE' })).rejects.toMatchObject({ code: 'unknownMaterial' });
+    } finally {
+      await session.wipe();
+    }
+  });
+
+  it('prepares pages with the injected preparer and passes its typed errors on', async () => {
+    const calls: PreparePageOptions[] = [];
+    const prepare = async (_bytes: Uint8Array, options: PreparePageOptions): Promise<PreparedPage> => {
+      calls.push(options);
+      throw new ImageDecodeError(new Error('test'));
+    };
+    const session = await MaterialsSession.create({ materials: MATERIALS, pool, pipeline: { thumbnailWidth: 100 }, prepare });
+    try {
+      await expect(session.addPage({ bytes: lease, source: 'file' })).rejects.toMatchObject({ code: 'imageDecode' });
+      expect(calls).toEqual([{ thumbnailWidth: 100, source: 'file' }]);
+      expect(session.listPages()).toEqual([]);
     } finally {
       await session.wipe();
     }

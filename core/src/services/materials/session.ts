@@ -9,7 +9,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Listeners } from '@easydo/device-drivers/device/listeners';
 import { sniffImageFormat } from '@easydo/device-drivers/scanner/image-magic';
-import { preparePage, type PageSource, type PreparePageOptions } from './image/pipeline';
+import type { PageSource, PreparePageOptions } from './image/pipeline';
+import { sharedPreparer, type PagePreparer } from './image/prepare-off-thread';
 import { OcrCancelledError, type OcrLine, type OcrPool } from './ocr-pool';
 import { buildSearchablePdf, type SearchablePdfOptions } from './searchable-pdf';
 import {
@@ -80,6 +81,8 @@ export interface MaterialsSessionOptions {
   /** Parent of the session's private temp folder; default os.tmpdir(). */
   workDir?: string;
   pipeline?: Omit<PreparePageOptions, 'source'>;
+  /** Default: the process-wide worker thread (sharedPreparer), so page preparation never stalls the main loop. */
+  prepare?: PagePreparer;
   pdf?: SearchablePdfOptions;
   /** Largest accepted input file. */
   maxBytes?: number;
@@ -152,7 +155,8 @@ export class MaterialsSession {
     this.assertLive();
     if (input.materialCode) this.material(input.materialCode);
     await this.validate(input.bytes);
-    const prepared = await preparePage(input.bytes, { ...this.options.pipeline, source: input.source });
+    const prepare = this.options.prepare ?? sharedPreparer().prepare;
+    const prepared = await prepare(input.bytes, { ...this.options.pipeline, source: input.source });
     this.assertLive();
     const id = randomUUID();
     const dir = path.join(this.dir, id);
