@@ -8,6 +8,7 @@ import type { ResidentSession } from '../session/resident-session';
 import { toItemGuide } from './guide';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
+import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
 
@@ -99,6 +100,8 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       idle.close();
       ctx.applications.setMaterialsProvider(null);
       await materials.close();
+      // The page-preparation worker is process-wide (kiosk and counter sessions share it): it ends with the terminal.
+      await closeSharedPreparer();
     },
   };
 }
