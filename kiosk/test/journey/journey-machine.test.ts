@@ -1,7 +1,7 @@
 // The journey statechart under Node: every state, guard and timeout, with fake actors and a simulated clock.
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, type SnapshotFrom } from 'xstate';
-import { journeyMachine, emptySession, type Evaluation, type QueryAnswer, type QueryRequest } from '../../src/renderer/kiosk/journey-machine';
+import { journeyMachine, emptySession, timingFromSession, type Evaluation, type QueryAnswer, type QueryRequest } from '../../src/renderer/kiosk/journey-machine';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
@@ -21,10 +21,10 @@ const answer: QueryAnswer = [
 ];
 const receiptView: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1', lines: ['受理回执'], pngBase64: null, reprint: false };
 
-type Calls = { ended: string[]; touched: number; submitted: unknown[]; evaluated: Evaluation[]; queried: QueryRequest[] };
+type Calls = { ended: string[]; touched: number; submitted: unknown[]; evaluated: Evaluation[]; queried: QueryRequest[]; reprinted: unknown[] };
 
-function start(opts: { submitError?: unknown; printError?: unknown; prepareError?: unknown } = {}) {
-  const calls: Calls = { ended: [], touched: 0, submitted: [], evaluated: [], queried: [] };
+function start(opts: { submitError?: unknown; printError?: unknown; prepareError?: unknown; reprintError?: unknown } = {}) {
+  const calls: Calls = { ended: [], touched: 0, submitted: [], evaluated: [], queried: [], reprinted: [] };
   const clock = new SimulatedClock();
   const machine = journeyMachine.provide({
     actors: {
@@ -48,6 +48,11 @@ function start(opts: { submitError?: unknown; printError?: unknown; prepareError
         calls.queried.push(input);
         if (input.by === 'number' && input.queryPassword !== '123456') throw { error: { code: 'validation', message: 'wrong password' } };
         return answer;
+      }),
+      reprint: fromPromise(async ({ input }) => {
+        calls.reprinted.push(input);
+        if (opts.reprintError) throw opts.reprintError;
+        return { ...receiptView, reprint: true };
       }),
     },
     actions: {
@@ -291,10 +296,8 @@ describe('journey statechart', () => {
 });
 
 describe('timing from main', () => {
-  it('splits main idle limit back into warning and countdown', async () => {
-    const { timingFromLimit } = await import('../../src/renderer/kiosk/journey-machine');
-    expect(timingFromLimit(60 + 30 + 15)).toEqual({ idleWarningMs: 60_000, countdownMs: 30_000 });
-    expect(timingFromLimit(15 + 10 + 15)).toEqual({ idleWarningMs: 15_000, countdownMs: 10_000 });
-    expect(timingFromLimit(1)).toEqual({ idleWarningMs: 10_000, countdownMs: 10_000 });
+  it("takes the warning and countdown as main's session info gives them", () => {
+    expect(timingFromSession({ idleWarningSeconds: 60, idleCountdownSeconds: 30 })).toEqual({ idleWarningMs: 60_000, countdownMs: 30_000 });
+    expect(timingFromSession({ idleWarningSeconds: 17, idleCountdownSeconds: 11 })).toEqual({ idleWarningMs: 17_000, countdownMs: 11_000 });
   });
 });

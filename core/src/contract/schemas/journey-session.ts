@@ -6,6 +6,9 @@ export const SessionInfo = z.object({
   guest: z.boolean(),
   /** Main's safety-net idle limit in seconds (the screen's own warning + countdown come first). */
   idleLimitSeconds: z.number().int().positive(),
+  /** The screen's inactivity before its warning, and the warning's countdown (config.session). */
+  idleWarningSeconds: z.number().int().positive(),
+  idleCountdownSeconds: z.number().int().positive(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -33,7 +33,8 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
 
   const info = (): SessionInfo => {
     const s = ctx.sessions.current();
-    return { active: s !== null, guest: s !== null && s.card === null, idleLimitSeconds: limitSeconds() };
+    const { idleWarningSeconds, idleCountdownSeconds } = ctx.config().session;
+    return { active: s !== null, guest: s !== null && s.card === null, idleLimitSeconds: limitSeconds(), idleWarningSeconds, idleCountdownSeconds };
   };
 
   return {

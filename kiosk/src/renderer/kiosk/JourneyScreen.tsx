@@ -15,6 +15,7 @@ import { EvaluationScreen } from './screens/EvaluationScreen';
 import { ThanksScreen } from './screens/ThanksScreen';
 import { QueryScreen } from './screens/QueryScreen';
 import { QueryResultScreen } from './screens/QueryResultScreen';
+import { ReprintScreen } from './screens/ReprintScreen';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 
 export function JourneyScreen({ step, props }: { step: Step; props: ScreenProps }) {
@@ -32,6 +33,7 @@ export function JourneyScreen({ step, props }: { step: Step; props: ScreenProps 
     case 'preparing':
     case 'evaluating':
     case 'querying':
+    case 'reprinting':
       return (
         <section className="panel" aria-busy="true">
           <ProgressBar value={null} label={props.t(`voice.${step === 'evaluating' ? 'thanks' : step}`)} testId="busy" />
@@ -59,5 +61,7 @@ export function JourneyScreen({ step, props }: { step: Step; props: ScreenProps 
       return <QueryScreen {...props} />;
     case 'queryResult':
       return <QueryResultScreen {...props} />;
+    case 'reprinted':
+      return <ReprintScreen {...props} />;
   }
 }

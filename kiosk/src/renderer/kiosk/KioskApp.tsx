@@ -9,7 +9,7 @@ import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { createSpeaker } from '@easydo/core/ui/speech';
 import { IdleWarning } from '@easydo/core/ui/IdleWarning';
 import { bindJourney } from './journey-actors';
-import { timingFromLimit } from './journey-machine';
+import { timingFromSession } from './journey-machine';
 import { stepOf, stepNumber, APPLICATION_STEPS } from './step';
 import { useServiceState } from './useServiceState';
 import { AdminCorner, AdminPinPad } from './AdminEntry';
@@ -42,10 +42,10 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
   useEvent('card:removed', useCallback(() => setCardOnReader(false), []));
   useEvent('session:ended', useCallback((p: { reason: string }) => send({ type: 'SESSION_ENDED', reason: p.reason }), [send]));
 
-  // Main's idle limit tells the screen how long to wait before warning (main's own timer is a safety net).
+  // Main's config says how long the screen waits before warning and counts down (main's own timer is a safety net).
   useEffect(() => {
     void api.invoke('session:touch', {}).then((r) => {
-      if (r.ok) send({ type: 'TIMING', timing: timingFromLimit(r.value.idleLimitSeconds) });
+      if (r.ok) send({ type: 'TIMING', timing: timingFromSession(r.value) });
     });
   }, [api, send]);
 

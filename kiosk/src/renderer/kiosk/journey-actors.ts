@@ -25,6 +25,7 @@ export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null
         const e = input.evaluation;
         await call(api, 'evaluation:rate', { localId: input.localId, level: e.level, indicators: e.indicators, ...(e.comment ? { comment: e.comment } : {}) });
       }),
+      reprint: fromPromise(({ input }) => call(api, 'receipt:reprint', input)),
       query: fromPromise(async ({ input }: { input: QueryRequest }) => {
         if (input.by === 'number') return [await call(api, 'progress:query', { acceptanceNumber: input.acceptanceNumber, queryPassword: input.queryPassword })];
         if (input.by === 'qr') return [await call(api, 'progress:queryQr', { payload: input.payload })];

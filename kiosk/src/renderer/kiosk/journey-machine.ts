@@ -9,7 +9,9 @@ import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contr
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
 import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
+import type { SessionInfo } from '@easydo/core/contract/schemas/journey-session';
 import { missingRequired } from './form-rules';
+import { reprintRequestOf, type ReprintRequest } from './reprint';
 
 export interface Timing {
   /** Inactivity before the warning shows. */
@@ -22,14 +24,9 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = { idleWarningMs: 60_000, countdownMs: 30_000, thanksMs: 15_000 };
 
-/** Main's safety-net limit is warning + countdown + this margin (core/src/services/journey/idle-watch.ts). */
-export const MAIN_IDLE_MARGIN_SECONDS = 15;
-
-/** The screen's warning and countdown from main's idle limit: the countdown is a third, 10..30 s. */
-export function timingFromLimit(limitSeconds: number): Pick<Timing, 'idleWarningMs' | 'countdownMs'> {
-  const total = Math.max(20, limitSeconds - MAIN_IDLE_MARGIN_SECONDS);
-  const countdown = Math.min(30, Math.max(10, Math.round(total / 3)));
-  return { idleWarningMs: (total - countdown) * 1000, countdownMs: countdown * 1000 };
+/** The screen's warning and countdown as main configures them (session:touch / session:startGuest). */
+export function timingFromSession(info: Pick<SessionInfo, 'idleWarningSeconds' | 'idleCountdownSeconds'>): Pick<Timing, 'idleWarningMs' | 'countdownMs'> {
+  return { idleWarningMs: info.idleWarningSeconds * 1000, countdownMs: info.idleCountdownSeconds * 1000 };
 }
 
 /** 好差评 as evaluation:submit takes it: 1 = 非常满意 … 5 = 非常不满意. */
@@ -61,6 +58,9 @@ export interface SessionData {
   receiptView: ReceiptView | null;
   evaluation: Evaluation | null;
   query: QueryAnswer | null;
+  /** What the resident asked with: a 补打 needs its number + password (never taken from the answer). */
+  queryRequest: QueryRequest | null;
+  reprint: ReceiptView | null;
   error: ContractError | null;
 }
 
@@ -82,6 +82,8 @@ export function emptySession(): SessionData {
     receiptView: null,
     evaluation: null,
     query: null,
+    queryRequest: null,
+    reprint: null,
     error: null,
   };
 }
@@ -106,6 +108,7 @@ export type JourneyEvent =
   | { type: 'SKIP' }
   | { type: 'FINISH' }
   | { type: 'ASK'; request: QueryRequest }
+  | { type: 'REPRINT' }
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'TIMING'; timing: Partial<Timing> };
@@ -129,6 +132,7 @@ export const journeyMachine = setup({
     printReceipt: fromPromise<ReceiptView, { localId: string }>(notProvided('printReceipt')),
     evaluate: fromPromise<void, { localId: string; evaluation: Evaluation }>(notProvided('evaluate')),
     query: fromPromise<QueryAnswer, QueryRequest>(notProvided('query')),
+    reprint: fromPromise<ReceiptView, ReprintRequest>(notProvided('reprint')),
   },
   actions: {
     /** Tell main the session is over (main wipes its side and emits session:ended). */
@@ -144,6 +148,7 @@ export const journeyMachine = setup({
     formComplete: ({ context }) => context.form !== null && missingRequired(context.form, context.values).length === 0,
     materialsComplete: ({ context }) => context.materialsComplete,
     signed: ({ context }) => context.signature !== null,
+    canReprint: ({ context }) => reprintRequestOf(context.queryRequest) !== null,
     isValidationError: (_, params: { error: unknown }) => toContractError(params.error).code === 'validation',
   },
   delays: {
@@ -306,20 +311,36 @@ export const journeyMachine = setup({
             },
             query: {
               on: {
-                ASK: 'querying',
+                ASK: { target: 'querying', actions: assign({ queryRequest: ({ event }) => event.request }) },
                 BACK: [{ guard: 'hasCard', target: 'catalogue' }, { target: '#journey.ending' }],
               },
             },
             querying: {
               invoke: {
                 src: 'query',
-                input: ({ event }) => (event as Extract<JourneyEvent, { type: 'ASK' }>).request,
+                input: ({ context }) => context.queryRequest!,
                 onDone: { target: 'queryResult', actions: assign({ query: ({ event }) => event.output, error: null }) },
-                onError: { target: 'query', actions: assign({ error: ({ event }) => toContractError(event.error), query: null }) },
+                onError: { target: 'query', actions: assign({ error: ({ event }) => toContractError(event.error), query: null, queryRequest: null }) },
               },
             },
             queryResult: {
-              on: { BACK: { target: 'query', actions: assign({ query: null }) } },
+              on: {
+                // 补打 only for a query by number + password or receipt QR: a card query has no password to prove it.
+                REPRINT: { guard: 'canReprint', target: 'reprinting', actions: assign({ error: null }) },
+                BACK: { target: 'query', actions: assign({ query: null, queryRequest: null, reprint: null, error: null }) },
+              },
+            },
+            reprinting: {
+              invoke: {
+                src: 'reprint',
+                input: ({ context }) => reprintRequestOf(context.queryRequest)!,
+                onDone: { target: 'reprinted', actions: assign({ reprint: ({ event }) => event.output, error: null }) },
+                // Paper out, not found, purged: back on the result with the reason shown.
+                onError: { target: 'queryResult', actions: assign({ error: ({ event }) => toContractError(event.error) }) },
+              },
+            },
+            reprinted: {
+              on: { BACK: { target: 'queryResult', actions: assign({ reprint: null }) } },
             },
           },
         },

@@ -5,6 +5,7 @@ import type { JourneyMachine } from './journey-machine';
 export type Step =
   | 'attract' | 'catalogue' | 'guide' | 'identity' | 'preparing' | 'form' | 'materials' | 'review' | 'signature'
   | 'submitting' | 'submitFailed' | 'receipt' | 'evaluation' | 'evaluating' | 'query' | 'querying' | 'queryResult'
+  | 'reprinting' | 'reprinted'
   | 'thanks' | 'ending' | 'timedOut';
 
 export function stepOf(snapshot: SnapshotFrom<JourneyMachine>): Step {

@@ -1,5 +1,7 @@
-// The attract screen: place a card, browse guides, or query progress. When a required device failed it says
-// so and still offers what works; it comes back by itself on service:changed.
+// The attract screen: place a card, browse guides, query progress, or take a queue number (the counter's own
+// component, mounted as is; no session is opened for it). When a required device failed it says so and still
+// offers what works; it comes back by itself on service:changed.
+import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
 import type { ScreenProps } from '../screen-props';
 
 export function AttractScreen({ send, t, service }: ScreenProps) {
@@ -23,6 +25,7 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
         <button type="button" className="btn btn-primary btn-main" data-testid="query" onClick={() => send({ type: 'QUERY' })}>
           {t('attract.query')}
         </button>
+        <TakeTicketButton />
       </div>
       <p className="hint">{t('attract.elderHint')}</p>
     </section>

@@ -1,9 +1,12 @@
-// Progress in plain words: the current stage with its explanation, then every stage with its time.
+// Progress in plain words: the current stage with its explanation, then every stage with its time. After a
+// query by number + password or receipt QR the receipt can be reprinted (补打); a failed reprint says why here.
 import type { ScreenProps } from '../screen-props';
+import { reprintProblemOf, reprintRequestOf } from '../reprint';
 
 export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
   const list = ctx.query ?? [];
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN');
+  const canReprint = list.length > 0 && reprintRequestOf(ctx.queryRequest) !== null;
   return (
     <section className="panel query-result" data-testid="query-result">
       <h2>{t('progress.title')}</h2>
@@ -42,7 +45,17 @@ export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
           </ol>
         </article>
       ))}
+      {ctx.error && (
+        <p className="banner banner-warning" role="alert" data-testid="reprint-failed" data-reason={reprintProblemOf(ctx.error)}>
+          {t(`reprint.problems.${reprintProblemOf(ctx.error)}`)}
+        </p>
+      )}
       <div className="actions">
+        {canReprint && (
+          <button type="button" className="btn btn-primary btn-main" data-testid="reprint" onClick={() => send({ type: 'REPRINT' })}>
+            {t('reprint.action')}
+          </button>
+        )}
         <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}
         </button>

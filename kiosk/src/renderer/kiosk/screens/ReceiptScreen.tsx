@@ -1,18 +1,13 @@
 // The receipt on screen (what was printed): accepted with number + password, or honestly offline with the
 // tracking code. The printed text lines are shown too so the read-aloud button speaks the whole slip.
-import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
+import { ReceiptPaper } from './ReceiptPaper';
 
 export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
   const r = ctx.receipt;
   const view = ctx.receiptView;
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    if (view?.qrPayload) void QRCode.toDataURL(view.qrPayload, { margin: 2, width: 200 }).then(setQr, () => setQr(null));
-  }, [view?.qrPayload]);
   if (!r) return null;
   const accepted = r.acceptanceNumber !== null;
   return (
@@ -50,12 +45,7 @@ export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
           <ErrorNotice error={ctx.error} />
         </div>
       )}
-      {view && (
-        <div className="receipt-paper">
-          {qr && <img src={qr} alt={t('query.byQr')} width={160} height={160} data-testid="receipt-qr" />}
-          <pre data-testid="receipt-lines">{view.lines.join('\n')}</pre>
-        </div>
-      )}
+      {view && <ReceiptPaper view={view} t={t} />}
       <div className="actions">
         <button type="button" className="btn btn-primary btn-main" data-testid="receipt-continue" disabled={ctx.printed === 'pending'} onClick={() => send({ type: 'NEXT' })}>
           {t('receipt.continue')}
