@@ -140,6 +140,10 @@ describe('counter mode in Chromium', () => {
     await expect.poll(() => completedJobs('PDF'), { timeout: 60_000, interval: 500 }).toContain(jobId);
     expect(h.terminal.applications.journal.get(localId).state).toBe('receipt-printed');
 
+    // The sandbox sends about one application in five down 不予受理 or 补齐补正 at random; this test is about
+    // the 受理通知书, so the platform's decision for this application is set to a normal acceptance.
+    const number = h.terminal.applications.journal.get(localId).acceptanceNumber!;
+    h.terminal.backend.sandbox!.db.prepare("UPDATE applications SET outcome = 'normal' WHERE acceptance_number = ?").run(number);
     // The sandbox runs 600x: 受理 follows 30 simulated minutes after submission.
     await expect
       .poll(async () => {
