@@ -22,6 +22,8 @@ export type UploadStatus = S['UploadStatus'];
 export type TrustLevel = S['TrustLevel'];
 export type Applicant = S['Applicant'];
 export type SubmittedMaterial = S['SubmittedMaterial'];
+export type UploadedMaterial = S['UploadedMaterial'];
+export type CertificateMaterial = S['CertificateMaterial'];
 export type ApplicationSubmission = S['ApplicationSubmission'];
 export type SubmissionReceipt = S['SubmissionReceipt'];
 export type Stage = S['Stage'];
@@ -48,4 +50,9 @@ export const EVALUATION_LEVELS: readonly EvaluationLevel[] = ['非常满意', '�
 /** Stars for a level: 非常满意 = 5 … 非常不满意 = 1. */
 export function evaluationStars(level: EvaluationLevel): number {
   return 5 - EVALUATION_LEVELS.indexOf(level);
+}
+
+/** A material satisfied by an electronic certificate (电子证照) rather than an uploaded file. */
+export function isCertificateMaterial(m: SubmittedMaterial): m is CertificateMaterial {
+  return 'electronicCertificateNumber' in m;
 }

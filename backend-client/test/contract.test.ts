@@ -140,6 +140,41 @@ describe('contract', () => {
     expect((locked as BackendError).code).toBe('locked');
   });
 
+  it('a material satisfied by an electronic certificate: accepted when the library holds it, typed 422 otherwise', async () => {
+    // 房屋租赁备案注销: ID card and lease registration, both replaceable by 电子证照 that res01 holds.
+    const cancel = (materials: ApplicationSubmission['materials']) => ({
+      ...submission({ rentalAddress: 'x', rentalContractNumber: 'ZL-2024-1000', reason: '提前退租' }),
+      itemCode: 'XK00401003',
+      materials,
+    });
+    const known = [
+      { code: 'ID_CARD', electronicCertificateNumber: RESIDENT_ID, trustLevel: 'A' as const },
+      { code: 'LEASE_RECORD', electronicCertificateNumber: 'BA-2024-5000', trustLevel: 'A' as const },
+    ];
+    const ok = await env.client.submitApplication(cancel(known), { idempotencyKey: 'contract-key-certificate1' });
+    expect(ok.replayed).toBe(false);
+    const stored = env.sandbox.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(ok.receipt.acceptanceNumber) as string;
+    expect(JSON.parse(stored)).toEqual(known);
+
+    const refuse = async (materials: ApplicationSubmission['materials'], key: string) => {
+      const e = await env.client.submitApplication(cancel(materials), { idempotencyKey: key }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(BackendError);
+      expect(e).toMatchObject({ code: 'validation', status: 422, serverCode: 'certificate_unknown', details: { code: 'LEASE_RECORD' } });
+      expect(JSON.stringify((e as BackendError).details)).not.toContain('BA-2024');
+    };
+    await refuse([known[0]!, { ...known[1]!, electronicCertificateNumber: 'BA-2024-9999' }], 'contract-key-certificate2');
+    // Held by the applicant, but the wrong type for this material (a 户口簿 is no lease registration).
+    await refuse([known[0]!, { ...known[1]!, electronicCertificateNumber: 'HK440000' }], 'contract-key-certificate3');
+    // res03's real lease registration is not res01's to use.
+    await refuse([known[0]!, { ...known[1]!, electronicCertificateNumber: 'BA-2024-5002' }], 'contract-key-certificate6');
+
+    // A certificate material carries no upload, and an uploaded one needs all of its file fields.
+    const mixed = await env.client.submitApplication(cancel([{ ...known[0]!, uploadId: 'up_abcdefgh12' } as never]), { idempotencyKey: 'contract-key-certificate4' }).catch((x: unknown) => x);
+    expect(mixed).toMatchObject({ code: 'validation' });
+    const weak = await env.client.submitApplication(cancel([{ ...known[0]!, trustLevel: 'C' } as never]), { idempotencyKey: 'contract-key-certificate5' }).catch((x: unknown) => x);
+    expect(weak).toMatchObject({ code: 'validation' });
+  });
+
   it('request bodies are validated by the sandbox from the spec', async () => {
     const e = await env.client.lookupResident({ idNumber: 'not-an-id', fields: ['contactPhone'] }).catch((x: unknown) => x);
     expect((e as BackendError).code).toBe('validation');

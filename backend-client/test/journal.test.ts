@@ -19,6 +19,14 @@ const app = (label?: string): NewApplication => ({
 });
 const page = () => ({ code: 'ID_CARD', pageCount: 1, trustLevel: 'C' as const, contentType: 'image/png' as const, data: Buffer.from(`居民身份证 ${RESIDENT_NAME} 公民身份号码 ${RESIDENT_ID}`) });
 
+/** res01's lease registration in the resource library: a certificate number is personal data too. */
+const LEASE_RECORD_NUMBER = 'BA-2024-5000';
+const certificateApp = (label: string): NewApplication => ({
+  ...app(label),
+  itemCode: 'XK00401003',
+  form: { ...app().form, rentalAddress: 'x', rentalContractNumber: 'ZL-2024-1000', reason: '提前退租' },
+});
+
 function fileBytes(dbFile: string): Buffer {
   return Buffer.concat([dbFile, `${dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f)));
 }
@@ -48,6 +56,43 @@ describe('journal', () => {
     expect(ev).toMatchObject({ state: 'evaluated', evaluationDelivered: false, receipt });
     expect(j.counts().depth).toBe(1); // the evaluation still has to be delivered
     j.close();
+  });
+
+  it('carries a certificate-satisfied material sealed, and the outbox submits it without an upload', async () => {
+    const dir = tempDir('journal-cert');
+    const file = join(dir, 'j.db');
+    const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k')) });
+    const { sandbox } = await freshSandbox();
+    try {
+      const queued = j.enqueue(certificateApp('cert:1'), [page(), { code: 'LEASE_RECORD', trustLevel: 'A', electronicCertificateNumber: LEASE_RECORD_NUMBER }]);
+      expect(queued.materials).toMatchObject([
+        { idx: 0, kind: 'file', contentType: 'image/png' },
+        { idx: 1, kind: 'certificate', code: 'LEASE_RECORD', trustLevel: 'A', contentType: null, sha256: '', size: 0, pageCount: 0, uploadId: null },
+      ]);
+      expect(j.certificateNumber(queued.localId, 1)).toBe(LEASE_RECORD_NUMBER);
+      const needles = [Buffer.from(LEASE_RECORD_NUMBER), Buffer.from(RESIDENT_ID)];
+      const assertClean = () => {
+        const bytes = fileBytes(file);
+        for (const n of needles) expect(bytes.indexOf(n), `found ${n.length}-byte needle`).toBe(-1);
+      };
+      assertClean();
+      const client = createBackendClient({ baseUrl: sandbox.url, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret });
+      const uploadsBefore = sandbox.stats().uploads;
+      expect(await createOutbox({ journal: j, client }).drainNow()).toMatchObject({ delivered: 1, failed: 0 });
+      expect(sandbox.stats().uploads).toBe(uploadsBefore + 1); // the paper page only
+      const delivered = j.get(queued.localId);
+      expect(delivered.state).toBe('accepted');
+      const stored = sandbox.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(delivered.acceptanceNumber) as string;
+      expect(JSON.parse(stored)).toEqual([
+        expect.objectContaining({ code: 'ID_CARD', trustLevel: 'C', pageCount: 1 }),
+        { code: 'LEASE_RECORD', electronicCertificateNumber: LEASE_RECORD_NUMBER, trustLevel: 'A' },
+      ]);
+      j.checkpoint();
+      assertClean();
+    } finally {
+      j.close();
+      await sandbox.close();
+    }
   });
 
   it('refuses to open with another key, and the key file is 0600', async () => {

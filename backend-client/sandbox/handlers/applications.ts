@@ -5,7 +5,7 @@ import { dueDate, pickOutcome, stageHistory, type Outcome } from '../stages';
 import { cardSessionIdNumber } from './catalogue-residents';
 import { clerkFromToken } from './clerks';
 import { ApiError, header, type Handler, type HandlerContext } from './context';
-import { completedUpload } from './uploads';
+import { checkMaterials } from './materials';
 
 interface AppRow {
   acceptance_number: string;
@@ -46,10 +46,7 @@ export const submitApplication: Handler = (ctx, req) => {
     }
     const item = findItem(ctx, body.itemCode);
     checkForm(item, body.form);
-    for (const m of body.materials) {
-      const up = completedUpload(ctx, m.uploadId);
-      if (!up || up.sha256 !== m.sha256) throw new ApiError(422, 'upload_incomplete', 'material not uploaded (or digest differs)', { code: m.code });
-    }
+    checkMaterials(ctx, item, body);
     const submittedAt = ctx.now();
     let number = newAcceptanceNumber(ctx, item.code);
     while (ctx.db.prepare('SELECT 1 FROM applications WHERE acceptance_number = ?').get(number)) number = newAcceptanceNumber(ctx, item.code);

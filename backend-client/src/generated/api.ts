@@ -219,7 +219,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        ErrorCode: "bad_request" | "validation_failed" | "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal" | "not_found" | "idempotency_conflict" | "already_evaluated" | "invalid_credentials" | "locked" | "unauthorized" | "upload_incomplete" | "checksum_mismatch" | "offset_mismatch" | "internal" | "unavailable";
+        ErrorCode: "bad_request" | "validation_failed" | "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal" | "not_found" | "idempotency_conflict" | "already_evaluated" | "invalid_credentials" | "locked" | "unauthorized" | "upload_incomplete" | "certificate_unknown" | "checksum_mismatch" | "offset_mismatch" | "internal" | "unavailable";
         /** Format: date-time */
         Timestamp: string;
         /** @description ID number of a resident card, permit or foreigner permanent-residence card. */
@@ -376,14 +376,33 @@ export interface components {
             name: string;
             phone?: string;
         };
-        SubmittedMaterial: {
-            code: string;
+        /**
+         * @description A required material, either uploaded as a file (`UploadedMaterial`) or satisfied without paper by an
+         *     electronic certificate (电子证照) the resource library holds for the applicant (`CertificateMaterial`).
+         */
+        SubmittedMaterial: components["schemas"]["UploadedMaterial"] | components["schemas"]["CertificateMaterial"];
+        UploadedMaterial: {
+            code: components["schemas"]["MaterialCode"];
             sha256: components["schemas"]["Sha256"];
             pageCount: number;
             trustLevel: components["schemas"]["TrustLevel"];
             uploadId: components["schemas"]["UploadId"];
-            electronicCertificateNumber?: string;
         };
+        /**
+         * @description Satisfied by an electronic certificate: no upload. The number must be one of the applicant's
+         *     `electronicCertificates` in the resource library, of the type the item's material accepts; otherwise
+         *     the submission is refused with 422 `certificate_unknown`.
+         */
+        CertificateMaterial: {
+            code: components["schemas"]["MaterialCode"];
+            electronicCertificateNumber: string;
+            /**
+             * @description A — issued by the authority itself (the resource library's copy).
+             * @constant
+             */
+            trustLevel: "A";
+        };
+        MaterialCode: string;
         ApplicationSubmission: {
             itemCode: components["schemas"]["ItemCode"];
             applicant: components["schemas"]["Applicant"];

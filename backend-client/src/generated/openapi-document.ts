@@ -558,6 +558,7 @@ export const openapiDocument: Record<string, unknown> = {
           "locked",
           "unauthorized",
           "upload_incomplete",
+          "certificate_unknown",
           "checksum_mismatch",
           "offset_mismatch",
           "internal",
@@ -1194,6 +1195,17 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "SubmittedMaterial": {
+        "description": "A required material, either uploaded as a file (`UploadedMaterial`) or satisfied without paper by an\nelectronic certificate (电子证照) the resource library holds for the applicant (`CertificateMaterial`).\n",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/UploadedMaterial"
+          },
+          {
+            "$ref": "#/components/schemas/CertificateMaterial"
+          }
+        ]
+      },
+      "UploadedMaterial": {
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1205,8 +1217,7 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "properties": {
           "code": {
-            "type": "string",
-            "pattern": "^[A-Z0-9_]+$"
+            "$ref": "#/components/schemas/MaterialCode"
           },
           "sha256": {
             "$ref": "#/components/schemas/Sha256"
@@ -1220,11 +1231,37 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "uploadId": {
             "$ref": "#/components/schemas/UploadId"
-          },
-          "electronicCertificateNumber": {
-            "type": "string"
           }
         }
+      },
+      "CertificateMaterial": {
+        "description": "Satisfied by an electronic certificate: no upload. The number must be one of the applicant's\n`electronicCertificates` in the resource library, of the type the item's material accepts; otherwise\nthe submission is refused with 422 `certificate_unknown`.\n",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "electronicCertificateNumber",
+          "trustLevel"
+        ],
+        "properties": {
+          "code": {
+            "$ref": "#/components/schemas/MaterialCode"
+          },
+          "electronicCertificateNumber": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "trustLevel": {
+            "description": "A — issued by the authority itself (the resource library's copy).",
+            "type": "string",
+            "const": "A"
+          }
+        }
+      },
+      "MaterialCode": {
+        "type": "string",
+        "pattern": "^[A-Z0-9_]+$"
       },
       "ApplicationSubmission": {
         "type": "object",

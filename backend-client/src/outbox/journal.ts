@@ -9,13 +9,25 @@ import { JOURNAL_SCHEMA } from './journal-schema';
 
 export type LocalState = 'draft' | 'submitted-locally' | 'accepted' | 'receipt-printed' | 'evaluated' | 'failed';
 
-export interface NewMaterial {
+export interface NewFileMaterial {
   code: string;
   pageCount: number;
   trustLevel: TrustLevel;
   contentType: UploadCreateRequest['contentType'];
   data: Uint8Array;
 }
+
+/** A material satisfied by an electronic certificate (电子证照): nothing to upload, the number travels sealed. */
+export interface NewCertificateMaterial {
+  code: string;
+  trustLevel: 'A';
+  electronicCertificateNumber: string;
+}
+
+export type NewMaterial = NewFileMaterial | NewCertificateMaterial;
+
+/** content_type marker of a certificate row; its sealed `data` is the certificate number. */
+const CERTIFICATE = 'electronic-certificate';
 
 export interface NewApplication {
   itemCode: string;
@@ -31,11 +43,13 @@ export interface NewApplication {
 export interface LocalMaterial {
   idx: number;
   code: string;
+  /** 'certificate': no file (sha256 '', size and pageCount 0); the number comes from certificateNumber(). */
+  kind: 'file' | 'certificate';
   sha256: string;
   size: number;
   pageCount: number;
   trustLevel: TrustLevel;
-  contentType: UploadCreateRequest['contentType'];
+  contentType: UploadCreateRequest['contentType'] | null;
   uploadId: string | null;
 }
 
@@ -82,7 +96,15 @@ interface Row {
   evaluation_delivered: number; attempts: number; next_attempt_at: number; last_error: string | null;
   created_at: number; submitted_at: number | null; accepted_at: number | null; purged_at: number | null;
 }
-interface MaterialRow { idx: number; code: string; sha256: string; size: number; page_count: number; trust_level: TrustLevel; content_type: UploadCreateRequest['contentType']; upload_id: string | null }
+interface MaterialRow { idx: number; code: string; sha256: string; size: number; page_count: number; trust_level: TrustLevel; content_type: UploadCreateRequest['contentType'] | typeof CERTIFICATE; upload_id: string | null }
+
+function localMaterial(m: MaterialRow): LocalMaterial {
+  const certificate = m.content_type === CERTIFICATE;
+  return {
+    idx: m.idx, code: m.code, kind: certificate ? 'certificate' : 'file', sha256: m.sha256, size: m.size, pageCount: m.page_count,
+    trustLevel: m.trust_level, contentType: m.content_type === CERTIFICATE ? null : m.content_type, uploadId: m.upload_id,
+  };
+}
 
 export class JournalError extends Error {
   constructor(readonly code: 'not_found' | 'wrong_state' | 'wrong_key' | 'duplicate_label', message: string) {
@@ -123,9 +145,7 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
   }
 
   function decode(r: Row): LocalApplication {
-    const materials = (getMaterials.all(r.local_id) as MaterialRow[]).map((m) => ({
-      idx: m.idx, code: m.code, sha256: m.sha256, size: m.size, pageCount: m.page_count, trustLevel: m.trust_level, contentType: m.content_type, uploadId: m.upload_id,
-    }));
+    const materials = (getMaterials.all(r.local_id) as MaterialRow[]).map(localMaterial);
     const receipt = r.receipt ? sealer.openJson<SubmissionReceipt>(r.receipt, aad(r.local_id, 'receipt')) : null;
     return {
       seq: r.rowid, localId: r.local_id, idempotencyKey: r.idempotency_key, label: r.label, state: r.state, itemCode: r.item_code,
@@ -161,10 +181,16 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     addMaterial(localId: string, material: NewMaterial): LocalMaterial {
       if (row(localId).state !== 'draft') throw new JournalError('wrong_state', 'materials can only be added to a draft');
       const idx = Number(db.prepare('SELECT count(*) FROM materials WHERE local_id = ?').pluck().get(localId));
-      const sha256 = createHash('sha256').update(material.data).digest('hex');
+      // A certificate's number goes in the same sealed column as file bytes: purge and at-rest guarantees cover it.
+      const cert = 'electronicCertificateNumber' in material;
+      const data = cert ? Buffer.from(material.electronicCertificateNumber, 'utf8') : material.data;
+      const m: MaterialRow = cert
+        ? { idx, code: material.code, sha256: '', size: 0, page_count: 0, trust_level: material.trustLevel, content_type: CERTIFICATE, upload_id: null }
+        : { idx, code: material.code, sha256: createHash('sha256').update(data).digest('hex'), size: data.length, page_count: material.pageCount,
+          trust_level: material.trustLevel, content_type: material.contentType, upload_id: null };
       db.prepare('INSERT INTO materials (local_id, idx, code, sha256, size, page_count, trust_level, content_type, data) VALUES (?,?,?,?,?,?,?,?,?)')
-        .run(localId, idx, material.code, sha256, material.data.length, material.pageCount, material.trustLevel, material.contentType, sealer.seal(material.data, aad(localId, `material:${idx}`)));
-      return { idx, code: material.code, sha256, size: material.data.length, pageCount: material.pageCount, trustLevel: material.trustLevel, contentType: material.contentType, uploadId: null };
+        .run(localId, idx, m.code, m.sha256, m.size, m.page_count, m.trust_level, m.content_type, sealer.seal(data, aad(localId, `material:${idx}`)));
+      return localMaterial(m);
     },
 
     /** draft → submitted-locally: from now on the outbox owns delivery. */
@@ -211,6 +237,11 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
       const data = db.prepare('SELECT data FROM materials WHERE local_id = ? AND idx = ?').pluck().get(localId, idx) as Buffer | null | undefined;
       if (!data) throw new JournalError('not_found', 'material data missing (purged?)');
       return sealer.open(data, aad(localId, `material:${idx}`));
+    },
+
+    /** The electronic certificate number of a certificate material (throws once purged). */
+    certificateNumber(localId: string, idx: number): string {
+      return journal.materialData(localId, idx).toString('utf8');
     },
 
     markMaterialUploaded(localId: string, idx: number, uploadId: string): void {

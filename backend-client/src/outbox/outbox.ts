@@ -3,7 +3,7 @@
 // a crash, timeout or lost answer can only ever produce the one application the server already has.
 import type { BackendClient } from '../client';
 import { BackendError } from '../errors';
-import type { ApplicationSubmission } from '../types';
+import type { ApplicationSubmission, SubmittedMaterial } from '../types';
 import type { Journal, LocalApplication, LocalState } from './journal';
 
 export interface OutboxChange {
@@ -76,7 +76,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       if (!app.submission) throw new Error('submission data missing');
       for (const m of app.materials) {
-        if (m.uploadId) continue;
+        if (m.uploadId || m.kind === 'certificate' || !m.contentType) continue;
         const data = journal.materialData(app.localId, m.idx);
         const up = await client.uploadFile(data, { contentType: m.contentType, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) });
         journal.markMaterialUploaded(app.localId, m.idx, up.uploadId);
@@ -85,7 +85,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const { clerkToken, ...rest } = app.submission;
       const body: ApplicationSubmission = {
         itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form,
-        materials: app.materials.map((m) => ({ code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' })),
+        materials: app.materials.map((m): SubmittedMaterial => m.kind === 'certificate'
+          ? { code: m.code, electronicCertificateNumber: journal.certificateNumber(app.localId, m.idx), trustLevel: 'A' }
+          : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' }),
       };
       const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
       emit(journal.markAccepted(app.localId, receipt));

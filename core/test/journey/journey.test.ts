@@ -45,7 +45,7 @@ describe('journey services', () => {
     expect((await t.failure('catalogue:item', { itemCode: 'NOPE' })).code).toBe('validation');
   });
 
-  it('captures materials, refuses a submission with missing ones, then submits with the PDFs', async () => {
+  it('captures materials, refuses a submission with missing ones, then submits the PDFs and the chosen certificates', async () => {
     await t.placeCard('res01');
     const begun = await t.call('materials:begin', { itemCode: ITEM });
     expect(begun.checklist.missing).toEqual(['ID_CARD', 'LEASE', 'LEASE_RECORD']);
@@ -83,7 +83,18 @@ describe('journey services', () => {
     expect(res.acceptanceNumber).toBeTruthy();
     expect(t.terminal.backend.sandbox!.stats().uploads).toBe(uploadsBefore + 1);
     const app = t.terminal.applications.journal.get(res.localId);
-    expect(app.materials).toMatchObject([{ code: 'LEASE', pageCount: 1, contentType: 'application/pdf' }]);
+    expect(app.materials).toMatchObject([
+      { code: 'LEASE', kind: 'file', pageCount: 1, contentType: 'application/pdf' },
+      { code: 'ID_CARD', kind: 'certificate', trustLevel: 'A', contentType: null },
+      { code: 'LEASE_RECORD', kind: 'certificate', trustLevel: 'A', contentType: null },
+    ]);
+    // The chosen 电子证照 reached the platform with their full numbers (res01's library record), no upload.
+    const stored = t.terminal.backend.sandbox!.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(res.acceptanceNumber) as string;
+    expect(JSON.parse(stored)).toEqual(expect.arrayContaining([
+      { code: 'ID_CARD', electronicCertificateNumber: '440304199604122469', trustLevel: 'A' },
+      { code: 'LEASE_RECORD', electronicCertificateNumber: 'BA-2024-5000', trustLevel: 'A' },
+      expect.objectContaining({ code: 'LEASE', trustLevel: 'C', pageCount: 1 }),
+    ]));
     // Images and OCR text are gone once the application is journaled.
     expect(materialDirs()).toHaveLength(0);
     expect((await t.failure('materials:list', {})).reason).toBe('no-materials');

@@ -20,6 +20,8 @@ interface Active {
   item: CatalogueItem;
   materials: MaterialsSession;
   certificates: SessionCertificate[];
+  /** Session certificate id → full number: kept in main for the submission, never sent to a screen. */
+  certificateNumbers: Map<string, string>;
 }
 
 export interface MaterialsDeskOptions {
@@ -56,7 +58,7 @@ export class MaterialsDesk {
     const current = this.active;
     if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
     if (current) await this.drop(current);
-    const certificates = await this.lookupCertificates(session, item);
+    const { certificates, numbers: certificateNumbers } = await this.lookupCertificates(session, item);
     if (session.isEnded) throw new Failure('state', 'The session has ended', 'session-ended');
     const materials = await MaterialsSession.create({
       materials: requiredMaterialsOf(item),
@@ -64,7 +66,7 @@ export class MaterialsDesk {
       certificates,
       ...(this.options.workDir ? { workDir: this.options.workDir } : {}),
     });
-    const active: Active = { sessionId: session.id, item, materials, certificates };
+    const active: Active = { sessionId: session.id, item, materials, certificates, certificateNumbers };
     this.active = active;
     materials.onEvent((e) => {
       if (e.type === 'ocrProgress') this.options.hub.emit('materials:ocrProgress', { pageId: e.pageId, progress: e.progress });
@@ -134,6 +136,13 @@ export class MaterialsDesk {
       contentType: 'application/pdf',
       data: p.bytes,
     }));
+    // Chosen 电子证照 stand in for paper (buildPdfs skipped them); the library issued them, hence trust A.
+    for (const m of checklist.materials) {
+      if (m.satisfiedBy !== 'electronic' || !m.electronicCertificateId) continue;
+      const number = active.certificateNumbers.get(m.electronicCertificateId);
+      if (!number) throw new Failure('state', 'The chosen electronic certificate is no longer available', 'certificate-gone');
+      materials.push({ code: m.code, trustLevel: 'A', electronicCertificateNumber: number });
+    }
     return { materials, journaled: () => this.drop(active) };
   };
 
@@ -155,13 +164,16 @@ export class MaterialsDesk {
     return this.pool;
   }
 
-  private async lookupCertificates(session: ResidentSession, item: CatalogueItem): Promise<SessionCertificate[]> {
-    if (!session.card || !item.materials.some((m) => m.electronicCertificateType)) return [];
+  private async lookupCertificates(session: ResidentSession, item: CatalogueItem): Promise<{ certificates: SessionCertificate[]; numbers: Map<string, string> }> {
+    const none = { certificates: [], numbers: new Map<string, string>() };
+    if (!session.card || !item.materials.some((m) => m.electronicCertificateType)) return none;
     try {
       const record = await this.options.client.lookupResident({ idNumber: session.card.idNumber, itemCode: item.code, fields: ['electronicCertificates'] });
-      return record.found ? sessionCertificates(record.electronicCertificates ?? []) : [];
+      const list = record.found ? record.electronicCertificates ?? [] : [];
+      const certificates = sessionCertificates(list); // same order as `list`
+      return { certificates, numbers: new Map(certificates.map((c, i) => [c.id, list[i]!.number])) };
     } catch {
-      return []; // Offline: paper only.
+      return none; // Offline: paper only.
     }
   }
 
@@ -169,6 +181,7 @@ export class MaterialsDesk {
     if (this.active === active) this.active = null;
     await active.materials.wipe();
     active.certificates.splice(0);
+    active.certificateNumbers.clear();
   }
 
   private require(session: ResidentSession): Active {
