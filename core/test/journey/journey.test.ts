@@ -108,6 +108,8 @@ describe('journey services', () => {
     expect(view).toMatchObject({ kind: 'accepted', acceptanceNumber: accepted.acceptanceNumber, reprint: false });
     expect(view.qrPayload).toBe(`easydo://query?no=${encodeURIComponent(accepted.acceptanceNumber)}&pw=${encodeURIComponent(accepted.queryPassword)}`);
     expect(view.lines).toContain('证件号码：440304********2469');
+    // Materials satisfied by 电子证照 read as such on the receipt (one each), not as scanned pages.
+    expect(view.lines.filter((l) => l.includes('电子证照'))).toHaveLength(2);
     expect(view.pngBase64 && Buffer.from(view.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
     const job = virtual.jobs[before]!;
     const paper = job.lines.join('\n');

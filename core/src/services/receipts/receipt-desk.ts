@@ -18,6 +18,7 @@ import { trackingCodeOf } from '../applications/application-desk';
 import { Failure } from '../ipc/failure';
 import type { ResidentSession } from '../session/resident-session';
 import { layoutToLines } from './receipt-lines';
+import { SIGNATURE_MATERIAL_CODE } from '../applications/signature';
 
 export interface ReceiptDeskOptions {
   config: () => TerminalConfig;
@@ -114,11 +115,7 @@ export class ReceiptDesk {
       applicantName: applicant.name,
       applicantIdNumber: applicant.idNumber,
       submittedAt: receipt?.submittedAt ?? new Date(app.submittedAt ?? app.createdAt).toISOString(),
-      materials: app.materials.map((m) => ({
-        name: item.materials.find((x) => x.code === m.code)?.name.zh ?? m.code,
-        copies: m.pageCount,
-        form: '扫描件',
-      })),
+      materials: app.materials.map((m) => receiptMaterial(m, item)),
       nextStep: receipt
         ? `${item.department.name}将在办理时限内处理，可凭受理编号和查询密码在本机或网上查询进度。`
         : '本终端将在网络恢复后自动提交申请，无需再次办理。',
@@ -128,4 +125,12 @@ export class ReceiptDesk {
         : { kind: 'offline', trackingCode: trackingCodeOf(app.localId) },
     };
   }
+}
+
+/** How one journaled material reads on the receipt: scanned pages, an electronic certificate, or the signature. */
+function receiptMaterial(m: LocalApplication['materials'][number], item: CatalogueItem): AcceptanceReceiptData['materials'][number] {
+  if (m.code === SIGNATURE_MATERIAL_CODE) return { name: '申请人签名', copies: 1, form: '电子签名' };
+  const name = item.materials.find((x) => x.code === m.code)?.name.zh ?? m.code;
+  if (m.kind === 'certificate') return { name, copies: 1, form: '电子证照' };
+  return { name, copies: m.pageCount, form: '扫描件' };
 }
