@@ -122,6 +122,13 @@ describe('journey: idle timeout', () => {
 
   it('warns (shown, extendable), then ends the session and leaves nothing of the resident reachable', async () => {
     const p = h.page;
+    // The resident first takes a queue number on the attract screen: shown with the time until it clears.
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('take-ticket-open').click();
+    await p.locator('.take-ticket-categories button').first().click();
+    const ticket = (await p.getByTestId('take-ticket-result').locator('strong').textContent())!;
+    expect(ticket).toMatch(/\d{3}$/);
+    expect(await p.getByTestId('take-ticket-clears-in').textContent()).toMatch(/\d+/);
     await quickApply(p);
     await p.getByTestId('back').click(); // back to the form, which holds the typed reason
     await p.getByTestId('form').waitFor();
@@ -133,12 +140,24 @@ describe('journey: idle timeout', () => {
     await p.getByTestId('idle-extend').click();
     await p.getByTestId('idle-warning').waitFor({ state: 'detached' });
     expect(await p.getByTestId('kiosk').getAttribute('data-step')).toBe('form');
+    // This resident's own settings: elder mode, English, loud speech. None of them may greet the next person.
+    await p.getByTestId('toggle-elder').click();
+    await p.getByTestId('toggle-language').click();
+    await p.getByTestId('volume-high').click();
+    await p.locator('html.elder[lang="en"]').waitFor();
+    expect(await p.getByTestId('volume-high').getAttribute('aria-pressed')).toBe('true');
 
     await p.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
     await p.getByTestId('attract').waitFor({ timeout: 30_000 });
     await p.waitForFunction(() => !document.querySelector('[data-testid="card-panel"]'));
     expect(h.terminal.sessions.current()).toBeNull();
     await assertNothingOf(p, ['440304********2469', '卓*', 'QZX']);
+    expect(await p.getByTestId('toggle-elder').getAttribute('aria-pressed')).toBe('false');
+    expect(await p.evaluate(() => ({ lang: document.documentElement.lang, elder: document.documentElement.classList.contains('elder') }))).toEqual({ lang: 'zh-CN', elder: false });
+    await p.getByRole('heading', { name: '欢迎使用易办事自助服务' }).waitFor();
+    expect(await p.getByTestId('volume-medium').getAttribute('aria-pressed')).toBe('true');
+    expect(await p.getByTestId('take-ticket-result').count()).toBe(0);
+    await assertNothingOf(p, [ticket]);
     await checkStep(h, 'journey-idle-02-wiped');
     // The browser's back button leads out of the app, not to an earlier screen: the journey pushes no history.
     await p.goBack().catch(() => undefined);

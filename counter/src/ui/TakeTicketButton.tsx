@@ -1,14 +1,20 @@
 // "Take a number" for the kiosk's start screen (and anywhere a ticket is issued): pick the service category,
 // optionally the green channel, and get the number with how many are ahead. The kiosk mounts it as is.
-import { useState } from 'react';
+// The number shown is cleared after a short time (visible countdown) so the next person at the kiosk does not
+// see it; leaving the kiosk's attract screen unmounts the component, which drops it (and its timer) at once.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { QueueCategory, TakeTicketResponse } from '@easydo/core/contract/schemas/counter-queue';
+import { secondsLeft } from '@easydo/core/ui/countdown';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { useTerminal } from '@easydo/core/ui/terminal-context';
 import './counter.css';
 
-export function TakeTicketButton({ onTaken }: { onTaken?: (r: TakeTicketResponse) => void }) {
+/** Long enough to note the number down or photograph it, short enough to be gone before the next person. */
+export const TICKET_SHOWN_SECONDS = 30;
+
+export function TakeTicketButton({ onTaken, clearAfterSeconds = TICKET_SHOWN_SECONDS }: { onTaken?: (r: TakeTicketResponse) => void; clearAfterSeconds?: number }) {
   const { t, i18n } = useTranslation('counter');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const api = useTerminal();
@@ -17,6 +23,19 @@ export function TakeTicketButton({ onTaken }: { onTaken?: (r: TakeTicketResponse
   const [priority, setPriority] = useState(false);
   const [taken, setTaken] = useState<TakeTicketResponse | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
+  const [remaining, setRemaining] = useState(clearAfterSeconds);
+
+  useEffect(() => {
+    if (!taken) return;
+    const started = Date.now();
+    setRemaining(clearAfterSeconds);
+    const timer = setInterval(() => {
+      const left = secondsLeft(started, Date.now(), clearAfterSeconds);
+      setRemaining(left);
+      if (left === 0) setTaken(null);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [taken, clearAfterSeconds]);
 
   const show = async () => {
     setTaken(null);
@@ -56,14 +75,18 @@ export function TakeTicketButton({ onTaken }: { onTaken?: (r: TakeTicketResponse
               </button>
             ))}
           </div>
-          <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+          <button type="button" className="btn btn-secondary" data-testid="take-ticket-close" aria-label={t('takeTicketClose')} onClick={() => setOpen(false)}>
             ✕
           </button>
         </div>
       )}
       {taken && (
         <p className="take-ticket-result" role="status" data-testid="take-ticket-result">
-          {t('yourTicket')} <strong>{taken.ticket.number}</strong> · {taken.ticket.categoryName[lang]} · {t('ahead', { n: taken.waitingAhead })}
+          {t('yourTicket')} <strong>{taken.ticket.number}</strong> · {taken.ticket.categoryName[lang]} · {t('ahead', { n: taken.waitingAhead })}{' '}
+          {/* Not re-announced every second: the number is what the live region is for. */}
+          <small aria-live="off" data-testid="take-ticket-clears-in">
+            {t('ticketClearsIn', { n: remaining })}
+          </small>
         </p>
       )}
       <ErrorNotice error={error} />

@@ -114,6 +114,8 @@ export const counterZh = {
   takeTicketTitle: '取号排队',
   yourTicket: '您的号码',
   ahead: '前面还有 {{n}} 人',
+  takeTicketClose: '关闭，不取号',
+  ticketClearsIn: '（{{n}} 秒后自动清除）',
 };
 export const counterEn: { [K in keyof typeof counterZh]: string } = {
   title: 'One-stop counter',
@@ -230,4 +232,6 @@ export const counterEn: { [K in keyof typeof counterZh]: string } = {
   takeTicketTitle: 'Take a queue number',
   yourTicket: 'Your number',
   ahead: '{{n}} ahead of you',
+  takeTicketClose: 'Close without taking a number',
+  ticketClearsIn: '(cleared in {{n}} s)',
 };

@@ -29,6 +29,11 @@ export function App() {
 
   if (!info) return <p className="loading">…</p>;
   const toggleLanguage = () => void i18n.changeLanguage(i18n.language === 'en' ? 'zh-CN' : 'en');
+  // A resident's elder mode and language are theirs alone: the next person starts from the terminal's defaults.
+  const resetForNextPerson = () => {
+    setElder(false);
+    if (i18n.language !== info.defaultLanguage) void i18n.changeLanguage(info.defaultLanguage);
+  };
   return (
     <div className="app" data-mode={info.mode}>
       <header className="topbar">
@@ -41,7 +46,7 @@ export function App() {
           {t('app.language')}
         </button>
       </header>
-      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin'} />}
+      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin'} onSessionEnd={resetForNextPerson} />}
       {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
     </div>
   );

@@ -7,6 +7,7 @@ import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm } from '@easydo/core/contract/schemas/application';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { createSpeaker } from '@easydo/core/ui/speech';
+import { DEFAULT_VOLUME, type VolumeLevel } from '@easydo/core/ui/speech-volume';
 import { IdleWarning } from '@easydo/core/ui/IdleWarning';
 import { bindJourney } from './journey-actors';
 import { timingFromSession } from './journey-machine';
@@ -15,10 +16,14 @@ import { useServiceState } from './useServiceState';
 import { AdminCorner, AdminPinPad } from './AdminEntry';
 import { CardPanel } from './CardPanel';
 import { JourneyScreen } from './JourneyScreen';
+import { VolumeControl } from './VolumeControl';
+import { sessionJustEnded } from './session-end';
+import type { Step } from './step';
 import type { Lang } from './screen-props';
 import './journey.css';
 
-export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
+/** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
+export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: boolean; onSessionEnd?: () => void }) {
   const { t, i18n } = useTranslation('journey');
   const api = useTerminal();
   const service = useServiceState();
@@ -32,6 +37,13 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
   const speechLang = lang === 'en' ? 'en' : 'zh-CN';
   const speaker = useMemo(() => createSpeaker(), []);
   const screenRef = useRef<HTMLDivElement>(null);
+  const [volume, setVolume] = useState<VolumeLevel>(speaker.volume);
+  const changeVolume = (level: VolumeLevel) => {
+    speaker.setVolume(level);
+    setVolume(level);
+    // Said at the new volume, so a resident who cannot see the buttons hears what they chose.
+    speaker.speak(t('volume.changed', { level: t(`volume.${level}`) }), speechLang);
+  };
 
   // Whether a card lies on the reader (not who: that lives in the session): the thank-you screen reminds.
   const [cardOnReader, setCardOnReader] = useState(false);
@@ -54,6 +66,17 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
     const key = `voice.${step}`;
     if (i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
   }, [step, speechLang]);
+
+  // A visit ended: this resident's own settings go with them (volume here, elder mode and language in App).
+  const previousStep = useRef<Step>(step);
+  useEffect(() => {
+    const ended = sessionJustEnded(previousStep.current, step);
+    previousStep.current = step;
+    if (!ended) return;
+    speaker.resetVolume();
+    setVolume(DEFAULT_VOLUME);
+    onSessionEnd?.();
+  }, [step]);
 
   // Leaving a session: nothing of it may stay reachable (no history entries, no storage).
   useEffect(() => {
@@ -91,6 +114,7 @@ export function KioskApp({ adminEntry = false }: { adminEntry?: boolean }) {
         <button type="button" className="btn btn-secondary" data-testid="stop-reading" onClick={() => speaker.cancel()}>
           {t('common.stopReading')}
         </button>
+        <VolumeControl value={volume} onChange={changeVolume} t={t} />
         {inSession && (
           <button type="button" className="btn btn-danger" data-testid="cancel" onClick={() => send({ type: 'CANCEL' })}>
             {t('common.cancel')}
