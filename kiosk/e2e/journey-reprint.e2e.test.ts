@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueView } from '@easydo/core/contract/schemas/counter-queue';
 import { startHarness, type Harness } from './harness';
-import { assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
+import { applyAndLeave, assertNothingOf, checkStep, typeDigits, typeLatin } from '../test/journey/e2e-steps';
 
 describe('journey: reprint and take a number', () => {
   let h: Harness;
@@ -18,20 +18,8 @@ describe('journey: reprint and take a number', () => {
   it('a guest reprints the receipt after querying by number + password; paper out after a QR query is explained', async () => {
     const p = h.page;
     const printer = h.terminal.receiptPrinter.virtual!;
-    await quickApply(p);
-    const maskedId = (await p.getByTestId('card-id').textContent())!;
+    const { number, password, maskedId } = await applyAndLeave(p);
     expect(maskedId).toContain('*');
-    await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
-    await p.getByTestId('materials-next').click();
-    await signAndSubmit(p);
-    await p.getByTestId('receipt-printed').waitFor();
-    const number = (await p.getByTestId('acceptance-number').textContent())!;
-    const password = (await p.getByTestId('query-password').textContent())!;
-    await p.getByTestId('receipt-continue').click();
-    await p.getByTestId('evaluation-skip').click();
-    await p.getByTestId('finish').click();
-    await p.getByTestId('sim-remove').click();
-    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
 
     await p.getByTestId('query').click();
     await p.getByTestId('query-screen').waitFor();

@@ -3,7 +3,7 @@
 // (journaled offline receipt, then delivered), and the idle timeout wiping the session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
+import { applyAndLeave, assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
 
 describe('journey: query, out of service, offline', () => {
   let h: Harness;
@@ -16,18 +16,7 @@ describe('journey: query, out of service, offline', () => {
 
   it('a guest queries progress by acceptance number + query password, typed on screen', async () => {
     const p = h.page;
-    await quickApply(p);
-    await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
-    await p.getByTestId('materials-next').click();
-    await signAndSubmit(p);
-    await p.getByTestId('receipt-printed').waitFor();
-    const number = (await p.getByTestId('acceptance-number').textContent())!;
-    const password = (await p.getByTestId('query-password').textContent())!;
-    await p.getByTestId('receipt-continue').click();
-    await p.getByTestId('evaluation-skip').click();
-    await p.getByTestId('finish').click();
-    await p.getByTestId('sim-remove').click();
-    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    const { number, password } = await applyAndLeave(p);
 
     await p.getByTestId('query').click();
     await p.getByTestId('query-screen').waitFor();

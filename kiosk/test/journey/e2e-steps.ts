@@ -132,3 +132,24 @@ export async function signAndSubmit(page: Page): Promise<void> {
   await page.locator('[data-testid="signature-confirm"]:not([disabled])').waitFor();
   await page.getByTestId('signature-confirm').click();
 }
+
+/**
+ * A resident applies (quickApply), takes the receipt, skips the rating and leaves with the card: the
+ * starting point of every "come back later" test. Returns what the receipt showed.
+ */
+export async function applyAndLeave(page: Page): Promise<{ number: string; password: string; maskedId: string }> {
+  await quickApply(page);
+  const maskedId = (await page.getByTestId('card-id').textContent())!;
+  await page.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
+  await page.getByTestId('materials-next').click();
+  await signAndSubmit(page);
+  await page.getByTestId('receipt-printed').waitFor();
+  const number = (await page.getByTestId('acceptance-number').textContent())!;
+  const password = (await page.getByTestId('query-password').textContent())!;
+  await page.getByTestId('receipt-continue').click();
+  await page.getByTestId('evaluation-skip').click();
+  await page.getByTestId('finish').click();
+  await page.getByTestId('sim-remove').click();
+  await page.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+  return { number, password, maskedId };
+}
