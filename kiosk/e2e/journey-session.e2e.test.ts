@@ -153,4 +153,17 @@ describe('journey: idle timeout', () => {
     expect(await p.getByTestId('form').count()).toBe(0);
     await assertNothingOf(p, ['440304********2469', '卓*', 'QZX']);
   });
+
+  it('settings changed on the attract screen without starting a session reset after the same quiet time', async () => {
+    const p = h.page;
+    await p.goto(h.shell.url);
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('toggle-elder').click();
+    await p.getByTestId('toggle-language').click();
+    await p.locator('html.elder[lang="en"]').waitFor();
+    // Nobody touches the screen: 15 s + 10 s (the session's warning + countdown) later the defaults are back.
+    await p.locator('html:not(.elder)[lang="zh-CN"]').waitFor({ timeout: 45_000 });
+    await p.getByRole('heading', { name: '欢迎使用易办事自助服务' }).waitFor();
+    expect(h.terminal.sessions.current()).toBeNull();
+  });
 });

@@ -21,6 +21,7 @@ import { sessionJustEnded } from './session-end';
 import type { Step } from './step';
 import type { Lang } from './screen-props';
 import './journey.css';
+import { useAttractInactivity } from './attract-inactivity';
 
 /** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
 export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: boolean; onSessionEnd?: () => void }) {
@@ -68,15 +69,22 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
   }, [step, speechLang]);
 
   // A visit ended: this resident's own settings go with them (volume here, elder mode and language in App).
+  const resetPersonalSettings = () => {
+    speaker.resetVolume();
+    setVolume(DEFAULT_VOLUME);
+    onSessionEnd?.();
+  };
   const previousStep = useRef<Step>(step);
   useEffect(() => {
     const ended = sessionJustEnded(previousStep.current, step);
     previousStep.current = step;
     if (!ended) return;
-    speaker.resetVolume();
-    setVolume(DEFAULT_VOLUME);
-    onSessionEnd?.();
+    resetPersonalSettings();
   }, [step]);
+
+  // Someone changed settings on the attract screen and walked away without starting: reset them too.
+  const attractQuietMs = snapshot.context.timing.idleWarningMs + snapshot.context.timing.countdownMs;
+  useAttractInactivity(step === 'attract', attractQuietMs, () => resetPersonalSettings());
 
   // Leaving a session: nothing of it may stay reachable (no history entries, no storage).
   useEffect(() => {
