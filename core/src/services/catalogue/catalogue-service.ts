@@ -16,40 +16,77 @@ interface CacheEntry {
   catalogue: Catalogue;
 }
 
+interface Known {
+  entry: CacheEntry;
+  fromCache: boolean;
+  /** When the backend was last asked (successfully or not). */
+  checkedAt: number;
+}
+
+export interface CatalogueServiceOptions {
+  /** How long a catalogue the backend confirmed is used before asking again. Default 5 minutes. */
+  maxAgeMs?: number;
+  /** After a failed revalidation, how long the cached copy is served before trying again. Default 30 s. */
+  retryAfterFailureMs?: number;
+  now?: () => number;
+}
+
 export class CatalogueService {
-  private memory: CacheEntry | null = null;
+  // Every form, submission, receipt and progress lookup needs an item: they are served from memory and the
+  // backend is asked at most once per window (one request shared by concurrent callers), so an unreachable
+  // backend costs one timeout per window, not one per screen.
+  private known: Known | null = null;
+  private inflight: Promise<Known> | null = null;
+  private readonly maxAgeMs: number;
+  private readonly retryAfterFailureMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly client: BackendClient,
     private readonly cacheFile: string,
-  ) {}
+    options: CatalogueServiceOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
+    this.retryAfterFailureMs = options.retryAfterFailureMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
 
   async get(): Promise<CatalogueView> {
-    const { entry, fromCache } = await this.refresh();
+    const { entry, fromCache } = await this.current();
     return toCatalogueView(entry.catalogue, fromCache);
   }
 
   /** The full definition of one item (fields, materials, guide) for the journey. */
   async item(code: string): Promise<CatalogueItem> {
-    const { entry } = await this.refresh();
+    const { entry } = await this.current();
     const item = entry.catalogue.items.find((i) => i.code === code);
     if (!item) throw new Failure('validation', `Unknown service item ${code}`);
     return item;
   }
 
-  private async refresh(): Promise<{ entry: CacheEntry; fromCache: boolean }> {
-    const cached = this.memory ?? this.readCache();
+  private current(): Promise<Known> {
+    const k = this.known;
+    if (k && this.now() - k.checkedAt < (k.fromCache ? this.retryAfterFailureMs : this.maxAgeMs)) return Promise.resolve(k);
+    this.inflight ??= this.refresh().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async refresh(): Promise<Known> {
+    const cached = this.known?.entry ?? this.readCache();
+    const checkedAt = this.now();
     try {
       const result = await this.client.getCatalogue(cached ? { etag: cached.etag } : {});
-      if (result.notModified && cached) return { entry: (this.memory = cached), fromCache: false };
+      if (result.notModified && cached) return (this.known = { entry: cached, fromCache: false, checkedAt });
       if (!result.notModified) {
         const entry = { etag: result.etag, catalogue: result.catalogue };
         this.writeCache(entry);
-        return { entry: (this.memory = entry), fromCache: false };
+        return (this.known = { entry, fromCache: false, checkedAt });
       }
       throw new Failure('backend', 'The catalogue server answered 304 without a cached copy');
     } catch (error) {
-      if (cached && error instanceof BackendError) return { entry: (this.memory = cached), fromCache: true };
+      if (cached && error instanceof BackendError) return (this.known = { entry: cached, fromCache: true, checkedAt });
       if (error instanceof Failure) throw error;
       throw new Failure('backend', 'The service catalogue is not available right now', error instanceof BackendError ? error.code : 'unknown');
     }
