@@ -14,7 +14,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
 import type { ApplicationDesk } from '../terminal/ports';
 import { buildApplicant, mergeForm } from './submission';
-import { resolvePrefill } from './prefill';
+import { SessionPrefill } from './session-prefill';
 import { validateForm } from './form-validation';
 import { toPreparedForm } from './form-view';
 import { signatureMaterial } from './signature';
@@ -77,6 +77,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   outbox.start();
   const waitMs = options.waitForNumberMs ?? 8000;
   let materialsProvider: MaterialsProvider | null = null;
+  const prefills = new SessionPrefill(options.client);
 
   return {
     journal,
@@ -87,13 +88,13 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
     async prepare(session, itemCode) {
       if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
       const item = await options.catalogue.item(itemCode);
-      return toPreparedForm(item, await resolvePrefill(item, session.card, options.client));
+      return toPreparedForm(item, await prefills.for(session, item));
     },
     async submit(session, request, extras = {}) {
       const card = session.card;
       if (!card) throw new Error('session without a card');
       const item = await options.catalogue.item(request.itemCode);
-      const form = mergeForm(item, await resolvePrefill(item, card, options.client), request.form);
+      const form = mergeForm(item, await prefills.for(session, item), request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
       // Explicit materials (counter) win; otherwise whatever the session captured (kiosk), checked for completeness.
