@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# System packages and services the tests use (Debian 12; run as root). Idempotent.
+# System packages and services the tests use (Debian 12). Idempotent. Runs as root; from another user it
+# re-runs itself through sudo (a root-only machine, like CI's, has no sudo and needs none).
 #   chromium: E2E (Playwright drives Debian's build, never a downloaded browser)
 #   socat: pseudo-terminal pairs for real serial I/O; sane-utils: SANE test scanner; cups + cups-pdf: A4 printing
 #   tesseract-ocr(+chi-sim): OCR benchmark reference; poppler-utils: pdftotext; fonts-noto-cjk: CJK fallback font
 #   udev, libusb: serialport listing and node-hid; xvfb: headed screenshots when wanted
 set -euo pipefail
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup-system.sh: run as root (no sudo on this machine)" >&2; exit 1; }
+  exec sudo -E bash "$0" "$@"
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
