@@ -266,6 +266,8 @@ export interface components {
             };
             fields: components["schemas"]["FormField"][];
             materials: components["schemas"]["RequiredMaterial"][];
+            /** @description Whether an applicant may proceed with an expired identity card (e.g. a renewal item). Absent means no: the terminal stops and sends the applicant to the counter or to obtain a 临时身份证. */
+            acceptsExpiredCard?: boolean;
         };
         /** @enum {string} */
         FieldType: "text" | "number" | "date" | "select" | "phone" | "idNumber" | "textarea";
@@ -298,7 +300,11 @@ export interface components {
             electronicCertificateType: string | null;
             /** @description Words whose presence on a scanned page suggests this material. */
             ocrKeywords: string[];
+            /** @description Only applicants whose identity card is one of these types need this material (e.g. 居民身份证 for residents, 港澳台居民居住证 for permit holders, 外国人永久居留身份证 and a passport for foreigners). Absent means every applicant. */
+            cardTypes?: components["schemas"]["CardType"][];
         };
+        /** @enum {string} */
+        CardType: "resident" | "hmt_permit" | "foreigner_2017" | "foreigner_2023";
         /** @enum {string} */
         LibraryField: "householdRegistration" | "residenceAddress" | "housing" | "contactPhone" | "electronicCertificates";
         ResidentLookupRequest: {

@@ -760,6 +760,10 @@ export const openapiDocument: Record<string, unknown> = {
             "items": {
               "$ref": "#/components/schemas/RequiredMaterial"
             }
+          },
+          "acceptsExpiredCard": {
+            "description": "Whether an applicant may proceed with an expired identity card (e.g. a renewal item). Absent means no: the terminal stops and sends the applicant to the counter or to obtain a 临时身份证.",
+            "type": "boolean"
           }
         }
       },
@@ -887,8 +891,26 @@ export const openapiDocument: Record<string, unknown> = {
             "items": {
               "type": "string"
             }
+          },
+          "cardTypes": {
+            "description": "Only applicants whose identity card is one of these types need this material (e.g. 居民身份证 for residents, 港澳台居民居住证 for permit holders, 外国人永久居留身份证 and a passport for foreigners). Absent means every applicant.",
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/components/schemas/CardType"
+            }
           }
         }
+      },
+      "CardType": {
+        "type": "string",
+        "enum": [
+          "resident",
+          "hmt_permit",
+          "foreigner_2017",
+          "foreigner_2023"
+        ]
       },
       "LibraryField": {
         "type": "string",
