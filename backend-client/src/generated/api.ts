@@ -245,6 +245,10 @@ export interface components {
         Department: {
             code: string;
             name: string;
+            /** @description The department's English name */
+            nameEn?: string;
+            /** @description The department keeps Chinese records only: a receipt for an English-speaking applicant is printed in both languages (Chinese first) instead of English alone. */
+            chineseRecordRequired?: boolean;
         };
         /** @enum {string} */
         ApplicantType: "natural_person" | "legal_person" | "agent";

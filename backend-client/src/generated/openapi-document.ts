@@ -666,6 +666,15 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "name": {
             "type": "string"
+          },
+          "nameEn": {
+            "type": "string",
+            "description": "The department's English name",
+            "for English-language screens and receipts.": null
+          },
+          "chineseRecordRequired": {
+            "description": "The department keeps Chinese records only: a receipt for an English-speaking applicant is printed in both languages (Chinese first) instead of English alone.",
+            "type": "boolean"
           }
         }
       },
