@@ -46,8 +46,13 @@ const m = (code: string, zh: string, en: string, extra: Partial<RequiredMaterial
   code, name: t(zh, en), count: 1, originalsRequired: false, electronicCertificateType: null, ocrKeywords: [zh], ...extra,
 });
 
+const FOREIGNERS: NonNullable<RequiredMaterial['cardTypes']> = ['foreigner_2017', 'foreigner_2023'];
+
 export const M = {
-  idCard: m('ID_CARD', '居民身份证', 'Resident ID card', { originalsRequired: true, electronicCertificateType: '居民身份证', ocrKeywords: ['居民身份证', '公民身份号码'] }),
+  idCard: m('ID_CARD', '居民身份证', 'Resident ID card', { originalsRequired: true, electronicCertificateType: '居民身份证', ocrKeywords: ['居民身份证', '公民身份号码'], cardTypes: ['resident'] }),
+  hmtPermit: m('HMT_PERMIT', '港澳台居民居住证', 'Residence permit for HK, Macao and Taiwan residents', { originalsRequired: true, ocrKeywords: ['港澳台居民居住证', '居住证'], cardTypes: ['hmt_permit'] }),
+  foreignPr: m('FOREIGN_PR_CARD', '外国人永久居留身份证', 'Foreign permanent resident ID card', { originalsRequired: true, ocrKeywords: ['外国人永久居留身份证', '永久居留'], cardTypes: FOREIGNERS }),
+  passport: m('PASSPORT', '护照', 'Passport', { originalsRequired: true, ocrKeywords: ['护照', 'PASSPORT'], cardTypes: FOREIGNERS }),
   hukou: m('HUKOU', '户口簿', 'Household register', { originalsRequired: true, electronicCertificateType: '居民户口簿', ocrKeywords: ['常住人口登记卡', '户口簿', '户主'] }),
   lease: m('LEASE', '房屋租赁合同', 'Housing lease contract', { originalsRequired: true, ocrKeywords: ['租赁合同', '房屋租赁', '出租人', '承租人'] }),
   leaseRecord: m('LEASE_RECORD', '房屋租赁登记备案证明', 'Lease registration certificate', { electronicCertificateType: '房屋租赁登记备案证明', ocrKeywords: ['租赁登记', '备案证明'] }),
@@ -68,3 +73,6 @@ export const M = {
   socialSecurity: m('SOCIAL_SECURITY', '社保缴费证明', 'Social insurance payment record', { ocrKeywords: ['社会保险', '缴费'] }),
   patent: m('PATENT', '专利证书', 'Patent certificate', { electronicCertificateType: '专利证书', ocrKeywords: ['专利证书', '专利号'] }),
 } satisfies Record<string, RequiredMaterial>;
+
+/** The applicant's own identity document, one variant per card family: each applicant is asked for theirs only. */
+export const ID_DOCS: RequiredMaterial[] = [M.idCard, M.hmtPermit, M.foreignPr];

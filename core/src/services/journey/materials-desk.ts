@@ -13,7 +13,7 @@ import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { MaterialsProvider } from '../applications/application-desk';
-import { requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
+import { itemForCard, requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
 
 interface Active {
   sessionId: string;
@@ -54,7 +54,7 @@ export class MaterialsDesk {
   /** Starts capture for an item; the same item in the same session keeps the pages already taken. */
   async begin(session: ResidentSession, itemCode: string): Promise<MaterialsState> {
     if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
-    const item = await this.options.catalogue.item(itemCode);
+    const item = itemForCard(await this.options.catalogue.item(itemCode), session.card.cardType);
     const current = this.active;
     if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
     if (current) await this.drop(current);

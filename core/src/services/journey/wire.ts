@@ -8,6 +8,7 @@ import type { ResidentSession } from '../session/resident-session';
 import { toItemGuide } from './guide';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
+import { itemForCard } from './materials-view';
 import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
@@ -39,7 +40,8 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
 
   return {
     handlers: {
-      'catalogue:item': async (req) => toItemGuide(await ctx.catalogue.item(req.itemCode)),
+      // With a card on the session the guide lists that cardholder's materials; a guest sees every variant.
+      'catalogue:item': async (req) => toItemGuide(itemForCard(await ctx.catalogue.item(req.itemCode), ctx.sessions.current()?.card?.cardType ?? null)),
       'session:startGuest': async () => {
         await ctx.sessions.start(null);
         return info();

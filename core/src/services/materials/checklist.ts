@@ -47,6 +47,19 @@ export interface ChecklistResult {
   unassignedPages: string[];
 }
 
+/** The card families of the reader (core/contract/schemas/card CardType). */
+export type CardFamily = 'resident' | 'hmt_permit' | 'foreigner_2017' | 'foreigner_2023';
+
+/**
+ * The materials this applicant is asked for: the catalogue lists one variant per card family where they differ
+ * (居民身份证 / 港澳台居民居住证 / 外国人永久居留身份证, a passport for foreigners where the item asks), and a
+ * material without `cardTypes` applies to everyone. Without a card (a guest reading a guide) every variant shows.
+ */
+export function materialsForCard<T extends { cardTypes?: readonly string[] | undefined }>(materials: readonly T[], cardType: CardFamily | null): T[] {
+  if (cardType === null) return [...materials];
+  return materials.filter((m) => !m.cardTypes || m.cardTypes.includes(cardType));
+}
+
 export interface MaterialSuggestion {
   code: string;
   keyword: string;

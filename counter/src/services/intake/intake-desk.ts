@@ -6,7 +6,7 @@ import type { BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView
 import { Failure } from '@easydo/core/services/ipc/failure';
 import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/services/materials/session';
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
-import { requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
+import { itemForCard, requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
 import type { ResidentSession } from '@easydo/core/services/session/resident-session';
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
@@ -65,7 +65,7 @@ export class IntakeDesk {
   async begin(itemCode: string, startedAt: number): Promise<BeginIntakeResponse> {
     const session = this.session();
     const form = await this.ctx.applications.prepare(session, itemCode);
-    const item = await this.ctx.catalogue.item(itemCode);
+    const item = itemForCard(await this.ctx.catalogue.item(itemCode), session.card!.cardType);
     await this.drop();
     const materials = await MaterialsSession.create({
       pool: this.ocr(),
