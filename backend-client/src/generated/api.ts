@@ -215,11 +215,33 @@ export interface components {
             error: {
                 code: components["schemas"]["ErrorCode"];
                 message: string;
-                details?: Record<string, never>;
+                details?: components["schemas"]["ErrorDetails"];
             };
         };
+        /** @description Machine-readable particulars of an error; which ones appear depends on the code. Never personal data. */
+        ErrorDetails: {
+            /** @description timestamp_stale: the server clock, to correct skew. */
+            serverTime?: components["schemas"]["Timestamp"];
+            /** @description validation_failed: where the request departs from this document. */
+            issues?: {
+                path: string;
+                message: string;
+            }[];
+            /** @description validation_failed: keys of required form fields left empty. */
+            missing?: string[];
+            /** @description validation_failed: the unknown item code. */
+            itemCode?: string;
+            /** @description certificate_unknown, upload_incomplete: the material. */
+            code?: components["schemas"]["MaterialCode"];
+            /** @description offset_mismatch, checksum_mismatch: where the upload resumes. */
+            offset?: number;
+            /** @description locked: when to try again. */
+            retryAfterSeconds?: number;
+        };
         /** @enum {string} */
-        ErrorCode: "bad_request" | "validation_failed" | "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal" | "not_found" | "idempotency_conflict" | "already_evaluated" | "invalid_credentials" | "locked" | "unauthorized" | "upload_incomplete" | "certificate_unknown" | "checksum_mismatch" | "offset_mismatch" | "internal" | "unavailable";
+        SignatureErrorCode: "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal";
+        /** @enum {string} */
+        ErrorCode: "bad_request" | "validation_failed" | "signature_missing" | "signature_invalid" | "timestamp_stale" | "nonce_replayed" | "unknown_terminal" | "not_found" | "idempotency_conflict" | "already_evaluated" | "invalid_credentials" | "locked" | "unauthorized" | "upload_incomplete" | "certificate_unknown" | "checksum_mismatch" | "offset_mismatch" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable";
         /** Format: date-time */
         Timestamp: string;
         /** @description ID number of a resident card, permit or foreigner permanent-residence card. */
@@ -245,7 +267,7 @@ export interface components {
         Department: {
             code: string;
             name: string;
-            /** @description The department's English name */
+            /** @description The department's English name, for English-language screens and receipts. */
             nameEn?: string;
             /** @description The department keeps Chinese records only: a receipt for an English-speaking applicant is printed in both languages (Chinese first) instead of English alone. */
             chineseRecordRequired?: boolean;
@@ -384,6 +406,8 @@ export interface components {
             idType: "resident" | "hmt_permit" | "foreigner_2017" | "foreigner_2023";
             idNumber: components["schemas"]["IdNumber"];
             name: string;
+            /** @description The name in Latin letters on a foreign permanent resident ID card (the holder's own name; `name` is its Chinese transliteration). */
+            latinName?: string;
             phone?: string;
         };
         /**
@@ -426,7 +450,7 @@ export interface components {
         /** @enum {string} */
         Stage: "预受理" | "受理" | "不予受理" | "补齐补正" | "办理中" | "办结" | "已领取";
         SubmissionReceipt: {
-            /** @description Opaque */
+            /** @description Opaque, server-issued. */
             acceptanceNumber: string;
             queryPassword: string;
             stage: components["schemas"]["Stage"];
@@ -556,13 +580,181 @@ export interface components {
         };
     };
     responses: {
-        /** @description Typed error. */
-        Error: {
+        /**
+         * @description `bad_request`: the request cannot be read (body not JSON, a chunk past the announced size);
+         *     `validation_failed`: a parameter or the body does not match this document (`details.issues`).
+         */
+        BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "bad_request" | "validation_failed";
+                    };
+                };
+            };
+        };
+        /** @description The terminal's signature is missing, wrong, stale, replayed or from an unknown terminal. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        code?: components["schemas"]["SignatureErrorCode"];
+                    };
+                };
+            };
+        };
+        /** @description As `Unauthenticated`, or `unauthorized` when the clerk or card session token is unknown or expired. */
+        UnauthenticatedOrSessionExpired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        code?: components["schemas"]["SignatureErrorCode"] | "unauthorized";
+                    };
+                };
+            };
+        };
+        /** @description As `Unauthenticated`, or `invalid_credentials` when the staff id or password is wrong. */
+        UnauthenticatedOrBadCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        code?: components["schemas"]["SignatureErrorCode"] | "invalid_credentials";
+                    };
+                };
+            };
+        };
+        /** @description No such upload or application (a wrong query password answers the same, so numbers cannot be enumerated). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "not_found";
+                    };
+                };
+            };
+        };
+        /**
+         * @description `idempotency_conflict`: the Idempotency-Key was used with another body; `already_evaluated`: this
+         *     application has its evaluation; `offset_mismatch`: the chunk is not at the server's offset
+         *     (`details.offset`); `checksum_mismatch`: the same digest was announced with another size.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "idempotency_conflict" | "already_evaluated" | "offset_mismatch" | "checksum_mismatch";
+                    };
+                };
+            };
+        };
+        /** @description The request body is larger than the platform accepts (8 MiB). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+        };
+        /** @description The body is not of a media type the operation accepts. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+        };
+        /**
+         * @description Well-formed but refused: `validation_failed` (unknown item `details.itemCode`, required form fields
+         *     `details.missing`, a stale card read, an evaluation for another item), `certificate_unknown` or
+         *     `upload_incomplete` (`details.code` names the material), `checksum_mismatch` (the bytes do not hash to
+         *     the announced digest; the upload restarts at `details.offset` 0).
+         */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "validation_failed" | "certificate_unknown" | "upload_incomplete" | "checksum_mismatch";
+                    };
+                };
+            };
+        };
+        /** @description Too many failed logins; try again after `details.retryAfterSeconds`. */
+        Locked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "locked";
+                    };
+                };
+            };
+        };
+        /** @description The platform failed; the request may be retried (idempotent operations with the same key). */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "internal";
+                    };
+                };
+            };
+        };
+        /** @description The platform is temporarily unavailable; retry later. */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"] & {
+                    error?: {
+                        /** @constant */
+                        code?: "unavailable";
+                    };
+                };
             };
         };
     };
@@ -603,7 +795,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     lookupResident: {
@@ -628,7 +823,12 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentRecord"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createCardSession: {
@@ -653,7 +853,13 @@ export interface operations {
                     "application/json": components["schemas"]["CardSession"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createUpload: {
@@ -678,7 +884,13 @@ export interface operations {
                     "application/json": components["schemas"]["UploadStatus"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getUpload: {
@@ -701,7 +913,11 @@ export interface operations {
                     "application/json": components["schemas"]["UploadStatus"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putUploadChunk: {
@@ -730,7 +946,15 @@ export interface operations {
                     "application/json": components["schemas"]["UploadStatus"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     submitApplication: {
@@ -768,7 +992,14 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionReceipt"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthenticatedOrSessionExpired"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     queryApplication: {
@@ -793,7 +1024,13 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationStatus"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listApplicationsByApplicant: {
@@ -818,7 +1055,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationList"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthenticatedOrSessionExpired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     submitEvaluation: {
@@ -843,7 +1085,15 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationReceipt"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     sendHeartbeat: {
@@ -868,7 +1118,12 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatAck"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     clerkLogin: {
@@ -893,7 +1148,13 @@ export interface operations {
                     "application/json": components["schemas"]["ClerkSession"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthenticatedOrBadCredentials"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            423: components["responses"]["Locked"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getClerkWorkload: {
@@ -916,7 +1177,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClerkWorkload"];
                 };
             };
-            default: components["responses"]["Error"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthenticatedOrSessionExpired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -5,7 +5,10 @@ export const openapiDocument: Record<string, unknown> = {
   "info": {
     "title": "Unified acceptance platform (统一受理平台) — terminal API",
     "version": "1.0.0",
-    "description": "The contract an Easy-Do terminal speaks with the city's unified acceptance platform and its public\ninformation resource library. Every request is signed by the terminal (see the `TerminalSignature`\nsecurity scheme): HMAC-SHA256 over\n`METHOD \\n PATH(with query) \\n X-Timestamp \\n X-Nonce \\n hex(SHA-256(body))` with the terminal's secret,\nhex-encoded in `X-Signature`. Timestamps further than 300 s from server time and nonces already seen\nare refused with typed error bodies.\n"
+    "description": "The contract an Easy-Do terminal speaks with the city's unified acceptance platform and its public\ninformation resource library.\n\n**Signing (version 2).** Every request is signed by the terminal (the `TerminalSignature` security\nscheme). It carries `X-Terminal-Id`, `X-Timestamp` (ms since the epoch), `X-Nonce` (16–128 characters of\n`[A-Za-z0-9_-]`, never reused), `X-Signature-Version: 2`, `X-Signed-Headers` and `X-Signature`, the hex\nHMAC-SHA256 with the terminal's secret over the canonical string (lines joined by `\\n`):\n\n```\nEASYDO-HMAC-SHA256-V2\nMETHOD\nPATH?QUERY            (exactly as on the request line)\nX-Timestamp\nX-Nonce\nX-Terminal-Id\nname1;name2;…         (the value of X-Signed-Headers)\nname1:value1          (one line per signed header, value trimmed)\n…\nhex(SHA-256(body))\n```\n\n`X-Signed-Headers` lists the signed headers in lower case, sorted, separated by `;`. Every header\nparameter this document declares (`Idempotency-Key`, `X-Clerk-Token`, `Upload-Offset`, `If-None-Match`)\nand `Content-Type` must be signed whenever it is sent: a request carrying one unsigned, or listing one it\ndoes not carry, is refused with 401 `signature_invalid`, as is any other signature version. Timestamps\nfurther than 300 s from server time (401 `timestamp_stale`, with `details.serverTime`) and nonces already\nseen (401 `nonce_replayed`) are refused too.\n\n**Errors.** Every operation lists each status it can answer with; error bodies are `ErrorBody`, whose\n`error.code` is one of the codes that status allows. `x-max-response-bytes` on each operation is the most\nany of its answers can weigh; the terminal stops reading beyond it.\n",
+    "license": {
+      "name": "Proprietary (internal contract between the terminal and the platform)"
+    }
   },
   "servers": [
     {
@@ -21,6 +24,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/catalogue": {
       "get": {
         "operationId": "getCatalogue",
+        "x-max-response-bytes": 8388608,
         "summary": "Service catalogue (categories and items), versioned with an ETag.",
         "x-idempotent": true,
         "parameters": [
@@ -49,8 +53,17 @@ export const openapiDocument: Record<string, unknown> = {
           "304": {
             "description": "Not modified; the terminal's cached copy is current."
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -58,6 +71,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/residents/lookup": {
       "post": {
         "operationId": "lookupResident",
+        "x-max-response-bytes": 1048576,
         "summary": "Resource-library lookup for prefill; returns only the requested fields.",
         "x-idempotent": true,
         "requestBody": {
@@ -81,8 +95,23 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -90,6 +119,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/card-sessions": {
       "post": {
         "operationId": "createCardSession",
+        "x-max-response-bytes": 65536,
         "summary": "Exchange a fresh card read for a short-lived applicant token (query \"my applications\").",
         "x-idempotent": true,
         "requestBody": {
@@ -113,8 +143,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -122,6 +170,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/uploads": {
       "post": {
         "operationId": "createUpload",
+        "x-max-response-bytes": 262144,
         "summary": "Start (or find) a resumable upload identified by the file's SHA-256.",
         "x-idempotent": true,
         "requestBody": {
@@ -145,8 +194,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -164,6 +231,7 @@ export const openapiDocument: Record<string, unknown> = {
       ],
       "get": {
         "operationId": "getUpload",
+        "x-max-response-bytes": 262144,
         "summary": "Upload state (received offset).",
         "x-idempotent": true,
         "responses": {
@@ -177,13 +245,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       },
       "put": {
         "operationId": "putUploadChunk",
+        "x-max-response-bytes": 262144,
         "summary": "Append a chunk at `Upload-Offset`; a mismatching offset answers 409 with the server's offset.",
         "x-idempotent": true,
         "parameters": [
@@ -219,8 +300,32 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -228,6 +333,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/applications": {
       "post": {
         "operationId": "submitApplication",
+        "x-max-response-bytes": 262144,
         "summary": "Submit an application (办件). Deduplicated by terminal + Idempotency-Key.",
         "x-idempotent": true,
         "parameters": [
@@ -283,8 +389,29 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthenticatedOrSessionExpired"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -292,6 +419,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/applications/query": {
       "post": {
         "operationId": "queryApplication",
+        "x-max-response-bytes": 262144,
         "summary": "Progress by acceptance number + query password (查询密码).",
         "x-idempotent": true,
         "requestBody": {
@@ -315,8 +443,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -324,6 +470,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/applications/by-applicant": {
       "post": {
         "operationId": "listApplicationsByApplicant",
+        "x-max-response-bytes": 2097152,
         "summary": "All applications of the card holder of a card session.",
         "x-idempotent": true,
         "requestBody": {
@@ -347,8 +494,23 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthenticatedOrSessionExpired"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -356,6 +518,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/evaluations": {
       "post": {
         "operationId": "submitEvaluation",
+        "x-max-response-bytes": 65536,
         "summary": "好差评 evaluation, once per application (一事一评).",
         "requestBody": {
           "required": true,
@@ -378,8 +541,32 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -387,6 +574,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/terminals/heartbeat": {
       "post": {
         "operationId": "sendHeartbeat",
+        "x-max-response-bytes": 65536,
         "summary": "Terminal heartbeat with device status and alerts.",
         "requestBody": {
           "required": true,
@@ -409,8 +597,23 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -418,6 +621,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/clerks/login": {
       "post": {
         "operationId": "clerkLogin",
+        "x-max-response-bytes": 65536,
         "summary": "Counter-mode clerk login; locked after repeated failures.",
         "requestBody": {
           "required": true,
@@ -440,8 +644,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthenticatedOrBadCredentials"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "423": {
+            "$ref": "#/components/responses/Locked"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -449,6 +671,7 @@ export const openapiDocument: Record<string, unknown> = {
     "/v1/clerks/me/workload": {
       "get": {
         "operationId": "getClerkWorkload",
+        "x-max-response-bytes": 65536,
         "summary": "The logged-in clerk's workload and 好差评 ratings.",
         "x-idempotent": true,
         "parameters": [
@@ -474,8 +697,17 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
-          "default": {
-            "$ref": "#/components/responses/Error"
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthenticatedOrSessionExpired"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -487,7 +719,7 @@ export const openapiDocument: Record<string, unknown> = {
         "type": "apiKey",
         "in": "header",
         "name": "X-Signature",
-        "description": "HMAC-SHA256 (hex) with X-Terminal-Id, X-Timestamp (ms since epoch) and X-Nonce headers."
+        "description": "HMAC-SHA256 (hex) over the version-2 canonical string described in `info.description`, sent with\n`X-Terminal-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature-Version: 2` and `X-Signed-Headers`.\n"
       }
     },
     "parameters": {
@@ -501,12 +733,329 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "responses": {
-      "Error": {
-        "description": "Typed error.",
+      "BadRequest": {
+        "description": "`bad_request`: the request cannot be read (body not JSON, a chunk past the announced size);\n`validation_failed`: a parameter or the body does not match this document (`details.issues`).\n",
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/ErrorBody"
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "enum": [
+                            "bad_request",
+                            "validation_failed"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Unauthenticated": {
+        "description": "The terminal's signature is missing, wrong, stale, replayed or from an unknown terminal.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "$ref": "#/components/schemas/SignatureErrorCode"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "UnauthenticatedOrSessionExpired": {
+        "description": "As `Unauthenticated`, or `unauthorized` when the clerk or card session token is unknown or expired.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/SignatureErrorCode"
+                            },
+                            {
+                              "const": "unauthorized"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "UnauthenticatedOrBadCredentials": {
+        "description": "As `Unauthenticated`, or `invalid_credentials` when the staff id or password is wrong.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/SignatureErrorCode"
+                            },
+                            {
+                              "const": "invalid_credentials"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such upload or application (a wrong query password answers the same, so numbers cannot be enumerated).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "not_found"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "`idempotency_conflict`: the Idempotency-Key was used with another body; `already_evaluated`: this\napplication has its evaluation; `offset_mismatch`: the chunk is not at the server's offset\n(`details.offset`); `checksum_mismatch`: the same digest was announced with another size.\n",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "enum": [
+                            "idempotency_conflict",
+                            "already_evaluated",
+                            "offset_mismatch",
+                            "checksum_mismatch"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The request body is larger than the platform accepts (8 MiB).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "payload_too_large"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not of a media type the operation accepts.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "unsupported_media_type"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Unprocessable": {
+        "description": "Well-formed but refused: `validation_failed` (unknown item `details.itemCode`, required form fields\n`details.missing`, a stale card read, an evaluation for another item), `certificate_unknown` or\n`upload_incomplete` (`details.code` names the material), `checksum_mismatch` (the bytes do not hash to\nthe announced digest; the upload restarts at `details.offset` 0).\n",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "enum": [
+                            "validation_failed",
+                            "certificate_unknown",
+                            "upload_incomplete",
+                            "checksum_mismatch"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Locked": {
+        "description": "Too many failed logins; try again after `details.retryAfterSeconds`.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "locked"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Internal": {
+        "description": "The platform failed; the request may be retried (idempotent operations with the same key).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "internal"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "Unavailable": {
+        "description": "The platform is temporarily unavailable; retry later.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ErrorBody"
+                },
+                {
+                  "properties": {
+                    "error": {
+                      "properties": {
+                        "code": {
+                          "const": "unavailable"
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
             }
           }
         }
@@ -532,14 +1081,82 @@ export const openapiDocument: Record<string, unknown> = {
                 "$ref": "#/components/schemas/ErrorCode"
               },
               "message": {
-                "type": "string"
+                "type": "string",
+                "maxLength": 1000
               },
               "details": {
-                "type": "object"
+                "$ref": "#/components/schemas/ErrorDetails"
               }
             }
           }
         }
+      },
+      "ErrorDetails": {
+        "description": "Machine-readable particulars of an error; which ones appear depends on the code. Never personal data.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "serverTime": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "timestamp_stale: the server clock, to correct skew."
+          },
+          "issues": {
+            "description": "validation_failed: where the request departs from this document.",
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "path",
+                "message"
+              ],
+              "properties": {
+                "path": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "missing": {
+            "description": "validation_failed: keys of required form fields left empty.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "itemCode": {
+            "type": "string",
+            "description": "validation_failed: the unknown item code."
+          },
+          "code": {
+            "$ref": "#/components/schemas/MaterialCode",
+            "description": "certificate_unknown, upload_incomplete: the material."
+          },
+          "offset": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "offset_mismatch, checksum_mismatch: where the upload resumes."
+          },
+          "retryAfterSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "locked: when to try again."
+          }
+        }
+      },
+      "SignatureErrorCode": {
+        "type": "string",
+        "enum": [
+          "signature_missing",
+          "signature_invalid",
+          "timestamp_stale",
+          "nonce_replayed",
+          "unknown_terminal"
+        ]
       },
       "ErrorCode": {
         "type": "string",
@@ -561,6 +1178,8 @@ export const openapiDocument: Record<string, unknown> = {
           "certificate_unknown",
           "checksum_mismatch",
           "offset_mismatch",
+          "payload_too_large",
+          "unsupported_media_type",
           "internal",
           "unavailable"
         ]
@@ -669,8 +1288,7 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "nameEn": {
             "type": "string",
-            "description": "The department's English name",
-            "for English-language screens and receipts.": null
+            "description": "The department's English name, for English-language screens and receipts."
           },
           "chineseRecordRequired": {
             "description": "The department keeps Chinese records only: a receipt for an English-speaking applicant is printed in both languages (Chinese first) instead of English alone.",
@@ -1219,6 +1837,12 @@ export const openapiDocument: Record<string, unknown> = {
             "minLength": 1,
             "maxLength": 64
           },
+          "latinName": {
+            "description": "The name in Latin letters on a foreign permanent resident ID card (the holder's own name; `name` is its Chinese transliteration).",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
           "phone": {
             "type": "string",
             "pattern": "^1[3-9][0-9]{9}$"
@@ -1365,8 +1989,7 @@ export const openapiDocument: Record<string, unknown> = {
         "properties": {
           "acceptanceNumber": {
             "type": "string",
-            "description": "Opaque",
-            "server-issued.": null
+            "description": "Opaque, server-issued."
           },
           "queryPassword": {
             "type": "string",
