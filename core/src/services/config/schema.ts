@@ -52,6 +52,8 @@ export const BackendConfig = z.discriminatedUnion('kind', [
 export const TerminalConfig = z.object({
   terminalId: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'terminal id: 3-32 of A-Z, 0-9 and -'),
   centreName: z.string().min(1).max(60),
+  /** The civil time zone every time shown or printed uses (IANA name), and the date inside acceptance numbers. */
+  timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   /** HMAC secret shared with the acceptance platform. Never displayed. */
   terminalSecret: z.string().min(16).max(256),
   backend: BackendConfig.default({ kind: 'embedded-sandbox', clockSpeed: 600 }),
