@@ -52,7 +52,7 @@ describe('router', () => {
     const router = createRouter({
       handlers: handlers({
         'service:state': () => {
-          throw new Failure('device', 'Printer out of paper', 'paper-out');
+          throw new Failure('device', 'Printer out of paper', 'paperOut');
         },
         'terminal:info': () => {
           throw new Error('secret internals at /home/x/file.ts:12');
@@ -62,7 +62,7 @@ describe('router', () => {
     });
     expect(await router.invoke(kiosk, 'service:state', {})).toEqual({
       ok: false,
-      error: { code: 'device', message: 'Printer out of paper', reason: 'paper-out' },
+      error: { code: 'device', message: 'Printer out of paper', reason: 'paperOut' },
     });
     const internal = await router.invoke(kiosk, 'terminal:info', {});
     expect(internal).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });

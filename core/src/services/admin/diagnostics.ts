@@ -8,6 +8,7 @@ import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import { SaneScanner } from '@easydo/device-drivers/scanner/sane-scanner';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { DeviceSnapshot } from '@easydo/core/contract/schemas/device';
+import { deviceReason } from '@easydo/core/contract/errors';
 import { Failure } from '../ipc/failure';
 import { toMaskedCard } from '../session/card-record';
 import type { TerminalContext } from '../terminal/context';
@@ -26,7 +27,7 @@ export function testRead(ctx: TerminalContext, timeoutMs: number): Promise<{ car
     };
     const timer = setTimeout(() => {
       done();
-      reject(new Failure('device', `No card was read within ${Math.round(timeoutMs / 1000)} s. Is the reader online and the card on it?`, 'timeout'));
+      reject(new Failure('device', `No card was read within ${Math.round(timeoutMs / 1000)} s. Is the reader online and the card on it?`, 'timeout', undefined, { device: 'idReader' }));
     }, timeoutMs);
     const offRead = ctx.idReader.cards.onCardRead((card) => {
       done();
@@ -46,7 +47,7 @@ export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; 
     const code = (e as { code?: string }).code ?? 'printFailed';
     // The printer's own last error says it in words ("The printer is out of paper"); the code says it for machines.
     const why = printer.snapshot().lastError?.message ?? (e as Error).message;
-    throw new Failure('device', `Test print failed: ${why} (${code})`, code);
+    throw new Failure('device', `Test print failed: ${why} (${code})`, deviceReason(code), undefined, { device: 'receiptPrinter' });
   }
   if (!virtual) return { jobId, virtualPng: null, virtualText: null };
   const jobs = await virtual.waitForJobs(before + 1);
@@ -62,12 +63,12 @@ export async function testScan(ctx: TerminalContext): Promise<{ pages: number; f
   const scanner = new SaneScanner({ id: 'scanner', device: cfg.device, resolution: 75, backends: [backend], timeoutMs: 60_000 });
   await scanner.start();
   const snap = scanner.snapshot();
-  if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${snap.lastError?.message ?? snap.status}`, snap.lastError?.code ?? snap.status);
+  if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${snap.lastError?.message ?? snap.status}`, deviceReason(snap.lastError?.code), undefined, { device: 'scanner' });
   try {
     const pages = await scanner.scan();
     return { pages: pages.length, format: pages[0]!.format, image: Buffer.from(pages[0]!.bytes).toString('base64'), device: cfg.device };
   } catch (e) {
-    throw new Failure('device', `Test scan failed: ${(e as Error).message}`, (e as { code?: string }).code ?? 'scanFailed');
+    throw new Failure('device', `Test scan failed: ${(e as Error).message}`, deviceReason((e as { code?: string }).code ?? 'scanFailed'), undefined, { device: 'scanner' });
   } finally {
     await scanner.stop();
   }

@@ -60,7 +60,7 @@ export class CatalogueService {
   async item(code: string): Promise<CatalogueItem> {
     const { entry } = await this.current();
     const item = entry.catalogue.items.find((i) => i.code === code);
-    if (!item) throw new Failure('validation', `Unknown service item ${code}`);
+    if (!item) throw new Failure('validation', `Unknown service item ${code}`, 'unknown-item');
     return item;
   }
 
@@ -84,11 +84,11 @@ export class CatalogueService {
         this.writeCache(entry);
         return (this.known = { entry, fromCache: false, checkedAt });
       }
-      throw new Failure('backend', 'The catalogue server answered 304 without a cached copy');
+      throw new Failure('backend', 'The catalogue server answered 304 without a cached copy', 'catalogue-unavailable');
     } catch (error) {
       if (cached && error instanceof BackendError) return (this.known = { entry: cached, fromCache: true, checkedAt });
       if (error instanceof Failure) throw error;
-      throw new Failure('backend', 'The service catalogue is not available right now', error instanceof BackendError ? error.code : 'unknown');
+      throw new Failure('backend', `The service catalogue is not available right now (${error instanceof BackendError ? error.code : 'unknown'})`, 'catalogue-unavailable');
     }
   }
 

@@ -16,7 +16,7 @@ export interface EvaluationInput {
 /** 1 = 非常满意 … 5 = 非常不满意. */
 export function levelOf(n: number): EvaluationLevel {
   const level = EVALUATION_LEVELS[n - 1];
-  if (!level) throw new Failure('validation', 'Level must be 1..5');
+  if (!level) throw new Failure('validation', 'Level must be 1..5', 'level-invalid');
   return level;
 }
 

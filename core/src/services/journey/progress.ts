@@ -67,7 +67,7 @@ function backendFailure(err: unknown): unknown {
   if (err.code === 'not_found' || err.code === 'unauthorized' || err.code === 'validation') {
     return new Failure('validation', 'No application matches this number and password', 'not-found');
   }
-  return new Failure('backend', 'Progress cannot be checked right now; please try again later', err.code);
+  return new Failure('backend', `Progress cannot be checked right now (${err.code})`, 'progress-unavailable');
 }
 
 export class ProgressService {

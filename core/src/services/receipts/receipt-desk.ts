@@ -15,10 +15,22 @@ import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { ReceiptPrinterBundle } from '../devices/receipt-printer';
 import { trackingCodeOf } from '../applications/application-desk';
+import { deviceReason } from '@easydo/core/contract/errors';
 import { Failure } from '../ipc/failure';
 import type { ResidentSession } from '../session/resident-session';
 import { layoutToLines } from './receipt-lines';
 import { SIGNATURE_MATERIAL_CODE } from '../applications/signature';
+import { DEFAULT_TIME_ZONE } from '@easydo/core/contract/local-time';
+import type { ReceiptLanguage } from './receipt-data';
+import { receiptSpeech } from './receipt-speech';
+
+export type SessionLanguage = 'zh' | 'en';
+
+/** The session's language; English for a department that keeps Chinese records prints both. */
+export function receiptLanguageFor(language: SessionLanguage, item: CatalogueItem): ReceiptLanguage {
+  if (language === 'zh') return 'zh';
+  return item.department.chineseRecordRequired ? 'bilingual' : 'en';
+}
 
 export interface ReceiptDeskOptions {
   config: () => TerminalConfig;
@@ -37,25 +49,25 @@ export class ReceiptDesk {
   constructor(private readonly o: ReceiptDeskOptions) {}
 
   /** First print, for an application the current session's cardholder just submitted. */
-  async print(session: ResidentSession, localId: string): Promise<ReceiptView> {
+  async print(session: ResidentSession, localId: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
     const app = this.app(localId);
     const card = session.card;
     if (!card || app.submission?.applicant.idNumber !== card.idNumber) {
       throw new Failure('forbidden', 'This application does not belong to the current session', 'not-yours');
     }
-    const view = await this.printApp(app, session.id, false);
+    const view = await this.printApp(app, session.id, false, language);
     if (app.state === 'accepted') this.o.journal.markReceiptPrinted(localId);
     return view;
   }
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
-  async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string): Promise<ReceiptView> {
+  async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
     const app = this.o.journal
       .list()
       .find((a) => a.acceptanceNumber === acceptanceNumber && a.receipt && sameSecret(a.receipt.queryPassword, queryPassword));
     if (!app) throw new Failure('validation', 'No receipt with this number and password was issued on this terminal', 'not-found');
     if (!app.submission) throw new Failure('state', 'This application is past the retention period; ask at the counter', 'purged');
-    return this.printApp(app, session?.id ?? `reprint-${randomUUID()}`, true);
+    return this.printApp(app, session?.id ?? `reprint-${randomUUID()}`, true, language);
   }
 
   private app(localId: string): LocalApplication {
@@ -66,11 +78,11 @@ export class ReceiptDesk {
     }
   }
 
-  private async printApp(app: LocalApplication, sessionId: string, reprint: boolean): Promise<ReceiptView> {
+  private async printApp(app: LocalApplication, sessionId: string, reprint: boolean, language: SessionLanguage): Promise<ReceiptView> {
     const submission = app.submission;
     if (!submission) throw new Failure('state', 'This application is past the retention period', 'purged');
     const item = await this.o.catalogue.item(app.itemCode);
-    const data = this.receiptData(app, item);
+    const data = this.receiptData(app, item, language);
     const layout = buildAcceptanceReceiptLayout(data, { reprint });
     const config = this.o.config();
     const bytes = renderLayout(layout, getProfile(config.devices.receiptPrinter.profile));
@@ -79,7 +91,7 @@ export class ReceiptDesk {
     try {
       await this.o.printer.printer.print(bytes, { jobId: randomUUID(), sessionId });
     } catch (err) {
-      if (err instanceof DeviceCommandError) throw new Failure('device', 'The receipt could not be printed', err.code);
+      if (err instanceof DeviceCommandError) throw new Failure('device', `The receipt could not be printed (${err.code})`, deviceReason(err.code), undefined, { device: 'receiptPrinter' });
       throw err;
     }
     let pngBase64: string | null = null;
@@ -98,28 +110,36 @@ export class ReceiptDesk {
       trackingCode,
       qrPayload: receipt ? progressQueryLink(receipt) : offlineTrackingLink(trackingCode),
       lines: layoutToLines(layout),
+      speech: receiptSpeech(data, language === 'en' ? 'en' : 'zh', reprint),
       pngBase64,
       reprint,
     };
   }
 
-  private receiptData(app: LocalApplication, item: CatalogueItem): AcceptanceReceiptData {
+  private receiptData(app: LocalApplication, item: CatalogueItem, language: SessionLanguage): AcceptanceReceiptData {
     const config = this.o.config();
     const applicant = app.submission!.applicant;
     const receipt = app.receipt;
+    const department = { zh: item.department.name, en: item.department.nameEn ?? item.department.name };
     return {
       centre: config.centreName,
       terminalId: config.terminalId,
-      itemName: item.name.zh,
+      language: receiptLanguageFor(language, item),
+      timeZone: config.timeZone ?? DEFAULT_TIME_ZONE,
+      itemName: item.name,
       itemCode: item.code,
       applicantName: applicant.name,
+      ...(applicant.latinName ? { applicantLatinName: applicant.latinName } : {}),
       applicantIdNumber: applicant.idNumber,
       submittedAt: receipt?.submittedAt ?? new Date(app.submittedAt ?? app.createdAt).toISOString(),
       materials: app.materials.map((m) => receiptMaterial(m, item)),
       nextStep: receipt
-        ? `${item.department.name}将在办理时限内处理，可凭受理编号和查询密码在本机或网上查询进度。`
-        : '本终端将在网络恢复后自动提交申请，无需再次办理。',
-      timeLimit: `自受理之日起${item.timeLimitWorkingDays}个工作日`,
+        ? {
+            zh: `${department.zh}将在办理时限内处理，可凭受理编号和查询密码在本机或网上查询进度。`,
+            en: `The ${department.en} handles it within the time limit; check progress here or online with the acceptance number and password.`,
+          }
+        : { zh: '本终端将在网络恢复后自动提交申请，无需再次办理。', en: 'This terminal submits the application when the network is back; you need not apply again.' },
+      timeLimit: { zh: `自受理之日起${item.timeLimitWorkingDays}个工作日`, en: `${item.timeLimitWorkingDays} working days from acceptance` },
       outcome: receipt
         ? { kind: 'accepted', acceptanceNumber: receipt.acceptanceNumber, queryPassword: receipt.queryPassword }
         : { kind: 'offline', trackingCode: trackingCodeOf(app.localId) },
@@ -129,8 +149,8 @@ export class ReceiptDesk {
 
 /** How one journaled material reads on the receipt: scanned pages, an electronic certificate, or the signature. */
 function receiptMaterial(m: LocalApplication['materials'][number], item: CatalogueItem): AcceptanceReceiptData['materials'][number] {
-  if (m.code === SIGNATURE_MATERIAL_CODE) return { name: '申请人签名', copies: 1, form: '电子签名' };
-  const name = item.materials.find((x) => x.code === m.code)?.name.zh ?? m.code;
-  if (m.kind === 'certificate') return { name, copies: 1, form: '电子证照' };
-  return { name, copies: m.pageCount, form: '扫描件' };
+  if (m.code === SIGNATURE_MATERIAL_CODE) return { name: { zh: '申请人签名', en: 'Signature' }, copies: 1, form: { zh: '电子签名', en: 'e-signature' } };
+  const name = item.materials.find((x) => x.code === m.code)?.name ?? m.code;
+  if (m.kind === 'certificate') return { name, copies: 1, form: { zh: '电子证照', en: 'e-certificate' } };
+  return { name, copies: m.pageCount, form: { zh: '扫描件', en: 'scan' } };
 }

@@ -23,7 +23,7 @@ export interface HandlerDeps {
 }
 
 function requireSimulator(sim: ReaderSimulatorControl | null): ReaderSimulatorControl {
-  if (!sim) throw new Failure('forbidden', 'The card reader is not simulated on this terminal');
+  if (!sim) throw new Failure('forbidden', 'The card reader is not simulated on this terminal', 'not-simulated');
   return sim;
 }
 
@@ -75,7 +75,7 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
     'sim:cards': () => requireSimulator(d.simulator).cards(),
     'sim:placeCard': (req) => {
       const sim = requireSimulator(d.simulator);
-      if (!sim.cards().some((c) => c.id === req.cardId)) throw new Failure('validation', `No synthetic card ${req.cardId}`);
+      if (!sim.cards().some((c) => c.id === req.cardId)) throw new Failure('validation', `No synthetic card ${req.cardId}`, 'unknown-card');
       sim.place(req.cardId);
       return { done: true };
     },

@@ -45,10 +45,10 @@ export class ClerkDesk {
       if (code === 'locked') {
         const seconds = Number((e as { details?: { retryAfterSeconds?: unknown } }).details?.retryAfterSeconds);
         const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
-        throw new Failure('forbidden', minutes ? `This staff id is locked after repeated failures; try again in ${minutes} min` : 'This staff id is locked after repeated failures', 'locked');
+        throw new Failure('forbidden', minutes ? `This staff id is locked after repeated failures; try again in ${minutes} min` : 'This staff id is locked after repeated failures', 'locked', undefined, minutes ? { retryAfterMinutes: minutes } : undefined);
       }
       if (code === 'unauthorized' || code === 'validation') throw new Failure('forbidden', 'Staff id or password is wrong', 'invalid-credentials');
-      throw new Failure('backend', 'The acceptance platform cannot be reached; try again', code ?? 'unreachable');
+      throw new Failure('backend', `The acceptance platform cannot be reached (${code ?? 'unknown'})`, 'unreachable');
     }
     const view: ClerkView = {
       staffId: session.clerk.staffId,

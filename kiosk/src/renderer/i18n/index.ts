@@ -7,12 +7,13 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { journeyEn, journeyZh } from './domains/journey';
 import { adminEn, adminZh } from './domains/admin';
+import { errorsEn, errorsZh } from '@easydo/core/ui/errors/error-text';
 
 export function initI18n(language: 'zh-CN' | 'en' = 'zh-CN') {
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh },
-      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn },
+      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh, errors: errorsZh },
+      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn, errors: errorsEn },
     },
     lng: language,
     fallbackLng: 'zh-CN',
