@@ -52,7 +52,7 @@ describe('AdminGate', () => {
     advance(61_000);
     gate.login('w1', '246810');
     expect(modes.get('w1')).toBe('admin');
-    expect(audit.read().map((e) => e.action)).toEqual(['admin.login.failed', 'admin.login.failed', 'admin.login.failed', 'admin.login.locked', 'admin.login']);
+    expect(audit.read().map((e) => e.action)).toEqual(['admin.login.failed', 'admin.login.failed', 'admin.login.failed', 'admin.lockout.locked', 'admin.login.locked', 'admin.login']);
   });
 
   it('puts the terminal under maintenance while an admin is in, back in service on logout', () => {

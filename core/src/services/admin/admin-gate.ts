@@ -5,6 +5,11 @@
 // puts the entry on hold (the caller is told why); the window becomes admin the moment that session ends.
 // While an admin is in, the terminal is out of service with the maintenance reason (the attract screen
 // shows it); the last admin's logout puts it back, unless an admin set an out-of-service reason by hand.
+//
+// Sessions: an admin window that shows no activity (withAdminActivity touches it) for the idle timeout is logged
+// out and returns to the mode it started in; the shell forwards the mode change to that window. The lockout
+// (lockout.ts) is kept in <auditDataDir>/admin/lockout.json, so a restart does not reset it, and every lock is audited.
+import path from 'node:path';
 import { Failure } from '../ipc/failure';
 import type { ModeRegistry } from '../ipc/caller';
 import { Lockout } from './lockout';
@@ -33,8 +38,10 @@ export interface AdminGateOptions {
   now?: () => number;
   sessions?: HandshakeSessions;
   service?: HandshakeService;
-  /** Keep the audit trail in <auditDataDir>/audit/audit.jsonl (the sink given is then a mirror of it). */
+  /** Keep the audit trail in <auditDataDir>/audit/audit.jsonl (the sink given is then a mirror of it), the lockout beside it. */
   auditDataDir?: string;
+  /** Admin idle timeout, read at each (re)start of the timer so a saved config applies at once. Default 5 min. */
+  idleMs?: () => number;
 }
 
 export class AdminGate {
@@ -43,6 +50,7 @@ export class AdminGate {
   private readonly admins = new Set<string>();
   private offSessionEnd: (() => void) | null = null;
   private readonly exitListeners = new Set<(windowId: string) => void>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   readonly audit: AuditSink;
 
   constructor(
@@ -52,7 +60,13 @@ export class AdminGate {
     private readonly options: AdminGateOptions = {},
   ) {
     this.audit = options.auditDataDir ? new AuditLog(options.auditDataDir, sink) : sink;
-    this.lockout = new Lockout({ maxFailures: options.maxFailures ?? 5, lockMs: options.lockMs ?? 5 * 60_000, ...(options.now ? { now: options.now } : {}) });
+    this.lockout = new Lockout({
+      maxFailures: options.maxFailures ?? 5,
+      lockMs: options.lockMs ?? 5 * 60_000,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.auditDataDir ? { file: path.join(options.auditDataDir, 'admin', 'lockout.json') } : {}),
+    });
+    if (this.lockout.damaged) this.audit.record('admin.lockout.unreadable', { lockedForSeconds: Math.ceil(this.lockout.remainingMs() / 1000) });
   }
 
   login(windowId: string, pin: string): void {
@@ -62,10 +76,13 @@ export class AdminGate {
       throw new Failure('forbidden', `Too many wrong PINs. Try again in ${Math.ceil(remaining / 1000)} s.`, 'locked');
     }
     if (!verifyPin(pin, this.pinHash())) {
-      this.lockout.recordFailure();
-      this.audit.record('admin.login.failed', { windowId });
-      const locked = this.lockout.remainingMs() > 0;
-      throw new Failure('forbidden', locked ? 'Too many wrong PINs: entry locked.' : 'Wrong PIN.', locked ? 'locked' : 'wrong-pin');
+      const { failures, lockedForMs } = this.lockout.recordFailure();
+      this.audit.record('admin.login.failed', { windowId, failures });
+      if (lockedForMs > 0) {
+        this.audit.record('admin.lockout.locked', { windowId, failures, lockedForSeconds: lockedForMs / 1000 });
+        throw new Failure('forbidden', `Too many wrong PINs: entry locked for ${Math.ceil(lockedForMs / 60_000)} min.`, 'locked');
+      }
+      throw new Failure('forbidden', 'Wrong PIN.', 'wrong-pin');
     }
     this.lockout.recordSuccess();
     if (this.options.sessions?.current()) {
@@ -84,13 +101,40 @@ export class AdminGate {
     return this.admins.has(windowId);
   }
 
-  logout(windowId: string): void {
+  logout(windowId: string, reason: 'asked' | 'idle' = 'asked'): void {
     this.pending.delete(windowId);
     this.admins.delete(windowId);
-    this.modes.reset(windowId);
-    this.audit.record('admin.logout', { windowId });
+    this.stopIdleTimer(windowId);
+    // A window that closed while in admin mode has nothing to return to.
+    if (this.modes.windows().includes(windowId)) this.modes.reset(windowId);
+    this.audit.record(reason === 'idle' ? 'admin.logout.idle' : 'admin.logout', { windowId });
     const service = this.options.service;
     if (this.admins.size === 0 && service?.serviceState().manual?.reason === MAINTENANCE_REASON) service.setManualOutOfService(null);
+  }
+
+  /** An admin did something in this window: the idle timeout starts again. No effect on other windows. */
+  touch(windowId: string): void {
+    if (this.admins.has(windowId)) this.startIdleTimer(windowId);
+  }
+
+  /** Stops every idle timer (terminal shutdown). */
+  close(): void {
+    for (const id of [...this.idleTimers.keys()]) this.stopIdleTimer(id);
+  }
+
+  private startIdleTimer(windowId: string): void {
+    this.stopIdleTimer(windowId);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(windowId);
+      if (this.admins.has(windowId)) this.logout(windowId, 'idle');
+    }, this.options.idleMs?.() ?? 5 * 60_000);
+    timer.unref();
+    this.idleTimers.set(windowId, timer);
+  }
+
+  private stopIdleTimer(windowId: string): void {
+    clearTimeout(this.idleTimers.get(windowId));
+    this.idleTimers.delete(windowId);
   }
 
   /**
@@ -128,6 +172,7 @@ export class AdminGate {
     if (service && !service.serviceState().manual) service.setManualOutOfService(MAINTENANCE_REASON);
     this.admins.add(windowId);
     this.modes.set(windowId, 'admin');
+    this.startIdleTimer(windowId);
     this.audit.record('admin.login', { windowId });
   }
 }
