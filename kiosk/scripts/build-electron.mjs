@@ -5,10 +5,23 @@ import { build } from 'esbuild';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const out = path.join(root, 'kiosk', 'out');
+// EASYDO_ELECTRON_OUT: build elsewhere (tests build into a temp folder so they never race over kiosk/out).
+const out = process.env.EASYDO_ELECTRON_OUT ? path.resolve(process.env.EASYDO_ELECTRON_OUT) : path.join(root, 'kiosk', 'out');
 // Modules that locate files next to themselves use import.meta.url; in the CJS bundle that is the bundle's URL.
 const importMeta = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
 const common = { bundle: true, platform: 'node', target: 'node22', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'warning', sourcemap: false };
+
+// The development composition (simulated reader, virtual printer, embedded sandbox) is never part of main.cjs:
+// its one dynamic import (core/src/services/terminal/development-parts.ts) is resolved to a separate file beside
+// main.cjs, loaded at run time in the development profile only; electron-builder.yml leaves it out of packages.
+// A static import of it anywhere would be bundled into main.cjs, which kiosk/test/app/production-bundle.test.ts refuses.
+const DEV_COMPOSITION = 'dev-composition.cjs';
+const devCompositionApart = {
+  name: 'dev-composition-apart',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)dev-composition$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${DEV_COMPOSITION}`, external: true } : undefined));
+  },
+};
 
 const nativeExternals = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'fontkit'];
 
@@ -19,6 +32,17 @@ await build({
   format: 'cjs',
   ...importMeta,
   external: ['electron', ...nativeExternals],
+  plugins: [devCompositionApart],
+});
+
+// Development only: what `npm start` loads when it runs Electron unpackaged on simulators.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'core/src/services/terminal/dev-composition.ts')],
+  outfile: path.join(out, DEV_COMPOSITION),
+  format: 'cjs',
+  ...importMeta,
+  external: nativeExternals,
 });
 
 // The page-preparation worker thread: main's OffThreadPreparer starts the prepare-worker.cjs it finds beside itself.

@@ -10,6 +10,7 @@ import { CatalogueView } from './schemas/catalogue';
 import { journeyChannels, journeyEvents } from './domains/journey';
 import { counterChannels, counterEvents } from './domains/counter';
 import { adminChannels, adminEvents } from './domains/admin';
+import { MaintenancePin } from './schemas/maintenance-pin';
 import { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from './schemas/application';
 
 const RESIDENT_FACING = ['kiosk', 'counter'] as const;
@@ -65,7 +66,7 @@ const foundationChannels = {
   }),
   'admin:login': channel({
     summary: 'Enter admin mode with the maintenance PIN (lockout after repeated failures)',
-    request: z.object({ pin: z.string().min(4).max(12).regex(/^\d+$/) }).strict(),
+    request: z.object({ pin: MaintenancePin }).strict(),
     response: z.object({ mode: z.literal('admin') }),
     modes: ['kiosk', 'admin'],
   }),

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfigFile, simulatorDefaults, writeConfigFile } from '@easydo/core/services/config/load';
+import { parseConfig, readConfigFile, simulatorDefaults, writeConfigFile } from '@easydo/core/services/config/load';
+import { productionConfigInput } from '../config/fixtures';
 import { ConfigRefused, ConfigStore } from '@easydo/core/services/config/config-store';
 import { publicView } from '@easydo/core/services/config/public-view';
 import { verifyPin } from '@easydo/core/services/admin/pin';
@@ -83,5 +84,55 @@ describe('ConfigStore', () => {
     expect(live.languages).toEqual(['zh-CN']);
     store.rollback();
     expect(live.languages).toEqual(['zh-CN', 'en']);
+  });
+});
+
+describe('ConfigStore in production', () => {
+  const productionStore = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'easydo-config-prod-'));
+    const file = path.join(dir, 'config.json');
+    const live = parseConfig(productionConfigInput());
+    writeConfigFile(file, live);
+    return { file, live, store: new ConfigStore({ live, file, profile: 'production' }) };
+  };
+  const refusedPaths = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof ConfigRefused) return e.issues.map((i) => i.path);
+      throw e;
+    }
+    return [];
+  };
+
+  it('refuses what production would refuse at start-up, and writes nothing', () => {
+    const { file, live, store } = productionStore();
+    const before = readFileSync(file, 'utf8');
+    const values = publicView(live);
+    expect(refusedPaths(() => store.save({ values: { ...values, backend: { kind: 'remote', url: 'http://acceptance.example.invalid/api' } } }))).toEqual(['backend.url']);
+    expect(refusedPaths(() => store.save({ values: { ...values, backend: { kind: 'embedded-sandbox' } } }))).toEqual(['backend.kind']);
+    expect(refusedPaths(() => store.save({ values: { ...values, devices: { ...live.devices, idReader: { transport: 'simulator' } } } }))).toEqual(['devices.idReader.transport']);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(live.backend).toMatchObject({ kind: 'remote', url: 'https://acceptance.example.invalid/api' });
+    expect(store.save({ values: { ...values, centreName: '南山区粤海街道党群服务中心' } }).applied).toEqual(['centreName']);
+  });
+
+  it('refuses an unknown key by its path', () => {
+    const { live, store } = productionStore();
+    expect(refusedPaths(() => store.save({ values: { ...publicView(live), backnd: {} } }))).toEqual(['backnd']);
+  });
+
+  it('accepts a plain-http backend in development only', () => {
+    const { live, store } = setup();
+    store.save({ values: { ...publicView(live), backend: { kind: 'remote', url: 'http://127.0.0.1:8080' } } });
+    expect(live.backend).toMatchObject({ url: 'http://127.0.0.1:8080' });
+  });
+
+  it('holds a new PIN to the PIN policy in every profile (the same 6-12 digits as the PIN pad)', () => {
+    for (const { live, store } of [setup(), productionStore()]) {
+      for (const pin of ['12345', '123456', '111111', '246810']) expect(refusedPaths(() => store.save({ values: publicView(live), adminPin: pin }))).toEqual(['adminPin']);
+      store.save({ values: publicView(live), adminPin: '402913' });
+      expect(verifyPin('402913', live.adminPinHash)).toBe(true);
+    }
   });
 });

@@ -1,11 +1,17 @@
 // How a shell (Electron main or the browser shell) gets a configuration it may run on. One function for both,
 // so the production profile's refusals are the same wherever the terminal starts.
-// SEAM (lead, session 2): helper "profile" fills in the production profile; helper "window host" calls it from
-// electron-main. Keep the exported names and shapes.
+//
+// Development (`npm start`): a missing config file is created with simulators, the embedded sandbox and the
+// development PIN. Production (packaged builds; `--profile production` / EASYDO_PROFILE=production elsewhere):
+// nothing is ever written; the file must exist, pass the strict schema (no unknown key anywhere) and pass
+// production-policy.ts (no simulator, virtual printer, SANE test device or sandbox; https only; not the dev PIN).
+// Every refusal is a StartupRefused naming the field.
+import { existsSync } from 'node:fs';
 import type { TerminalConfig } from '@easydo/core/services/config/schema';
-import { loadOrCreateConfig } from '@easydo/core/services/config/load';
+import { ConfigError, loadOrCreateConfig, readConfigFile } from '@easydo/core/services/config/load';
+import { productionRefusals, type Profile } from '@easydo/core/services/config/production-policy';
 
-export type Profile = 'development' | 'production';
+export type { Profile } from '@easydo/core/services/config/production-policy';
 
 export interface StartupInput {
   profile: Profile;
@@ -19,14 +25,26 @@ export interface Startup {
   created: boolean;
 }
 
-/** A refusal to start: `field` names the config path (or setting) that cannot be trusted. */
+export interface Refusal {
+  field: string;
+  reason: string;
+}
+
+/** A refusal to start: `field` names the config path (or setting) that cannot be trusted; `others` any further ones. */
 export class StartupRefused extends Error {
   constructor(
     readonly field: string,
     readonly reason: string,
+    readonly others: Refusal[] = [],
   ) {
-    super(`Refusing to start: ${field}: ${reason}`);
+    const more = others.length > 0 ? ` (also: ${others.map((o) => `${o.field}: ${o.reason}`).join('; ')})` : '';
+    super(`Refusing to start: ${field}: ${reason}${more}`);
     this.name = 'StartupRefused';
+  }
+
+  static of(refusals: Refusal[]): StartupRefused {
+    const [first, ...others] = refusals;
+    return new StartupRefused(first!.field, first!.reason, others);
   }
 }
 
@@ -39,6 +57,29 @@ export function resolveProfile(options: { packaged: boolean; argProfile?: string
   throw new StartupRefused('profile', `unknown profile "${wanted}" (development or production)`);
 }
 
+function refusedConfig(error: unknown): never {
+  if (error instanceof ConfigError) throw StartupRefused.of(error.issues.map((i) => ({ field: i.path === '(root)' ? 'config' : i.path, reason: i.message })));
+  throw error;
+}
+
 export function loadStartupConfig(input: StartupInput): Startup {
-  return loadOrCreateConfig(input.configFile);
+  if (input.profile === 'development') {
+    try {
+      return loadOrCreateConfig(input.configFile);
+    } catch (error) {
+      refusedConfig(error);
+    }
+  }
+  if (!existsSync(input.configFile)) {
+    throw new StartupRefused('config', `no config file at ${input.configFile}: the production profile never writes one (provision it; see README "Running on real hardware")`);
+  }
+  let config: TerminalConfig;
+  try {
+    config = readConfigFile(input.configFile);
+  } catch (error) {
+    refusedConfig(error);
+  }
+  const refusals = productionRefusals(config);
+  if (refusals.length > 0) throw StartupRefused.of(refusals);
+  return { config, created: false };
 }

@@ -26,7 +26,7 @@ export interface AdminWiringOptions {
 export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOptions = {}): Promise<DomainWiring<HandlersFor<AdminChannelName>>> {
   const logging = loggingOf(ctx.log);
   const audit = ctx.admin.audit instanceof AuditLog ? ctx.admin.audit : new AuditLog(ctx.dataDir, ctx.admin.audit);
-  const configStore = new ConfigStore({ live: ctx.config(), file: ctx.configFile });
+  const configStore = new ConfigStore({ live: ctx.config(), file: ctx.configFile, profile: ctx.profile });
   const heartbeat = new HeartbeatService({
     client: ctx.backend.client,
     url: ctx.backend.url,
@@ -46,7 +46,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
 
   /** Required-device changes apply at once: the device manager re-derives the service state. */
   const applyRequired = () => {
-    const required = new Set<string>(ctx.config().devices.required);
+    const required = new Set<string>(ctx.config().devices.required[ctx.role]);
     for (const d of ctx.devices.list()) {
       const managed = ctx.devices.get(d.id);
       if (managed) managed.required = required.has(d.kind);

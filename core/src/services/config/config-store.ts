@@ -1,13 +1,17 @@
 // Saving the configuration from admin mode: the candidate is the current config with the admin's changes,
 // validated by the schema as a whole (a bad value is refused, naming the field); the file is written
 // atomically and the version it replaces is kept as config.previous.json for one-step rollback. The live
-// object is updated in place, so everything that reads ctx.config() sees the new values at once.
+// object is updated in place, so everything that reads ctx.config() sees the new values at once. A terminal
+// running in production also refuses what the production profile would refuse at start-up (a saved config must
+// start again), and a new PIN must pass the PIN policy in every profile.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig, readConfigFile, writeConfigFile } from './load';
 import { planApply, type ApplyPlan } from './apply-plan';
 import type { TerminalConfig } from './schema';
 import { hashPin } from '../admin/pin';
+import { pinWeakness } from '../admin/pin-policy';
+import { productionRefusals, type Profile } from './production-policy';
 
 export class ConfigRefused extends Error {
   constructor(readonly issues: Array<{ path: string; message: string }>) {
@@ -28,13 +32,8 @@ export interface ConfigStoreOptions {
   live: TerminalConfig;
   /** null when the terminal runs without a config file (then saves are kept in memory only). */
   file: string | null;
-}
-
-function issuesOf(error: ConfigError): ConfigRefused['issues'] {
-  return error.problems.map((p) => {
-    const i = p.indexOf(': ');
-    return i < 0 ? { path: '(root)', message: p } : { path: p.slice(0, i), message: p.slice(i + 2) };
-  });
+  /** The profile the terminal runs in; production refuses what production-policy.ts refuses. Default development. */
+  profile?: Profile;
 }
 
 export class ConfigStore {
@@ -65,16 +64,18 @@ export class ConfigStore {
       adminPinHash: before.adminPinHash,
     };
     if (changes.adminPin !== undefined && changes.adminPin !== '') {
-      if (!/^\d{6,12}$/.test(changes.adminPin)) throw new ConfigRefused([{ path: 'adminPin', message: 'the PIN must be 6-12 digits' }]);
+      const weak = pinWeakness(changes.adminPin);
+      if (weak) throw new ConfigRefused([{ path: 'adminPin', message: weak }]);
       raw.adminPinHash = hashPin(changes.adminPin);
     }
     let next: TerminalConfig;
     try {
       next = parseConfig(raw, 'admin form');
     } catch (e) {
-      if (e instanceof ConfigError) throw new ConfigRefused(issuesOf(e));
+      if (e instanceof ConfigError) throw new ConfigRefused(e.issues);
       throw e;
     }
+    this.refuseForProfile(next);
     return this.replace(before, next);
   }
 
@@ -85,10 +86,17 @@ export class ConfigStore {
     try {
       next = this.previousFile ? readConfigFile(this.previousFile) : this.memoryPrevious!;
     } catch (e) {
-      if (e instanceof ConfigError) throw new ConfigRefused(issuesOf(e));
+      if (e instanceof ConfigError) throw new ConfigRefused(e.issues);
       throw e;
     }
+    this.refuseForProfile(next);
     return this.replace(structuredClone(this.options.live), next);
+  }
+
+  private refuseForProfile(next: TerminalConfig): void {
+    if (this.options.profile !== 'production') return;
+    const refusals = productionRefusals(next);
+    if (refusals.length > 0) throw new ConfigRefused(refusals.map((r) => ({ path: r.field, message: `refused in production: ${r.reason}` })));
   }
 
   private replace(before: TerminalConfig, next: TerminalConfig): ApplyPlan {

@@ -1,29 +1,46 @@
-// Loading the config file: JSON validated by the schema; a bad file is reported with every problem, never
-// half-applied. A first run on simulators writes a fresh config with a random secret and the dev PIN.
+// Loading the config file: JSON validated by the schema; a bad file is reported with every problem (each naming
+// its field, an unknown key by its own path), never half-applied. Only the development profile may write a fresh
+// simulator config with the dev PIN when the file is missing (kiosk/src/app/startup.ts decides).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { TerminalConfig } from './schema';
 import { hashPin } from '../admin/pin';
+import { DEV_ADMIN_PIN } from '../admin/pin-policy';
+
+export interface ConfigIssue {
+  /** Dotted path of the field (`devices.idReader.prot`), `(root)` for the file as a whole. */
+  path: string;
+  message: string;
+}
 
 export class ConfigError extends Error {
+  readonly problems: string[];
+
   constructor(
     readonly file: string,
-    readonly problems: string[],
+    readonly issues: ConfigIssue[],
   ) {
+    const problems = issues.map((i) => `${i.path}: ${i.message}`);
     super(`Invalid configuration in ${file}:\n  ${problems.join('\n  ')}`);
+    this.problems = problems;
     this.name = 'ConfigError';
   }
 }
 
+/** zod issues → one issue per field; an unknown key is named by its own path, not its parent's. */
+export function configIssues(issues: z.core.$ZodIssue[]): ConfigIssue[] {
+  return issues.flatMap((i) => {
+    const at = i.path.map(String);
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...at, k].join('.'), message: 'unknown key (misspelled? not a setting of this version)' }));
+    return [{ path: at.join('.') || '(root)', message: i.message }];
+  });
+}
+
 export function parseConfig(raw: unknown, file = '(config)'): TerminalConfig {
   const parsed = TerminalConfig.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      file,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
+  if (!parsed.success) throw new ConfigError(file, configIssues(parsed.error.issues));
   return parsed.data;
 }
 
@@ -32,7 +49,8 @@ export function readConfigFile(file: string): TerminalConfig {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(file, [`not readable JSON: ${(error as Error).message}`]);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ConfigError(file, [{ path: '(root)', message: missing ? 'the config file does not exist' : `not readable JSON: ${(error as Error).message}` }]);
   }
   return parseConfig(raw, file);
 }
@@ -45,9 +63,9 @@ export function writeConfigFile(file: string, config: TerminalConfig): void {
   renameSync(tmp, file);
 }
 
-export const DEV_ADMIN_PIN = '246810';
+export { DEV_ADMIN_PIN } from '../admin/pin-policy';
 
-/** The simulator default: used when no config file exists yet (development, demos, tests). */
+/** The simulator default: written when no config file exists yet, in the development profile only (demos, tests). */
 export function simulatorDefaults(): TerminalConfig {
   return parseConfig({
     terminalId: 'SZ-DEV-0001',
@@ -57,6 +75,7 @@ export function simulatorDefaults(): TerminalConfig {
   });
 }
 
+/** Development profile only: production never writes a config (see kiosk/src/app/startup.ts). */
 export function loadOrCreateConfig(file: string): { config: TerminalConfig; created: boolean } {
   if (existsSync(file)) return { config: readConfigFile(file), created: false };
   const config = simulatorDefaults();

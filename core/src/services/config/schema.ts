@@ -1,36 +1,54 @@
-// Terminal configuration: validated with a schema when loaded and before every save. Secrets are never sent
+// Terminal configuration: validated with a schema when loaded and before every save. Every object is strict: a
+// misspelled key (`backnd`, `devices.idReader.prot`) is refused by name instead of silently falling back to a
+// default. Which values production refuses on top of this is config/production-policy.ts. Secrets are never sent
 // back to a screen (see config/public-view.ts).
 import { z } from 'zod';
 
+const pollIntervalMs = z.number().int().min(100).max(5000).default(400);
+
 export const IdReaderConfig = z.discriminatedUnion('transport', [
-  z.object({ transport: z.literal('simulator'), cards: z.string().optional(), pollIntervalMs: z.number().int().min(100).max(5000).default(400) }),
-  z.object({
+  z.strictObject({ transport: z.literal('simulator'), cards: z.string().optional(), pollIntervalMs }),
+  z.strictObject({
     transport: z.literal('serial'),
     port: z.string().min(1),
     baud: z.union([z.literal(115200), z.literal(57600), z.literal(38400), z.literal(19200), z.literal(9600)]).default(115200),
-    pollIntervalMs: z.number().int().min(100).max(5000).default(400),
+    pollIntervalMs,
   }),
-  z.object({
+  z.strictObject({
     transport: z.literal('hid'),
     vendorId: z.number().int().min(0).max(0xffff),
     productId: z.number().int().min(0).max(0xffff),
-    pollIntervalMs: z.number().int().min(100).max(5000).default(400),
+    /** OS device path (node-hid's devices()); wins over vendor/product when two readers share the ids. */
+    path: z.string().min(1).optional(),
+    /**
+     * The SAM protocol has no standard HID mapping: the report layout is the vendor's. Supported is the
+     * length-prefixed one (byte 0 = payload length) with these parameters.
+     */
+    framing: z
+      .strictObject({
+        kind: z.literal('length-prefixed').default('length-prefixed'),
+        reportSize: z.number().int().min(8).max(1024).default(64),
+        outputReportId: z.number().int().min(0).max(255).nullable().default(0),
+        inputHasReportId: z.boolean().default(false),
+      })
+      .default({ kind: 'length-prefixed', reportSize: 64, outputReportId: 0, inputHasReportId: false }),
+    pollIntervalMs,
   }),
 ]);
 
-export const ReceiptPrinterConfig = z.object({
+export const ReceiptPrinterConfig = z.strictObject({
   /** `virtual` starts the loopback virtual printer; otherwise tcp://host:port, file:/dev/usb/lp0 or serial:/dev/ttyS0. */
   address: z.union([z.literal('virtual'), z.string().regex(/^(tcp:\/\/[^\s:]+:\d{1,5}|file:\/\S+|serial:\/\S+)$/)]).default('virtual'),
   profile: z.enum(['58mm', '80mm']).default('80mm'),
   statusPollMs: z.number().int().min(500).max(60000).default(3000),
 });
 
-export const A4PrinterConfig = z.object({
+export const A4PrinterConfig = z.strictObject({
   /** CUPS queue name (Linux `lp -d`); on Windows the printer name for the documented spooler path. */
   queue: z.string().min(1).max(127).default('PDF'),
 });
 
-export const ScannerConfig = z.object({
+export const ScannerConfig = z.strictObject({
   source: z.enum(['sane', 'folder', 'none']).default('sane'),
   /** SANE device name (`test` is SANE's test backend) or the hot folder path. */
   device: z.string().min(1).default('test'),
@@ -38,18 +56,61 @@ export const ScannerConfig = z.object({
   resolution: z.number().int().min(75).max(600).default(300),
 });
 
-export const DocumentCameraConfig = z.object({
+export const DocumentCameraConfig = z.strictObject({
   /** Picked by label substring or deviceId; empty = the first camera. */
   label: z.string().max(120).default(''),
   deviceId: z.string().max(200).default(''),
 });
 
 export const BackendConfig = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('embedded-sandbox'), clockSpeed: z.number().positive().max(100000).default(600) }),
-  z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), timeoutMs: z.number().int().min(500).max(120000).default(15000) }),
+  z.strictObject({ kind: z.literal('embedded-sandbox'), clockSpeed: z.number().positive().max(100000).default(600) }),
+  // http is accepted by the schema for development against a local sandbox; production refuses it (production-policy.ts).
+  z.strictObject({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), timeoutMs: z.number().int().min(500).max(120000).default(15000) }),
 ]);
 
-export const TerminalConfig = z.object({
+export const DEVICE_KINDS = ['idReader', 'receiptPrinter', 'scanner', 'documentCamera'] as const;
+export const DeviceKind = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+/** What the terminal is deployed as: a resident kiosk or a staffed counter (admin is a mode of either). */
+export const TerminalRole = z.enum(['kiosk', 'counter']);
+export type TerminalRole = z.infer<typeof TerminalRole>;
+
+export const DEFAULT_REQUIRED: Record<TerminalRole, DeviceKind[]> = {
+  // A kiosk cannot give a resident a receipt without paper; a counter hands out A4 and needs no thermal paper.
+  kiosk: ['idReader', 'receiptPrinter'],
+  counter: ['idReader'],
+};
+
+/**
+ * Devices whose failure takes the terminal out of service, per role. The older form, one list, still loads and
+ * means the same list for both roles.
+ */
+export const RequiredDevices = z
+  .union([
+    z.array(DeviceKind),
+    z.strictObject({ kiosk: z.array(DeviceKind).default(DEFAULT_REQUIRED.kiosk), counter: z.array(DeviceKind).default(DEFAULT_REQUIRED.counter) }),
+  ])
+  .transform((r) => (Array.isArray(r) ? { kiosk: [...r], counter: [...r] } : r))
+  .default({ kiosk: DEFAULT_REQUIRED.kiosk, counter: DEFAULT_REQUIRED.counter });
+
+/**
+ * Where the journal's data key comes from. `os-keystore`: Electron safeStorage (DPAPI, Keychain, libsecret or
+ * KWallet; never the `basic_text` fallback). `file`: a 32-byte base64 key provisioned by the image (e.g. a TPM-sealed
+ * systemd credential unsealed to a tmpfs at boot); it protects the journal on a disk that leaves the machine, not
+ * against someone who runs code as the service user. See packaging/README.md.
+ */
+export const JournalKeyConfig = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('os-keystore') }),
+  z.strictObject({ source: z.literal('file'), path: z.string().min(1) }),
+]);
+
+export const AdminConfig = z.strictObject({
+  /** An admin who does nothing for this long is logged out and the window returns to its entry mode. */
+  idleTimeoutSeconds: z.number().int().min(30).max(3600).default(300),
+});
+
+export const TerminalConfig = z.strictObject({
   terminalId: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'terminal id: 3-32 of A-Z, 0-9 and -'),
   centreName: z.string().min(1).max(60),
   /** The civil time zone every time shown or printed uses (IANA name), and the date inside acceptance numbers. */
@@ -58,13 +119,13 @@ export const TerminalConfig = z.object({
   terminalSecret: z.string().min(16).max(256),
   backend: BackendConfig.default({ kind: 'embedded-sandbox', clockSpeed: 600 }),
   devices: z
-    .object({
+    .strictObject({
       idReader: IdReaderConfig.default({ transport: 'simulator', pollIntervalMs: 400 }),
       receiptPrinter: ReceiptPrinterConfig.default({ address: 'virtual', profile: '80mm', statusPollMs: 3000 }),
       a4Printer: A4PrinterConfig.default({ queue: 'PDF' }),
       scanner: ScannerConfig.default({ source: 'sane', device: 'test', adf: false, resolution: 300 }),
       documentCamera: DocumentCameraConfig.default({ label: '', deviceId: '' }),
-      required: z.array(z.enum(['idReader', 'receiptPrinter', 'scanner', 'documentCamera'])).default(['idReader', 'receiptPrinter']),
+      required: RequiredDevices,
     })
     .default({
       idReader: { transport: 'simulator', pollIntervalMs: 400 },
@@ -72,18 +133,20 @@ export const TerminalConfig = z.object({
       a4Printer: { queue: 'PDF' },
       scanner: { source: 'sane', device: 'test', adf: false, resolution: 300 },
       documentCamera: { label: '', deviceId: '' },
-      required: ['idReader', 'receiptPrinter'],
+      required: { kiosk: DEFAULT_REQUIRED.kiosk, counter: DEFAULT_REQUIRED.counter },
     }),
   session: z
-    .object({
+    .strictObject({
       idleWarningSeconds: z.number().int().min(15).max(600).default(60),
       idleCountdownSeconds: z.number().int().min(10).max(120).default(30),
     })
     .default({ idleWarningSeconds: 60, idleCountdownSeconds: 30 }),
+  admin: AdminConfig.default({ idleTimeoutSeconds: 300 }),
+  journalKey: JournalKeyConfig.default({ source: 'os-keystore' }),
   languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
   defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  /** scrypt hash of the maintenance PIN, `scrypt$<salt b64>$<hash b64>`. */
-  adminPinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+  /** scrypt hash of the maintenance PIN, `scrypt$<salt b64>$<hash b64>` (set it with `npm run set-pin`). */
+  adminPinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'a scrypt PIN hash (set it with `npm run set-pin`)'),
   retentionDays: z.number().int().min(0).max(365).default(30),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;

@@ -1,15 +1,14 @@
-// Builds the ID card reader from config (simulator by default, serial or HID on real hardware) and adapts its
-// events to the terminal's CardSource port. The card photo and fingerprints are dropped here: the session
-// never holds them, so nothing can persist them.
+// Builds the ID card reader from config (serial or HID on real hardware; the simulator, in development only,
+// through the development composition) and adapts its events to the terminal's CardSource port. The card photo
+// and fingerprints are dropped here: the session never holds them, so nothing can persist them.
 import { createReaderService, type IdCardReaderService } from '@easydo/device-drivers/idcard/reader-service';
-import { createSimulatedReader } from '@easydo/device-drivers/idcard/simulated-reader';
 import { createSerialTransport } from '@easydo/device-drivers/idcard/serial-transport';
-import { loadCardholderFile } from '@easydo/device-drivers/idcard/cardholders';
+import { createHidTransport, lengthPrefixedFraming, openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/hid-transport';
 import type { IdCard } from '@easydo/device-drivers/idcard/card';
-import type { Simulator } from '@easydo/device-drivers/idcard/simulator';
 import type { TerminalConfig } from '../config/schema';
 import type { CardRecord } from '../session/card-record';
 import type { CardSource, ReaderSimulatorControl } from '../terminal/ports';
+import type { DevelopmentPartsLoader } from '../terminal/development-parts';
 
 export interface IdReaderBundle {
   reader: IdCardReaderService;
@@ -19,12 +18,19 @@ export interface IdReaderBundle {
   link?: { unplug(): void; plug(): void; readonly plugged: boolean };
 }
 
+export interface IdReaderOptions {
+  /** How the simulator is reached (development only). */
+  development: DevelopmentPartsLoader;
+  /** Opens a HID reader; default node-hid. Tests give a fake device here. */
+  openHidDevice?: (selector: NodeHidSelector) => () => Promise<HidReportDevice>;
+}
+
 export function toCardRecord(card: IdCard): CardRecord {
   const { photo: _photo, fingerprint: _fingerprint, newAddresses: _addresses, ...text } = card;
   return { ...(text as unknown as CardRecord), checkDigitValid: card.checkDigitValid !== false };
 }
 
-function cardSourceOf(reader: IdCardReaderService): CardSource {
+export function cardSourceOf(reader: IdCardReaderService): CardSource {
   return {
     onCardRead: (listener) =>
       reader.onEvent((e) => {
@@ -37,26 +43,12 @@ function cardSourceOf(reader: IdCardReaderService): CardSource {
   };
 }
 
-function simulatorControl(simulator: Simulator): ReaderSimulatorControl {
-  const label = (id: string) => {
-    const fields = simulator.cards.find((c) => c.id === id)?.fields as { cardType?: string } | undefined;
-    return { id, label: id, cardType: fields?.cardType ?? 'resident' };
-  };
-  return {
-    cards: () => simulator.cards.map((c) => label(c.id)),
-    place: (cardId) => void simulator.placeCard(cardId),
-    remove: () => simulator.removeCard(),
-  };
-}
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-export async function createIdReader(config: TerminalConfig['devices']['idReader']): Promise<IdReaderBundle> {
+export async function createIdReader(config: TerminalConfig['devices']['idReader'], options: IdReaderOptions): Promise<IdReaderBundle> {
   if (config.transport === 'simulator') {
-    const cards = config.cards ? await loadCardholderFile(config.cards) : undefined;
-    const { reader, simulator, link } = await createSimulatedReader({
-      simulator: cards ? { cards } : {},
-      reader: { id: 'idReader', pollIntervalMs: config.pollIntervalMs },
-    });
-    return { reader, cards: cardSourceOf(reader), simulator: simulatorControl(simulator), link };
+    const dev = await options.development('devices.idReader.transport');
+    return dev.simulatedReader(config);
   }
   if (config.transport === 'serial') {
     const reader = createReaderService({
@@ -66,5 +58,16 @@ export async function createIdReader(config: TerminalConfig['devices']['idReader
     });
     return { reader, cards: cardSourceOf(reader), simulator: null };
   }
-  throw new Error('HID readers need a vendor report framing: configure the reader as serial, or add the framing first');
+  const selector: NodeHidSelector = config.path ? { path: config.path } : { vendorId: config.vendorId, productId: config.productId };
+  const { reportSize, outputReportId, inputHasReportId } = config.framing;
+  const reader = createReaderService({
+    id: 'idReader',
+    pollIntervalMs: config.pollIntervalMs,
+    transport: createHidTransport({
+      description: `${hex4(config.vendorId)}:${hex4(config.productId)}`,
+      openDevice: (options.openHidDevice ?? openNodeHidDevice)(selector),
+      framing: lengthPrefixedFraming({ reportSize, outputReportId, inputHasReportId }),
+    }),
+  });
+  return { reader, cards: cardSourceOf(reader), simulator: null };
 }

@@ -1,12 +1,13 @@
-// Builds the receipt printer from config: the loopback virtual ESC/POS printer by default (simulators, demos,
-// tests; it writes each job as .bin/.txt/.png under the data folder), or a real one by address.
+// Builds the receipt printer from config: a real one by address, or (development only, through the development
+// composition) the loopback virtual ESC/POS printer, which writes each job as .bin/.txt/.png under the data folder.
 import path from 'node:path';
 import { createPrinterService, type PrinterService } from '@easydo/device-drivers/printer/service';
-import { startVirtualPrinter, type VirtualPrinter } from '@easydo/device-drivers/printer/virtual/server';
+import type { VirtualPrinter } from '@easydo/device-drivers/printer/virtual/server';
 import { tcpTransport } from '@easydo/device-drivers/printer/transport/tcp';
 import { transportFromUrl } from '@easydo/device-drivers/printer/transport/from-url';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import type { TerminalConfig } from '../config/schema';
+import type { DevelopmentPartsLoader } from '../terminal/development-parts';
 import { SHIPPED_CJK_FONT } from '../receipts/index';
 
 export interface ReceiptPrinterBundle {
@@ -16,10 +17,15 @@ export interface ReceiptPrinterBundle {
   close(): Promise<void>;
 }
 
-export async function createReceiptPrinter(config: TerminalConfig['devices']['receiptPrinter'], dataDir: string): Promise<ReceiptPrinterBundle> {
+export async function createReceiptPrinter(
+  config: TerminalConfig['devices']['receiptPrinter'],
+  dataDir: string,
+  development: DevelopmentPartsLoader,
+): Promise<ReceiptPrinterBundle> {
   const profile = getProfile(config.profile);
   if (config.address === 'virtual') {
-    const virtual = await startVirtualPrinter({
+    const dev = await development('devices.receiptPrinter.address');
+    const virtual = await dev.virtualPrinter({
       port: 0,
       outDir: path.join(dataDir, 'virtual-printer'),
       dots: profile.dots,

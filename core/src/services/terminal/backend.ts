@@ -1,9 +1,10 @@
-// The acceptance backend the terminal talks to: the embedded sandbox on loopback by default (simulators,
-// demos, tests), or the city's platform from config.
+// The acceptance backend the terminal talks to: the city's platform from config, or (development only, through
+// the development composition) the embedded sandbox on loopback for simulators, demos and tests.
 import path from 'node:path';
-import { startSandbox, type Sandbox } from '@easydo/backend-client/sandbox/server';
+import type { Sandbox } from '@easydo/backend-client/sandbox/server';
 import { createBackendClient, type BackendClient } from '@easydo/backend-client/client';
 import type { TerminalConfig } from '../config/schema';
+import type { DevelopmentPartsLoader } from './development-parts';
 
 export interface BackendBundle {
   client: BackendClient;
@@ -12,12 +13,13 @@ export interface BackendBundle {
   close(): Promise<void>;
 }
 
-export async function connectBackend(config: TerminalConfig, dataDir: string): Promise<BackendBundle> {
+export async function connectBackend(config: TerminalConfig, dataDir: string, development: DevelopmentPartsLoader): Promise<BackendBundle> {
   if (config.backend.kind === 'remote') {
     const client = createBackendClient({ baseUrl: config.backend.url, terminalId: config.terminalId, secret: config.terminalSecret, timeoutMs: config.backend.timeoutMs });
     return { client, sandbox: null, url: config.backend.url, close: async () => {} };
   }
-  const sandbox = await startSandbox({
+  const dev = await development('backend.kind');
+  const sandbox = await dev.sandbox({
     dbFile: path.join(dataDir, 'sandbox.sqlite'),
     terminals: [{ id: config.terminalId, secret: config.terminalSecret }],
     clockSpeed: config.backend.clockSpeed,

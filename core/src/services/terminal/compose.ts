@@ -3,7 +3,8 @@
 // counter's handlers and builds the router (core may not import counter). Nothing here knows about windows.
 import path from 'node:path';
 import type { ChannelName, CounterChannelName } from '@easydo/core/contract/channels';
-import type { TerminalConfig } from '../config/schema';
+import type { DeviceKind, TerminalConfig, TerminalRole } from '../config/schema';
+import type { Profile } from '../config/production-policy';
 import type { HandlersFor } from '../ipc/router';
 import { ModeRegistry } from '../ipc/caller';
 import { EventHub } from '../ipc/event-hub';
@@ -18,6 +19,8 @@ import { AdminGate, type AuditSink } from '../admin/admin-gate';
 import { CatalogueService } from '../catalogue/catalogue-service';
 import { createApplicationDesk } from '../applications/application-desk';
 import type { Logger } from '../logging/logger';
+import type { HidReportDevice, NodeHidSelector } from '@easydo/device-drivers/idcard/hid-transport';
+import { withAdminActivity } from '../admin/admin-activity';
 import { createTerminalLogger } from '../logging/terminal-logger';
 import { addSensitiveTerms } from '../logging/session-terms';
 import { wireJourney } from '../journey/wire';
@@ -26,6 +29,7 @@ import { connectBackend } from './backend';
 import { createHandlers } from './handlers';
 import type { TerminalContext } from './context';
 import type { KeyProvider } from './key-provider';
+import { developmentPartsLoader } from './development-parts';
 
 export interface TerminalOptions {
   config: TerminalConfig;
@@ -35,6 +39,15 @@ export interface TerminalOptions {
   logger?: Logger;
   /** Protects the journal's personal data. Default: a 0600 key file in the data folder (simulators). */
   keyProvider?: KeyProvider;
+  /**
+   * The shells pass the profile resolved at start-up (kiosk/src/app/startup.ts). Production never loads the
+   * development composition (simulators, virtual printer, sandbox). Default development: tests and the E2E harness.
+   */
+  profile?: Profile;
+  /** Opens a HID card reader (default node-hid); tests give a fake device. */
+  openHidDevice?: (selector: NodeHidSelector) => () => Promise<HidReportDevice>;
+  /** What this terminal is deployed as; picks config.devices.required[role]. Default kiosk. */
+  role?: TerminalRole;
 }
 
 export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName>>;
@@ -46,24 +59,33 @@ export interface Terminal extends TerminalContext {
 
 export async function createTerminal(options: TerminalOptions): Promise<Terminal> {
   const { config, dataDir } = options;
+  const profile = options.profile ?? 'development';
+  const role = options.role ?? 'kiosk';
+  const development = developmentPartsLoader(profile);
   const log = options.logger ?? createTerminalLogger(dataDir);
   const hub = new EventHub();
   const modes = new ModeRegistry();
   const devices = new DeviceManager();
   const sessions = new SessionManager();
   const audit: AuditSink = { record: (action, detail) => log.info({ audit: action, ...detail }, 'audit') };
-  const admin = new AdminGate(() => config.adminPinHash, modes, audit, { sessions, service: devices, auditDataDir: dataDir });
+  const admin = new AdminGate(() => config.adminPinHash, modes, audit, {
+    sessions,
+    service: devices,
+    auditDataDir: dataDir,
+    idleMs: () => config.admin.idleTimeoutSeconds * 1000,
+  });
 
-  const backend = await connectBackend(config, dataDir);
+  const backend = await connectBackend(config, dataDir, development);
   const catalogue = new CatalogueService(backend.client, path.join(dataDir, 'catalogue-cache.json'));
   const applications = await createApplicationDesk({ config, dataDir, client: backend.client, catalogue, log, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
 
-  const idReader = await createIdReader(config.devices.idReader);
-  devices.add(idReader.reader, config.devices.required.includes('idReader'));
-  const receiptPrinter = await createReceiptPrinter(config.devices.receiptPrinter, dataDir);
-  devices.add(receiptPrinter.printer, config.devices.required.includes('receiptPrinter'));
+  const required = (kind: DeviceKind) => config.devices.required[role].includes(kind);
+  const idReader = await createIdReader(config.devices.idReader, { development, ...(options.openHidDevice ? { openHidDevice: options.openHidDevice } : {}) });
+  devices.add(idReader.reader, required('idReader'));
+  const receiptPrinter = await createReceiptPrinter(config.devices.receiptPrinter, dataDir, development);
+  devices.add(receiptPrinter.printer, required('receiptPrinter'));
   const scanner = createScanner(config.devices.scanner);
-  if (scanner) devices.add(scanner.service, config.devices.required.includes('scanner'));
+  if (scanner) devices.add(scanner.service, required('scanner'));
   const receipts = new ReceiptDesk({ config: () => config, journal: applications.journal, catalogue, printer: receiptPrinter });
 
   devices.onDeviceChange((s) => hub.emit('device:changed', s));
@@ -93,6 +115,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   const context: TerminalContext = {
     config: () => config,
     configFile: options.configFile ?? null,
+    profile,
+    role,
     dataDir,
     version: options.version,
     log,
@@ -112,7 +136,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
 
   const journey = await wireJourney(context);
   const adminDomain = await wireAdmin(context);
-  const handlers: CoreHandlers = {
+  const handlers: CoreHandlers = withAdminActivity(admin, {
     ...createHandlers({
       config: context.config,
       version: options.version,
@@ -126,7 +150,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     }),
     ...journey.handlers,
     ...adminDomain.handlers,
-  };
+  });
 
   await devices.startAll();
   log.info({ terminalId: config.terminalId, backend: backend.url }, 'terminal started');
@@ -135,6 +159,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ...context,
     handlers,
     async close() {
+      admin.close();
       await sessions.end('shutdown').catch(() => undefined);
       await journey.close();
       await adminDomain.close();

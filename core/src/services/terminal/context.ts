@@ -1,6 +1,7 @@
 // Everything a domain (journey, counter, admin) may use to build its handlers. Passed by the composition
 // root; domains never construct devices or clients themselves.
-import type { TerminalConfig } from '../config/schema';
+import type { TerminalConfig, TerminalRole } from '../config/schema';
+import type { Profile } from '../config/production-policy';
 import type { EventHub } from '../ipc/event-hub';
 import type { ModeRegistry } from '../ipc/caller';
 import type { DeviceManager } from '../devices/device-manager';
@@ -19,6 +20,10 @@ export interface TerminalContext {
   config(): TerminalConfig;
   /** Where the config lives (admin configuration writes it). */
   configFile: string | null;
+  /** The profile resolved at start-up: production refuses development parts and, in admin, configs it could not start on. */
+  profile: Profile;
+  /** Kiosk or counter: which list of config.devices.required applies. */
+  role: TerminalRole;
   dataDir: string;
   version: string;
   log: Logger;

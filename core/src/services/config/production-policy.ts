@@ -1,0 +1,32 @@
+// What the production profile refuses in a configuration that the schema accepts: everything that is only fit for
+// development (simulated reader, virtual printer, SANE's test scanner, the embedded sandbox), a backend that is
+// not https, and the development maintenance PIN. Used at start-up (kiosk/src/app/startup.ts) and by admin's
+// config save when the terminal runs in production, so a saved config can always start again.
+import type { TerminalConfig } from './schema';
+import { isDevelopmentPinHash } from '../admin/pin-policy';
+
+export type Profile = 'development' | 'production';
+
+export interface PolicyRefusal {
+  /** Dotted config path. */
+  field: string;
+  reason: string;
+}
+
+export function productionRefusals(config: TerminalConfig): PolicyRefusal[] {
+  const refusals: PolicyRefusal[] = [];
+  const refuse = (field: string, reason: string) => refusals.push({ field, reason });
+  const { backend, devices } = config;
+
+  if (backend.kind === 'embedded-sandbox') refuse('backend.kind', 'the embedded sandbox is a development backend: configure the acceptance platform (kind "remote")');
+  else if (new URL(backend.url).protocol !== 'https:') refuse('backend.url', 'the acceptance platform must be reached over https');
+
+  if (devices.idReader.transport === 'simulator') refuse('devices.idReader.transport', 'the simulated card reader is for development: configure "serial" or "hid"');
+  if (devices.receiptPrinter.address === 'virtual') refuse('devices.receiptPrinter.address', 'the virtual printer is for development: give the printer address (tcp://, file:, serial:)');
+  if (devices.scanner.source === 'sane' && devices.scanner.device.split(':')[0] === 'test') {
+    refuse('devices.scanner.device', 'SANE\'s "test" device is a simulator: give the scanner\'s SANE name, or source "none"');
+  }
+
+  if (isDevelopmentPinHash(config.adminPinHash)) refuse('adminPinHash', 'this is the development PIN: set the terminal\'s own with `npm run set-pin`');
+  return refusals;
+}

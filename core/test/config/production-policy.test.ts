@@ -1,0 +1,54 @@
+// What the production profile refuses on top of the schema, each refusal naming its field.
+import { describe, expect, it } from 'vitest';
+import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
+import { productionRefusals } from '@easydo/core/services/config/production-policy';
+import { hashPin } from '@easydo/core/services/admin/pin';
+import { DEV_ADMIN_PIN, pinWeakness } from '@easydo/core/services/admin/pin-policy';
+import { productionConfigInput } from './fixtures';
+
+const fieldsOf = (raw: Record<string, unknown>) => productionRefusals(parseConfig(raw)).map((r) => r.field);
+const withDevices = (devices: Record<string, unknown>) => ({ ...productionConfigInput(), devices: { ...productionConfigInput().devices, ...devices } });
+
+describe('production policy', () => {
+  it('accepts a terminal on real devices, an https platform and its own PIN', () => {
+    expect(fieldsOf(productionConfigInput())).toEqual([]);
+  });
+
+  it('refuses every part of the simulator default, naming each field', () => {
+    expect(productionRefusals(simulatorDefaults()).map((r) => r.field)).toEqual([
+      'backend.kind',
+      'devices.idReader.transport',
+      'devices.receiptPrinter.address',
+      'devices.scanner.device',
+      'adminPinHash',
+    ]);
+  });
+
+  it('refuses a plain-http platform', () => {
+    const refusals = productionRefusals(parseConfig({ ...productionConfigInput(), backend: { kind: 'remote', url: 'http://acceptance.example.invalid/api' } }));
+    expect(refusals).toEqual([{ field: 'backend.url', reason: expect.stringMatching(/https/) }]);
+  });
+
+  it('refuses the simulated reader, the virtual printer and SANE\'s test device one by one', () => {
+    expect(fieldsOf(withDevices({ idReader: { transport: 'simulator' } }))).toEqual(['devices.idReader.transport']);
+    expect(fieldsOf(withDevices({ receiptPrinter: { address: 'virtual' } }))).toEqual(['devices.receiptPrinter.address']);
+    expect(fieldsOf(withDevices({ scanner: { source: 'sane', device: 'test:0' } }))).toEqual(['devices.scanner.device']);
+    expect(fieldsOf(withDevices({ scanner: { source: 'none' } }))).toEqual([]);
+  });
+
+  it('recognises the development PIN behind its hash', () => {
+    expect(fieldsOf({ ...productionConfigInput(), adminPinHash: hashPin(DEV_ADMIN_PIN) })).toEqual(['adminPinHash']);
+  });
+});
+
+describe('PIN policy', () => {
+  it('refuses short, long, non-digit, repeated, running and development PINs', () => {
+    for (const pin of ['12345', '1234567890123', '12a456', '000000', '777777777', '123456', '987654', '890123', '246810']) {
+      expect(pinWeakness(pin), pin).not.toBeNull();
+    }
+  });
+
+  it('accepts a PIN of 6-12 digits that is none of those', () => {
+    for (const pin of ['97531864', '402913', '520131415926']) expect(pinWeakness(pin), pin).toBeNull();
+  });
+});
