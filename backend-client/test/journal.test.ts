@@ -95,12 +95,26 @@ describe('journal', () => {
     }
   });
 
-  it('refuses to open with another key, and the key file is 0600', async () => {
+  it('quarantines rows sealed under another key (kept, visible), releases them when their key is back; the key file is 0600', async () => {
     const dir = tempDir('journal-key');
     const file = join(dir, 'j.db');
-    (await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k1')) })).close();
+    const k1 = createKeyFileProvider(join(dir, 'k1'));
+    let j = await openJournal({ file, keyProvider: k1 });
+    const queued = j.enqueue(app('key:1'), [page()]);
+    j.close();
     expect(statSync(join(dir, 'k1')).mode & 0o777).toBe(0o600);
-    await expect(openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k2')) })).rejects.toMatchObject({ code: 'wrong_key' });
+    // A regenerated key (another key file): nothing thrown, nothing dropped, the row is set aside.
+    j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k2')) });
+    expect(j.counts()).toMatchObject({ pending: 0, quarantined: 1, depth: 0 });
+    expect(j.get(queued.localId)).toMatchObject({ state: 'quarantined', problem: 'wrong-key', heldFrom: 'submitted-locally', submission: null });
+    expect(j.dueForDelivery(Number.POSITIVE_INFINITY)).toEqual([]);
+    j.close();
+    // The original key is restored: the row goes back to the outbox, intact.
+    j = await openJournal({ file, keyProvider: k1 });
+    expect(j.get(queued.localId)).toMatchObject({ state: 'submitted-locally', problem: null, heldFrom: null, idempotencyKey: queued.idempotencyKey });
+    expect(j.get(queued.localId).submission?.applicant.idNumber).toBe(RESIDENT_ID);
+    expect(j.materialData(queued.localId, 0).toString()).toContain(RESIDENT_ID);
+    j.close();
     writeFileSync(join(dir, 'k3'), Buffer.alloc(32).toString('base64'), { mode: 0o644 });
     await expect(openJournal({ file: join(dir, 'other.db'), keyProvider: createKeyFileProvider(join(dir, 'k3')) })).rejects.toThrow(/readable by others/);
   });
@@ -136,7 +150,9 @@ describe('journal', () => {
       now += 2 * 3600_000;
       expect(j.purge(3600_000)).toBe(5);
       const purged = j.list();
-      expect(purged.every((a) => a.submission === null && a.receipt === null && a.acceptanceNumber)).toBe(true);
+      // The tombstone keeps state and times; the acceptance number identifies the case, so it goes too.
+      expect(purged.every((a) => a.purgedAt !== null && a.submission === null && a.receipt === null && a.acceptanceNumber === null)).toBe(true);
+      expect(purged.map((a) => a.state).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'evaluated']);
       expect(() => j.materialData(purged[0]!.localId, 0)).toThrow(JournalError);
       j.checkpoint();
       assertClean();

@@ -1,6 +1,8 @@
 // npm run outbox -- status|drain|purge --db FILE [--backend URL --terminal ID --secret S] [--key-file K] [--retention-hours H]
 // npm run outbox -- submit-synthetic --db FILE --backend URL --count N
 // The key file defaults to FILE.key (created 0600 on first use).
+// `status` prints one JSON object: pending, delivered, failed, quarantined, needsClerk, evaluationsPending,
+// depth, oldestPendingAt, byState. Rows that cannot be read are counted as quarantined, never crash it.
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBackendClient } from '../client';
@@ -45,7 +47,7 @@ function outbox() {
 async function drainAll(box: ReturnType<typeof outbox>) {
   let wait = 200;
   for (;;) {
-    const r = await box.drainNow();
+    const r = await box.drainNow().catch((e: unknown) => fail(`delivery pass failed: ${e instanceof Error ? e.message : String(e)}`));
     const s = box.status();
     if (s.depth === 0 || (r.retryLater === 0 && r.delivered === 0 && r.evaluationsDelivered === 0)) return s;
     if (r.retryLater > 0) {
@@ -58,12 +60,15 @@ async function drainAll(box: ReturnType<typeof outbox>) {
 switch (command) {
   case 'status': {
     const c = journal.counts();
-    print({ depth: c.depth, oldestPendingAt: c.oldestPendingAt && new Date(c.oldestPendingAt).toISOString(), byState: c.byState });
+    print({
+      pending: c.pending, delivered: c.delivered, failed: c.failed, quarantined: c.quarantined, needsClerk: c.needsClerk,
+      evaluationsPending: c.evaluationsPending, depth: c.depth, oldestPendingAt: c.oldestPendingAt && new Date(c.oldestPendingAt).toISOString(), byState: c.byState,
+    });
     break;
   }
   case 'drain': {
     const s = await drainAll(outbox());
-    print({ depth: s.depth, byState: s.byState, lastError: s.lastError });
+    print({ depth: s.depth, pending: s.pending, delivered: s.delivered, failed: s.failed, quarantined: s.quarantined, needsClerk: s.needsClerk, byState: s.byState, lastError: s.lastError });
     break;
   }
   case 'purge':

@@ -1,20 +1,32 @@
 // Personal data at rest: AES-256-GCM with a key from a KeyProvider. Each sealed value carries its own
 // random IV and is bound (as associated data) to its row and column, so a value copied into another
 // row does not decrypt.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Where the journal's 32-byte data key comes from. Production: Electron safeStorage (OS keystore),
  * implemented by the app shell; simulators and tests: a 0600 key file (createKeyFileProvider).
  */
 export interface KeyProvider {
-  /** Stable identifier of the key (stored beside the data to detect a wrong key early). */
-  readonly keyId: string;
+  /**
+   * For diagnostics only. The journal stores keyIdFor(key) beside every sealed row and never trusts this
+   * label, so a regenerated key is noticed even by a provider whose label stays the same.
+   */
+  readonly keyId?: string;
   /** The 32-byte AES-256 key. */
   getKey(): Promise<Uint8Array>;
 }
 
 const VERSION = 1;
+
+/**
+ * The id of a key, derived from the key itself: a different key always has a different id. An HMAC
+ * under the key (not a plain hash) so the id says nothing that helps guess the key.
+ */
+export function keyIdFor(key: Uint8Array): string {
+  if (key.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+  return 'k1:' + createHmac('sha256', key).update('easydo journal key id').digest('hex').slice(0, 16);
+}
 
 export class Sealer {
   private readonly key: Buffer;

@@ -1,81 +1,24 @@
 // The terminal's application journal (better-sqlite3, WAL, synchronous=FULL): every application is on
-// disk with its idempotency key before the first network attempt, and its local state
-// draft → submitted-locally → accepted → receipt-printed → evaluated survives a crash or power cut.
+// disk with its idempotency key before the first network attempt, and its local state (journal-types.ts)
+// survives a crash or power cut. A row that cannot be read is quarantined, never thrown at the caller.
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Applicant, ApplicationSubmission, Evaluation, SubmissionReceipt, TrustLevel, UploadCreateRequest } from '../types';
-import { Sealer, type KeyProvider } from './crypto';
-import { JOURNAL_SCHEMA } from './journal-schema';
+import type { Evaluation, SubmissionReceipt, TrustLevel, UploadCreateRequest } from '../types';
+import { Sealer, keyIdFor, type KeyProvider } from './crypto';
+import { JournalError } from './journal-error';
+import { migrateJournal } from './journal-migrate';
+import type { JournalCounts, LocalApplication, LocalMaterial, LocalState, NewApplication, NewMaterial, Problem } from './journal-types';
 
-export type LocalState = 'draft' | 'submitted-locally' | 'accepted' | 'receipt-printed' | 'evaluated' | 'failed';
-
-export interface NewFileMaterial {
-  code: string;
-  pageCount: number;
-  trustLevel: TrustLevel;
-  contentType: UploadCreateRequest['contentType'];
-  data: Uint8Array;
-}
-
-/** A material satisfied by an electronic certificate (电子证照): nothing to upload, the number travels sealed. */
-export interface NewCertificateMaterial {
-  code: string;
-  trustLevel: 'A';
-  electronicCertificateNumber: string;
-}
-
-export type NewMaterial = NewFileMaterial | NewCertificateMaterial;
+export { JournalError } from './journal-error';
+export type {
+  JournalCounts, LocalApplication, LocalMaterial, LocalState, NewApplication, NewCertificateMaterial, NewFileMaterial, NewMaterial, Problem,
+} from './journal-types';
 
 /** content_type marker of a certificate row; its sealed `data` is the certificate number. */
 const CERTIFICATE = 'electronic-certificate';
 
-export interface NewApplication {
-  itemCode: string;
-  applicant: Applicant;
-  channel: ApplicationSubmission['channel'];
-  form: ApplicationSubmission['form'];
-  /** Counter mode: the clerk's token, sealed with the rest. */
-  clerkToken?: string;
-  /** Optional non-personal, unique tag (e.g. `synthetic:17`) to find an application again. */
-  label?: string;
-}
-
-export interface LocalMaterial {
-  idx: number;
-  code: string;
-  /** 'certificate': no file (sha256 '', size and pageCount 0); the number comes from certificateNumber(). */
-  kind: 'file' | 'certificate';
-  sha256: string;
-  size: number;
-  pageCount: number;
-  trustLevel: TrustLevel;
-  contentType: UploadCreateRequest['contentType'] | null;
-  uploadId: string | null;
-}
-
-export interface LocalApplication {
-  /** Insertion order (SQLite rowid): the delivery order and the outbox's cursor. */
-  seq: number;
-  localId: string;
-  idempotencyKey: string;
-  label: string | null;
-  state: LocalState;
-  itemCode: string;
-  /** Decrypted submission data; null once purged. */
-  submission: (Omit<NewApplication, 'label'>) | null;
-  receipt: SubmissionReceipt | null;
-  acceptanceNumber: string | null;
-  evaluation: Evaluation | null;
-  evaluationDelivered: boolean;
-  materials: LocalMaterial[];
-  attempts: number;
-  nextAttemptAt: number;
-  lastError: string | null;
-  createdAt: number;
-  submittedAt: number | null;
-  acceptedAt: number | null;
-  purgedAt: number | null;
-}
+/** States the platform has (the outbox may still owe it the evaluation). */
+const DELIVERED: LocalState[] = ['accepted', 'receipt-printed', 'evaluated'];
 
 export interface JournalOptions {
   file: string;
@@ -83,20 +26,18 @@ export interface JournalOptions {
   now?: () => number;
 }
 
-export interface JournalCounts {
-  /** Applications waiting for delivery plus evaluations waiting for delivery. */
-  depth: number;
-  oldestPendingAt: number | null;
-  byState: Partial<Record<LocalState, number>>;
-}
-
 interface Row {
   rowid: number; local_id: string; idempotency_key: string; label: string | null; state: LocalState; item_code: string;
-  payload: Buffer | null; receipt: Buffer | null; acceptance_number: string | null; evaluation: Buffer | null;
-  evaluation_delivered: number; attempts: number; next_attempt_at: number; last_error: string | null;
-  created_at: number; submitted_at: number | null; accepted_at: number | null; purged_at: number | null;
+  payload: Buffer | null; receipt: Buffer | null; evaluation: Buffer | null; error: Buffer | null;
+  evaluation_delivered: number; attempts: number; next_attempt_at: number; key_id: string | null; problem: Problem | null;
+  held_from: LocalState | null; created_at: number; submitted_at: number | null; accepted_at: number | null;
+  settled_at: number | null; purged_at: number | null;
 }
 interface MaterialRow { idx: number; code: string; sha256: string; size: number; page_count: number; trust_level: TrustLevel; content_type: UploadCreateRequest['contentType'] | typeof CERTIFICATE; upload_id: string | null }
+
+/** The small sealed columns of a row (material bytes are opened when delivered). */
+const SEALED = ['payload', 'receipt', 'evaluation', 'error'] as const;
+type SealedColumn = (typeof SEALED)[number];
 
 function localMaterial(m: MaterialRow): LocalMaterial {
   const certificate = m.content_type === CERTIFICATE;
@@ -106,37 +47,38 @@ function localMaterial(m: MaterialRow): LocalMaterial {
   };
 }
 
-export class JournalError extends Error {
-  constructor(readonly code: 'not_found' | 'wrong_state' | 'wrong_key' | 'duplicate_label', message: string) {
-    super(message);
-  }
-}
-
 export type Journal = ReturnType<typeof buildJournal>;
 
 export async function openJournal(options: JournalOptions): Promise<Journal> {
   const key = await options.keyProvider.getKey();
+  const sealer = new Sealer(key);
+  const now = options.now ?? Date.now;
   const db = new Database(options.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
-  db.exec(JOURNAL_SCHEMA);
-  const keyId = options.keyProvider.keyId;
-  const stored = db.prepare("SELECT value FROM meta WHERE key = 'keyId'").pluck().get() as string | undefined;
-  if (stored && stored !== keyId) {
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    // An upgrade rewrote plain columns: rebuild the file so no free page keeps the old plain text.
+    if (migrateJournal(db, sealer, now())) {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  } catch (e) {
     db.close();
-    throw new JournalError('wrong_key', 'journal was written with another key');
+    throw e;
   }
-  if (!stored) db.prepare("INSERT INTO meta (key, value) VALUES ('keyId', ?)").run(keyId);
-  return buildJournal(db, new Sealer(key), options.now ?? Date.now);
+  const journal = buildJournal(db, sealer, keyIdFor(key), now);
+  journal.checkKeys();
+  return journal;
 }
 
-function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) {
+function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now: () => number) {
   const aad = (localId: string, column: string) => `${localId}:${column}`;
   const getRow = db.prepare('SELECT rowid, * FROM applications WHERE local_id = ?');
   const getMaterials = db.prepare('SELECT idx, code, sha256, size, page_count, trust_level, content_type, upload_id FROM materials WHERE local_id = ? ORDER BY idx');
+  const due = (at: number) => (Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER);
 
   function row(localId: string): Row {
     const r = getRow.get(localId) as Row | undefined;
@@ -144,18 +86,64 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     return r;
   }
 
-  function decode(r: Row): LocalApplication {
+  function open(localId: string, column: string, sealed: Buffer): Buffer {
+    try {
+      return sealer.open(sealed, aad(localId, column));
+    } catch {
+      throw new JournalError('unreadable', `sealed ${column.replace(/:\d+$/, '')} of an application does not open`);
+    }
+  }
+  const openJson = <T>(r: Row, column: SealedColumn): T | null => {
+    const sealed = r[column];
+    return sealed ? JSON.parse(open(r.local_id, column, sealed).toString('utf8')) as T : null;
+  };
+  const openText = (r: Row, column: SealedColumn): string | null => {
+    const sealed = r[column];
+    return sealed ? open(r.local_id, column, sealed).toString('utf8') : null;
+  };
+
+  function canOpen(r: Row, column: SealedColumn): boolean {
+    const sealed = r[column];
+    if (!sealed) return true;
+    try {
+      open(r.local_id, column, sealed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Decodes a row; `sealed: false` leaves every sealed value out (a quarantined row). */
+  function decode(r: Row, sealed = r.state !== 'quarantined'): LocalApplication {
     const materials = (getMaterials.all(r.local_id) as MaterialRow[]).map(localMaterial);
-    const receipt = r.receipt ? sealer.openJson<SubmissionReceipt>(r.receipt, aad(r.local_id, 'receipt')) : null;
+    const receipt = sealed ? openJson<SubmissionReceipt>(r, 'receipt') : null;
     return {
       seq: r.rowid, localId: r.local_id, idempotencyKey: r.idempotency_key, label: r.label, state: r.state, itemCode: r.item_code,
-      submission: r.payload ? sealer.openJson(r.payload, aad(r.local_id, 'payload')) : null,
-      receipt, acceptanceNumber: r.acceptance_number,
-      evaluation: r.evaluation ? sealer.openJson<Evaluation>(r.evaluation, aad(r.local_id, 'evaluation')) : null,
+      submission: sealed ? openJson(r, 'payload') : null,
+      receipt, acceptanceNumber: receipt?.acceptanceNumber ?? null,
+      evaluation: sealed ? openJson<Evaluation>(r, 'evaluation') : null,
       evaluationDelivered: r.evaluation_delivered === 1, materials, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
-      lastError: r.last_error, createdAt: r.created_at, submittedAt: r.submitted_at, acceptedAt: r.accepted_at, purgedAt: r.purged_at,
+      lastError: sealed ? openText(r, 'error') : null, problem: r.problem, heldFrom: r.held_from,
+      createdAt: r.created_at, submittedAt: r.submitted_at, acceptedAt: r.accepted_at, settledAt: r.settled_at, purgedAt: r.purged_at,
     };
   }
+
+  function quarantine(localId: string, problem: Extract<Problem, 'unreadable' | 'wrong-key'>): void {
+    db.prepare("UPDATE applications SET held_from = state, state = 'quarantined', problem = ?, settled_at = ? WHERE local_id = ? AND state != 'quarantined'")
+      .run(problem, now(), localId);
+  }
+
+  /** Decodes a row, quarantining it (and returning it without sealed values) when a sealed value does not open. */
+  function read(r: Row): LocalApplication {
+    try {
+      return decode(r);
+    } catch (e) {
+      if (!(e instanceof JournalError && e.code === 'unreadable')) throw e;
+      quarantine(r.local_id, 'unreadable');
+      return decode(row(r.local_id), false);
+    }
+  }
+  const readable = (rows: Row[]) => rows.map(read).filter((a) => a.state !== 'quarantined');
 
   function setState(localId: string, from: LocalState[], to: LocalState, extra: string = '', params: unknown[] = []): void {
     const r = row(localId);
@@ -163,14 +151,50 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     db.prepare(`UPDATE applications SET state = ?${extra} WHERE local_id = ?`).run(to, ...params, localId);
   }
 
+  /** Re-seals the submission with or without a clerk token (the token is a credential: keep it no longer than needed). */
+  function resealPayload(r: Row, clerkToken: string | undefined): Buffer {
+    const submission = openJson<Omit<NewApplication, 'label'>>(r, 'payload');
+    if (!submission) throw new JournalError('purged', 'the application is past its retention period');
+    const { clerkToken: _old, ...rest } = submission;
+    return sealer.sealJson(clerkToken ? { ...rest, clerkToken } : rest, aad(r.local_id, 'payload'));
+  }
+
   const journal = {
+    /**
+     * Runs at open: rows quarantined for another key come back once that key is in use again (they open);
+     * rows written under another key, or whose small sealed values do not open, are quarantined (kept).
+     */
+    checkKeys(): void {
+      const release = db.prepare(`UPDATE applications SET state = held_from, held_from = NULL,
+          problem = CASE held_from WHEN 'failed' THEN 'refused' WHEN 'needs-clerk' THEN 'clerk-token-expired' ELSE NULL END,
+          settled_at = CASE WHEN held_from IN ('failed', 'needs-clerk') THEN ? ELSE NULL END
+        WHERE local_id = ? AND state = 'quarantined'`);
+      const adopt = db.prepare('UPDATE applications SET key_id = ? WHERE local_id = ?');
+      db.transaction(() => {
+        const rows = db.prepare("SELECT rowid, * FROM applications WHERE purged_at IS NULL AND (state != 'quarantined' OR problem = 'wrong-key')").all() as Row[];
+        for (const r of rows) {
+          // The payload is sealed first and kept until purge: whether it opens tells which key wrote the row.
+          const keyColumn = SEALED.find((c) => r[c] !== null);
+          const ours = !keyColumn || canOpen(r, keyColumn);
+          if (r.state === 'quarantined') {
+            if (!ours) continue; // still another key's row
+            release.run(now(), r.local_id);
+          }
+          if (!ours) quarantine(r.local_id, r.key_id === keyId ? 'unreadable' : 'wrong-key');
+          else if (!SEALED.every((c) => canOpen(r, c))) quarantine(r.local_id, 'unreadable');
+          if (ours && r.key_id !== keyId) adopt.run(keyId, r.local_id);
+        }
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('keyId', ?)").run(keyId);
+      })();
+    },
+
     /** Writes a draft with its idempotency key (created here, once, before any network attempt). */
     createDraft(app: NewApplication): LocalApplication {
       const localId = randomUUID();
       const { label, ...submission } = app;
       try {
-        db.prepare('INSERT INTO applications (local_id, idempotency_key, label, state, item_code, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(localId, randomUUID().replace(/-/g, ''), label ?? null, 'draft', app.itemCode, sealer.sealJson(submission, aad(localId, 'payload')), now());
+        db.prepare('INSERT INTO applications (local_id, idempotency_key, label, state, item_code, payload, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(localId, randomUUID().replace(/-/g, ''), label ?? null, 'draft', app.itemCode, sealer.sealJson(submission, aad(localId, 'payload')), keyId, now());
       } catch (e) {
         if (label && String(e).includes('UNIQUE')) throw new JournalError('duplicate_label', 'label already used');
         throw e;
@@ -208,35 +232,35 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
       })();
     },
 
-    get: (localId: string): LocalApplication => decode(row(localId)),
+    /** The application; a quarantined one comes back without its sealed values (state tells why). */
+    get: (localId: string): LocalApplication => read(row(localId)),
 
     findByLabel(label: string): LocalApplication | undefined {
       const r = db.prepare('SELECT rowid, * FROM applications WHERE label = ?').get(label) as Row | undefined;
-      return r ? decode(r) : undefined;
+      return r ? read(r) : undefined;
     },
 
     list(states?: LocalState[]): LocalApplication[] {
       const rows = db.prepare('SELECT rowid, * FROM applications ORDER BY created_at, rowid').all() as Row[];
-      return rows.filter((r) => !states || states.includes(r.state)).map(decode);
+      return rows.filter((r) => !states || states.includes(r.state)).map(read);
     },
 
-    /** Applications due for delivery at `at` (all pending ones when `at` is Infinity), after cursor `afterSeq`. */
+    /** Applications due for delivery at `at` (all pending ones when `at` is Infinity), after cursor `afterSeq`. Unreadable ones are quarantined, not returned. */
     dueForDelivery(at: number, afterSeq = 0, limit = 50): LocalApplication[] {
-      const rows = db.prepare("SELECT rowid, * FROM applications WHERE state = 'submitted-locally' AND next_attempt_at <= ? AND rowid > ? ORDER BY rowid LIMIT ?")
-        .all(Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER, afterSeq, limit) as Row[];
-      return rows.map(decode);
+      return readable(db.prepare("SELECT rowid, * FROM applications WHERE state = 'submitted-locally' AND next_attempt_at <= ? AND rowid > ? ORDER BY rowid LIMIT ?")
+        .all(due(at), afterSeq, limit) as Row[]);
     },
 
     dueEvaluations(at: number, limit = 50): LocalApplication[] {
-      const rows = db.prepare("SELECT rowid, * FROM applications WHERE evaluation_delivered = 0 AND acceptance_number IS NOT NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?")
-        .all(Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER, limit) as Row[];
-      return rows.map(decode);
+      return readable(db.prepare("SELECT rowid, * FROM applications WHERE state = 'evaluated' AND evaluation_delivered = 0 AND accepted_at IS NOT NULL AND next_attempt_at <= ? ORDER BY rowid LIMIT ?")
+        .all(due(at), limit) as Row[]);
     },
 
+    /** A material's bytes; JournalError 'not_found' once purged, 'unreadable' when they do not open. */
     materialData(localId: string, idx: number): Buffer {
       const data = db.prepare('SELECT data FROM materials WHERE local_id = ? AND idx = ?').pluck().get(localId, idx) as Buffer | null | undefined;
       if (!data) throw new JournalError('not_found', 'material data missing (purged?)');
-      return sealer.open(data, aad(localId, `material:${idx}`));
+      return open(localId, `material:${idx}`, data);
     },
 
     /** The electronic certificate number of a certificate material (throws once purged). */
@@ -249,18 +273,41 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     },
 
     markAccepted(localId: string, receipt: SubmissionReceipt): LocalApplication {
-      setState(localId, ['submitted-locally'], 'accepted', ', receipt = ?, acceptance_number = ?, accepted_at = ?, last_error = NULL',
-        [sealer.sealJson(receipt, aad(localId, 'receipt')), receipt.acceptanceNumber, now()]);
+      setState(localId, ['submitted-locally'], 'accepted', ', receipt = ?, accepted_at = ?, error = NULL, problem = NULL',
+        [sealer.sealJson(receipt, aad(localId, 'receipt')), now()]);
       return decode(row(localId));
     },
 
     scheduleRetry(localId: string, error: string, nextAttemptAt: number): void {
-      db.prepare('UPDATE applications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE local_id = ?').run(nextAttemptAt, error, localId);
+      db.prepare('UPDATE applications SET attempts = attempts + 1, next_attempt_at = ?, error = ? WHERE local_id = ?')
+        .run(nextAttemptAt, sealer.seal(error, aad(localId, 'error')), localId);
     },
 
     /** The server refused the application for good (validation): needs a person, not a retry. */
     markFailed(localId: string, error: string): void {
-      setState(localId, ['submitted-locally'], 'failed', ', last_error = ?', [error]);
+      setState(localId, ['submitted-locally'], 'failed', ", error = ?, problem = 'refused', settled_at = ?", [sealer.seal(error, aad(localId, 'error')), now()]);
+    },
+
+    /** The clerk's token was refused: no retry until a clerk re-authorises it. The stale token is dropped. */
+    markNeedsClerk(localId: string, error: string): void {
+      const r = row(localId);
+      setState(localId, ['submitted-locally'], 'needs-clerk', ", payload = ?, error = ?, problem = 'clerk-token-expired', settled_at = ?",
+        [resealPayload(r, undefined), sealer.seal(error, aad(localId, 'error')), now()]);
+    },
+
+    /** needs-clerk → submitted-locally with a signed-in clerk's token; same idempotency key, so never a second application. */
+    reauthorise(localId: string, clerkToken: string): LocalApplication {
+      const r = row(localId);
+      if (r.state !== 'needs-clerk') throw new JournalError('wrong_state', `cannot re-authorise an application in ${r.state}`);
+      setState(localId, ['needs-clerk'], 'submitted-locally', ', payload = ?, error = NULL, problem = NULL, settled_at = NULL, attempts = 0, next_attempt_at = ?',
+        [resealPayload(r, clerkToken), now()]);
+      return decode(row(localId));
+    },
+
+    /** Sets an application aside whose sealed data cannot be read (e.g. a material that does not open). */
+    quarantine(localId: string, problem: Extract<Problem, 'unreadable' | 'wrong-key'> = 'unreadable'): void {
+      row(localId);
+      quarantine(localId, problem);
     },
 
     markReceiptPrinted(localId: string): LocalApplication {
@@ -276,29 +323,41 @@ function buildJournal(db: Database.Database, sealer: Sealer, now: () => number) 
     },
 
     markEvaluationDelivered(localId: string): void {
-      db.prepare('UPDATE applications SET evaluation_delivered = 1, last_error = NULL WHERE local_id = ?').run(localId);
+      db.prepare('UPDATE applications SET evaluation_delivered = 1, error = NULL WHERE local_id = ?').run(localId);
     },
 
     counts(): JournalCounts {
       const byState: Partial<Record<LocalState, number>> = {};
       for (const r of db.prepare('SELECT state, count(*) AS n FROM applications GROUP BY state').all() as { state: LocalState; n: number }[]) byState[r.state] = r.n;
-      const pendingEvaluations = Number(db.prepare('SELECT count(*) FROM applications WHERE evaluation_delivered = 0').pluck().get());
+      const evaluationsPending = Number(db.prepare("SELECT count(*) FROM applications WHERE state = 'evaluated' AND evaluation_delivered = 0").pluck().get());
       const oldest = db.prepare("SELECT min(submitted_at) FROM applications WHERE state = 'submitted-locally'").pluck().get() as number | null;
-      return { depth: (byState['submitted-locally'] ?? 0) + pendingEvaluations, oldestPendingAt: oldest ?? null, byState };
+      const pending = byState['submitted-locally'] ?? 0;
+      return {
+        depth: pending + evaluationsPending, oldestPendingAt: oldest ?? null, byState, pending,
+        delivered: DELIVERED.reduce((n, s) => n + (byState[s] ?? 0), 0),
+        failed: byState.failed ?? 0, quarantined: byState.quarantined ?? 0, needsClerk: byState['needs-clerk'] ?? 0, evaluationsPending,
+      };
     },
 
     /**
-     * Removes personal data of delivered applications older than the retention: the sealed payload,
-     * receipt, evaluation and material bytes. A tombstone row (state, acceptance number) stays.
+     * Removes the personal data of every application the outbox no longer works on, once its retention has
+     * passed: delivered ones (evaluation delivered too) from acceptance; failed, needs-clerk and quarantined
+     * ones from when they got there; abandoned drafts from creation. submitted-locally is never purged.
+     * Sealed values and material bytes go; a tombstone (state, item, times, problem code) stays. A needs-clerk
+     * application nobody re-authorised in time can no longer be sent: it becomes failed.
      */
     purge(retentionMs: number): number {
       const cutoff = now() - retentionMs;
       return db.transaction(() => {
-        const ids = db.prepare(`SELECT local_id FROM applications WHERE purged_at IS NULL AND accepted_at IS NOT NULL AND accepted_at <= ?
-          AND state IN ('accepted', 'receipt-printed', 'evaluated') AND evaluation_delivered = 1`).pluck().all(cutoff) as string[];
+        const ids = db.prepare(`SELECT local_id FROM applications WHERE purged_at IS NULL AND (
+            (state IN ('accepted', 'receipt-printed', 'evaluated') AND evaluation_delivered = 1 AND accepted_at <= ?)
+            OR (state IN ('failed', 'needs-clerk', 'quarantined') AND settled_at <= ?)
+            OR (state = 'draft' AND created_at <= ?))`).pluck().all(cutoff, cutoff, cutoff) as string[];
+        const at = now();
         for (const id of ids) {
           db.prepare('UPDATE materials SET data = NULL WHERE local_id = ?').run(id);
-          db.prepare('UPDATE applications SET payload = NULL, receipt = NULL, evaluation = NULL, purged_at = ? WHERE local_id = ?').run(now(), id);
+          db.prepare(`UPDATE applications SET payload = NULL, receipt = NULL, evaluation = NULL, error = NULL, key_id = NULL,
+            state = CASE state WHEN 'needs-clerk' THEN 'failed' ELSE state END, purged_at = ? WHERE local_id = ?`).run(at, id);
         }
         return ids.length;
       })();

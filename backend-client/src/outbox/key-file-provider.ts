@@ -1,8 +1,8 @@
 // KeyProvider for simulators and tests: a random 32-byte key in a file only its owner may read (0600).
 // Created on first use with O_EXCL so two processes starting together cannot write different keys.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { KeyProvider } from './crypto';
+import { keyIdFor, type KeyProvider } from './crypto';
 
 export function createKeyFileProvider(file: string): KeyProvider {
   let key: Buffer | undefined;
@@ -22,7 +22,7 @@ export function createKeyFileProvider(file: string): KeyProvider {
   };
   return {
     get keyId() {
-      return 'file:' + createHash('sha256').update(load()).digest('hex').slice(0, 16);
+      return keyIdFor(load());
     },
     getKey: async () => load(),
   };

@@ -16,7 +16,7 @@ export const ApplicationSummary = z.object({
   trackingCode: z.string(),
   itemCode: z.string(),
   itemName: LocalText,
-  localStage: LocalStage.or(z.literal('failed')),
+  localStage: LocalStage.or(z.enum(['failed', 'needs-clerk', 'quarantined'])),
   acceptanceNumber: z.string().nullable(),
   channel: z.enum(['kiosk', 'counter']),
   applicantMasked: z.string(),

@@ -52,7 +52,8 @@ export function trackingCodeOf(localId: string): string {
 }
 
 export function toResponse(app: LocalApplication): SubmitApplicationResponse {
-  const localStage = app.state === 'failed' ? 'submitted-locally' : app.state;
+  // Set aside for a person (refused, clerk token refused, unreadable): for the resident it is journaled, not lost.
+  const localStage = app.state === 'failed' || app.state === 'needs-clerk' || app.state === 'quarantined' ? 'submitted-locally' : app.state;
   return {
     localId: app.localId,
     localStage,
