@@ -35,10 +35,14 @@ export interface Sandbox {
   db: SandboxDb;
   setFaults(spec: string | Partial<FaultSpec> | undefined): void;
   stats(): SandboxStats;
+  /** Answers the sandbox was about to send that the spec does not describe (each was replaced by a 500). */
+  specViolations(): readonly string[];
   close(): Promise<void>;
 }
 
 const raw = new WeakMap<FastifyRequest, Buffer>();
+/** The spec operation a request was routed to (undefined for unknown routes). */
+const operationOf = (req: FastifyRequest) => (req.routeOptions.config as { operationId?: string } | undefined)?.operationId;
 const errorBody = (code: ServerErrorCode, message: string, details?: Record<string, unknown>) => ({ error: { code, message, ...(details ? { details } : {}) } });
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -47,8 +51,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const now = () => Date.now();
   const catalogueCache = loadCatalogue(db);
   const ctx: HandlerContext = { db, catalogue: () => catalogueCache, clockSpeed, now };
-  const authenticate = createAuthenticator(db, options.terminals ?? [DEV_TERMINAL], now);
   const validator = specValidator();
+  // Every header parameter of the spec changes what an operation does, and so does the body's media type.
+  const mustSign = ['content-type', ...new Set([...validator.operations.values()].flatMap((o) => o.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase())))];
+  const authenticate = createAuthenticator(db, options.terminals ?? [DEV_TERMINAL], now, { mustSign });
+  const violations: string[] = [];
   let faults = parseFaults(options.faults);
   const chosen = new WeakMap<FastifyRequest, FaultAction>();
 
@@ -66,9 +73,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
 
   async function send(req: FastifyRequest, reply: FastifyReply, operationId: string | undefined, status: number, body: unknown, headers: Record<string, string> = {}) {
-    if (operationId && status !== 304) {
+    if (operationId) {
       const check = validator.validateResponse(operationId, status, body);
       if (!check.ok) {
+        violations.push(`${operationId} ${status}: ${JSON.stringify(check.issues)}`);
         process.stderr.write(`sandbox: response of ${operationId} violates the spec: ${JSON.stringify(check.issues)}\n`);
         status = 500;
         body = errorBody('internal', 'response failed spec validation');
@@ -100,7 +108,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       req.raw.socket.destroy();
       return reply;
     }
-    if (action === 'error5xx') return send(req, reply, undefined, 503, errorBody('unavailable', 'injected fault'));
+    if (action === 'error5xx') return send(req, reply, operationOf(req), 503, errorBody('unavailable', 'injected fault'));
   });
 
   for (const op of validator.operations.values()) {
@@ -109,6 +117,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     app.route({
       method: op.method as 'GET',
       url: op.path.replace(/\{(\w+)\}/g, ':$1'),
+      config: { operationId: op.operationId },
       handler: async (req, reply) => {
         const rawBody = raw.get(req) ?? Buffer.alloc(0);
         try {
@@ -133,10 +142,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
   }
   app.setNotFoundHandler((req, reply) => send(req, reply, undefined, 404, errorBody('not_found', 'no such route')));
+  // Errors fastify raises before a handler runs (body too large, media type, unreadable request): typed like the rest.
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof ApiError) return send(req, reply, undefined, err.status, errorBody(err.code, err.message));
+    if (err instanceof ApiError) return send(req, reply, operationOf(req), err.status, errorBody(err.code, err.message));
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    return send(req, reply, undefined, status, errorBody(status < 500 ? 'bad_request' : 'internal', (err as Error).message));
+    const code: ServerErrorCode = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'bad_request' : 'internal';
+    return send(req, reply, operationOf(req), status < 500 ? status : 500, errorBody(code, status < 500 ? (err as Error).message : 'internal error'));
   });
   if (options.log) app.addHook('onResponse', async (req, reply) => void process.stderr.write(`${req.method} ${req.routeOptions.url ?? req.url} ${reply.statusCode}\n`));
 
@@ -148,6 +159,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     db,
     setFaults: (spec) => void (faults = parseFaults(spec)),
     stats: () => sandboxStats(db),
+    specViolations: () => violations,
     close: async () => {
       await app.close();
       db.close();

@@ -12,6 +12,7 @@ export type BackendErrorCode =
   | 'not_found'
   | 'unauthorized' // clerk/card session or credentials refused
   | 'locked' // clerk locked out after repeated failures
+  | 'too_large' // the response is bigger than the operation can legitimately answer (cut off, not buffered)
   | 'protocol'; // the response does not match the spec
 
 export interface BackendErrorInit {

@@ -16,6 +16,8 @@ export interface OperationInfo {
   idempotent: boolean;
   jsonBody: boolean;
   responseStatuses: string[];
+  /** `x-max-response-bytes`: the most a valid answer (success or error) can weigh; the client reads no further. */
+  maxResponseBytes: number;
   /** Header and path parameters, with JSON pointers to their schemas. */
   parameters: { name: string; in: 'header' | 'path'; required: boolean; schemaRef: string; numeric: boolean }[];
 }
@@ -47,13 +49,19 @@ function listOperations(): OperationInfo[] {
       for (const { p, ref } of declared) {
         const resolved = p['$ref'] ? resolve(String(p['$ref'])) : p;
         const where = resolved['in'];
-        if (where !== 'header' && where !== 'path') continue;
+        // Nothing here validates query or cookie parameters yet: refuse such a document rather than skip them silently.
+        if (where !== 'header' && where !== 'path') throw new Error(`${String(op['operationId'])}: ${String(where)} parameters are not supported`);
         const schemaRef = p['$ref'] ? `${String(p['$ref'])}/schema` : `${ref}/schema`;
         const type = (resolved['schema'] as Json | undefined)?.['type'];
         parameters.push({ name: String(resolved['name']), in: where, required: resolved['required'] === true, schemaRef, numeric: type === 'integer' || type === 'number' });
       }
+      const maxResponseBytes = op['x-max-response-bytes'];
+      if (typeof maxResponseBytes !== 'number' || !Number.isInteger(maxResponseBytes) || maxResponseBytes < 1) {
+        throw new Error(`${String(op['operationId'])}: x-max-response-bytes must be a positive integer`);
+      }
       out.push({
         operationId: String(op['operationId']),
+        maxResponseBytes,
         method: method.toUpperCase(),
         path,
         idempotent: op['x-idempotent'] === true,
@@ -133,20 +141,26 @@ export class SpecValidator {
     return issues.length ? { ok: false, issues } : { ok: true };
   }
 
-  /** Validates a JSON response body; statuses not declared fall back to `default` (the error body). */
+  /**
+   * Validates a response: its status must be declared by the operation (every error the platform returns is
+   * described, so there is no `default` catch-all), and its body must match that status's schema; a status
+   * declared without content must come without a body.
+   */
   validateResponse(operationId: string, status: number, body: unknown): ValidationResult {
     const op = this.operation(operationId);
-    const key = op.responseStatuses.includes(String(status)) ? String(status) : 'default';
+    const key = String(status);
     if (!op.responseStatuses.includes(key)) return { ok: false, issues: [{ path: '/', message: `undeclared status ${status}` }] };
     const doc = openapiDocument as Json;
     const response = ((doc['paths'] as Json)[op.path] as Json)[op.method.toLowerCase()] as Json;
-    const declared = (response['responses'] as Json)[key] as Json;
-    const hasContent = Boolean(declared['content'] ?? declared['$ref']);
-    if (!hasContent) return { ok: true };
-    const base = declared['$ref']
-      ? String(declared['$ref']).slice(1) + '/content/application~1json/schema'
-      : pointer('paths', op.path, op.method.toLowerCase(), 'responses', key, 'content', 'application/json', 'schema').slice(1);
-    return this.run('#' + base, body);
+    let declaredRef = pointer('paths', op.path, op.method.toLowerCase(), 'responses', key);
+    let declared = (response['responses'] as Json)[key] as Json;
+    if (declared['$ref']) {
+      declaredRef = String(declared['$ref']);
+      declared = resolve(declaredRef);
+    }
+    if (!declared['content']) return body === undefined ? { ok: true } : { ok: false, issues: [{ path: '/', message: `status ${status} is declared without a body` }] };
+    if (body === undefined) return { ok: false, issues: [{ path: '/', message: `status ${status} needs a body` }] };
+    return this.run(`${declaredRef}/content/application~1json/schema`, body);
   }
 }
 

@@ -1,9 +1,10 @@
 // One signed HTTP exchange per call, with timeout, retries for idempotent operations only, clock-skew
-// correction and response validation against the spec.
+// correction, a per-operation bound on the response size and response validation against the spec.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BodyTooLargeError, readBounded } from './bounded-body';
 import { BackendError, codeForServerError } from './errors';
-import { SIGNATURE_HEADERS as H, sign } from './signing';
+import { SIGNATURE_HEADERS as H, signatureHeaders } from './signing';
 import { specValidator } from './spec-validator';
 import type { ErrorBody } from './types';
 
@@ -48,25 +49,31 @@ export function createTransport(options: TransportOptions) {
     const body = input.bytes ?? (input.json === undefined ? new Uint8Array() : Buffer.from(JSON.stringify(input.json)));
     const timestamp = String(Date.now() + clockOffsetMs);
     const nonce = randomBytes(16).toString('base64url');
+    // Every header we send that the server acts on is signed, Content-Type included.
+    const meaningful: Record<string, string> = { ...input.headers };
+    if (input.bytes) meaningful['content-type'] = 'application/octet-stream';
+    else if (input.json !== undefined) meaningful['content-type'] = 'application/json';
     const headers: Record<string, string> = {
-      ...input.headers,
+      ...meaningful,
       [H.terminalId]: options.terminalId,
       [H.timestamp]: timestamp,
       [H.nonce]: nonce,
-      [H.signature]: sign(options.secret, { method: op.method, path, timestamp, nonce, body }),
+      ...signatureHeaders(options.secret, { method: op.method, path, timestamp, nonce, terminalId: options.terminalId, headers: meaningful, body }),
     };
-    if (input.bytes) headers['content-type'] = 'application/octet-stream';
-    else if (input.json !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
-    let text: string;
+    let raw: Uint8Array;
     try {
       res = await doFetch(base + path, { method: op.method, headers, ...(body.length || op.method !== 'GET' ? { body: body as Uint8Array<ArrayBuffer> } : {}), signal: AbortSignal.timeout(timeoutMs) });
-      text = await res.text();
+      raw = await readBounded(res, op.maxResponseBytes);
     } catch (e) {
+      if (e instanceof BodyTooLargeError) {
+        throw new BackendError({ code: 'too_large', message: e.message, operationId: op.operationId, retryable: false, details: { limit: e.limit, ...(e.announced !== undefined ? { announced: e.announced } : {}) } });
+      }
       const err = e as Error;
       const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
       throw new BackendError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? `no answer within ${timeoutMs} ms` : `network failure: ${err.message}`, operationId: op.operationId });
     }
+    const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
     let parsed: unknown;
     if (text.length > 0) {
       try {
@@ -77,7 +84,8 @@ export function createTransport(options: TransportOptions) {
     }
     const check = validator.validateResponse(op.operationId, res.status, parsed);
     if (!check.ok) {
-      if (res.status >= 500) throw new BackendError({ code: 'http', message: `server error ${res.status}`, operationId: op.operationId, status: res.status });
+      // An answer the contract does not describe: a gateway's 5xx or 429 is worth another try later, anything else is a protocol fault.
+      if (res.status >= 500 || res.status === 429) throw new BackendError({ code: 'http', message: `server error ${res.status}`, operationId: op.operationId, status: res.status, retryable: true });
       throw new BackendError({ code: 'protocol', message: `response violates the spec: ${check.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, operationId: op.operationId, status: res.status });
     }
     if (res.status >= 400) {
@@ -92,7 +100,7 @@ export function createTransport(options: TransportOptions) {
         status: res.status,
         serverCode: err.code,
         ...(err.details ? { details: err.details } : {}),
-        retryable: res.status >= 500 || res.status === 429 || err.code === 'timestamp_stale',
+        retryable: res.status >= 500 || err.code === 'timestamp_stale',
       });
     }
     return { status: res.status, body: parsed, headers: res.headers };
