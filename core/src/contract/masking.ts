@@ -14,6 +14,14 @@ export function maskName(value: string): string {
   return chars[0] + chars.slice(1).map((c) => (c === '·' || c === ' ' ? c : '*')).join('');
 }
 
+/**
+ * A name in Latin letters (a foreigner's card): each part keeps its first letter, separators stay, so
+ * "OKAFOR, CHIDI EMMANUEL" reads "O*****, C**** E*******" — the shape the holder recognises, nothing to copy.
+ */
+export function maskLatinName(value: string): string {
+  return value.trim().replace(/[^\s,\-.·']+/g, (part) => [...part].map((c, i) => (i === 0 ? c : '*')).join(''));
+}
+
 /** Phone numbers: 13812345678 -> 138****5678. */
 export function maskPhone(value: string): string {
   const v = value.trim();

@@ -6,7 +6,7 @@ import type { AcceptanceReceiptData } from '../../src/services/receipts/receipt-
 const holders = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/idcard/cardholders.json'), 'utf8')) as { id: string; name: string; idNumber: string }[];
 export const RESIDENT = holders.find((h) => h.id === 'res01')!;
 
-export const ACCEPTED: AcceptanceReceiptData = {
+export const ACCEPTED = {
   centre: '深圳市福田区莲花街道党群服务中心',
   terminalId: 'FT-LH-KIOSK-03',
   itemName: '城乡居民基本养老保险参保登记',
@@ -22,6 +22,6 @@ export const ACCEPTED: AcceptanceReceiptData = {
   timeLimit: '自受理之日起5个工作日',
   outcome: { kind: 'accepted', acceptanceNumber: 'FT2025010200123', queryPassword: '836412' },
   hotline: '12345',
-};
+} satisfies AcceptanceReceiptData;
 
-export const OFFLINE: AcceptanceReceiptData = { ...ACCEPTED, outcome: { kind: 'offline', trackingCode: 'LOCAL-7F3K-92QD' } };
+export const OFFLINE = { ...ACCEPTED, outcome: { kind: 'offline', trackingCode: 'LOCAL-7F3K-92QD' } } satisfies AcceptanceReceiptData;

@@ -19,7 +19,7 @@ const lt = (zh: string) => ({ zh, en: zh });
 const answer: QueryAnswer = [
   { acceptanceNumber: 'A1', itemCode: 'X1', itemName: lt('事项'), department: { code: 'D', name: '局' }, submittedAt: '2024-01-01T00:00:00Z', dueDate: null, stage: '受理', stageLabel: lt('受理'), explanation: lt('已受理'), evaluated: false, history: [] },
 ];
-const receiptView: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1', lines: ['受理回执'], pngBase64: null, reprint: false };
+const receiptView: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1', lines: ['受理回执'], speech: '', pngBase64: null, reprint: false };
 
 type Calls = { ended: string[]; touched: number; submitted: unknown[]; evaluated: Evaluation[]; queried: QueryRequest[]; reprinted: unknown[] };
 

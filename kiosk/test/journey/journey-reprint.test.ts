@@ -11,7 +11,7 @@ const lt = (zh: string) => ({ zh, en: zh });
 const answer: QueryAnswer = [
   { acceptanceNumber: 'A1', itemCode: 'X1', itemName: lt('事项'), department: { code: 'D', name: '局' }, submittedAt: '2024-01-01T00:00:00Z', dueDate: null, stage: '受理', stageLabel: lt('受理'), explanation: lt('已受理'), evaluated: false, history: [] },
 ];
-const reprinted: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1&pw=123456', lines: ['（补打）', '受理回执'], pngBase64: 'iVBORw0K', reprint: true };
+const reprinted: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: 'A1', queryPassword: '123456', trackingCode: 'T1', qrPayload: 'easydo://query?no=A1&pw=123456', lines: ['（补打）', '受理回执'], speech: '', pngBase64: 'iVBORw0K', reprint: true };
 const card: MaskedCard = { cardType: 'resident', nameMasked: '卓*', idNumberMasked: '440304********2469', gender: '女', birthYear: '1996', validTo: '2030-01-01', expired: false, checkDigitValid: true };
 const paperOut = { error: { code: 'device', message: 'The receipt could not be printed', reason: 'paperOut' } };
 

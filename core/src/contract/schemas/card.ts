@@ -7,6 +7,8 @@ export type CardType = z.infer<typeof CardType>;
 export const MaskedCard = z.object({
   cardType: CardType,
   nameMasked: z.string(),
+  /** A foreigner's own name in Latin letters, masked (O*****, C**** E*******): what screens greet them by. */
+  latinNameMasked: z.string().optional(),
   idNumberMasked: z.string(),
   gender: z.string(),
   /** Birth year only: enough to greet or offer elder mode, not enough to identify. */

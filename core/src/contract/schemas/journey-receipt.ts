@@ -1,9 +1,11 @@
 // Printing the 受理回执 (or the honest offline 提交回执) and showing it on screen.
 import { z } from 'zod';
 
-export const PrintReceiptRequest = z.object({ localId: z.string().min(1).max(64) }).strict();
+/** The session's language: the slip and its spoken text follow it (bilingual where the department keeps Chinese records). */
+export const ReceiptLanguage = z.enum(['zh', 'en']);
+export const PrintReceiptRequest = z.object({ localId: z.string().min(1).max(64), language: ReceiptLanguage.optional() }).strict();
 export const ReprintReceiptRequest = z
-  .object({ acceptanceNumber: z.string().min(1).max(64), queryPassword: z.string().min(1).max(32) })
+  .object({ acceptanceNumber: z.string().min(1).max(64), queryPassword: z.string().min(1).max(32), language: ReceiptLanguage.optional() })
   .strict();
 
 export const ReceiptView = z.object({
@@ -17,6 +19,8 @@ export const ReceiptView = z.object({
   qrPayload: z.string(),
   /** The receipt as text lines (masked name and ID), for the screen and for screen readers. */
   lines: z.array(z.string()),
+  /** What 朗读本页 says for this slip: no password, no full number, no name or ID (receipts/receipt-speech). */
+  speech: z.string(),
   /** PNG of the printed job (virtual printer only), base64; null on a real printer. */
   pngBase64: z.string().max(4_000_000).nullable(),
   reprint: z.boolean(),

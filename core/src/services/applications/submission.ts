@@ -7,7 +7,7 @@ import type { Prefill } from './prefill';
 type FormValue = string | number | boolean;
 
 export function buildApplicant(card: CardRecord): Applicant {
-  return { type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name };
+  return { type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name, ...(card.englishName ? { latinName: card.englishName } : {}) };
 }
 
 /** `card.name` -> the card's name, etc. Unknown paths yield undefined. */

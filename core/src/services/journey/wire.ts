@@ -85,8 +85,8 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         idle.touch();
         return materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId);
       },
-      'receipt:print': (req) => receipts.print(withCard(ctx), req.localId),
-      'receipt:reprint': (req) => receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword),
+      'receipt:print': (req) => receipts.print(withCard(ctx), req.localId, req.language),
+      'receipt:reprint': (req) => receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword, req.language),
       'evaluation:rate': (req, caller) =>
         submitEvaluation(
           { journal: ctx.applications.journal, outbox: ctx.applications.outbox },

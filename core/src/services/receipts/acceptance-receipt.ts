@@ -1,9 +1,12 @@
 // 受理回执 for the thermal printer, as a layout (data) that the printer driver renders to ESC/POS.
-// Applicant name and ID number are masked here; nothing else in the layout identifies the person.
-import type { ReceiptLayout } from '@easydo/device-drivers/printer/layout';
-import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
-import { acceptanceReceiptSchema, formatChinaTime, type AcceptanceReceiptData } from './receipt-data';
+// Applicant name and ID number are masked here; nothing else in the layout identifies the person. The slip
+// speaks the session's language; for a department that keeps Chinese records an English slip is bilingual.
+import type { LayoutBlock, ReceiptLayout } from '@easydo/device-drivers/printer/layout';
+import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/contract/masking';
+import { formatLocalDateTime } from '@easydo/core/contract/local-time';
+import { acceptanceReceiptSchema, type AcceptanceReceipt, type AcceptanceReceiptData } from './receipt-data';
 import { offlineTrackingLink, progressQueryLink, type QueryLinkBuilder } from './query-link';
+import { RECEIPT_WORDS, label, paragraphs, word } from './receipt-words';
 
 export interface ReceiptBuildOptions {
   queryLink?: QueryLinkBuilder;
@@ -11,47 +14,67 @@ export interface ReceiptBuildOptions {
   reprint?: boolean;
 }
 
+/**
+ * The applicant as they know themselves: a foreigner by the Latin name on the card (with the Chinese
+ * transliteration beside it on a Chinese or bilingual slip), everyone else by the Chinese name. Masked.
+ */
+export function receiptApplicantName(d: Pick<AcceptanceReceipt, 'applicantName' | 'applicantLatinName' | 'language'>): string {
+  const zh = maskName(d.applicantName);
+  if (!d.applicantLatinName) return zh;
+  const latin = maskLatinName(d.applicantLatinName);
+  return d.language === 'en' ? latin : `${latin}（${zh}）`;
+}
+
+const text = (t: string, extra: Partial<Extract<LayoutBlock, { type: 'text' }>> = {}): LayoutBlock => ({ type: 'text', text: t, ...extra });
+
 export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, options: ReceiptBuildOptions = {}): ReceiptLayout {
   const d = acceptanceReceiptSchema.parse(input);
+  const lang = d.language;
+  const w = (k: Parameters<typeof word>[0]) => word(k, lang);
   const link = options.queryLink ?? progressQueryLink;
   const offline = d.outcome.kind === 'offline';
+  const name = receiptApplicantName(d);
   const layout: ReceiptLayout = [
-    ...(options.reprint ? [{ type: 'text' as const, text: '（补打）', align: 'center' as const }] : []),
-    { type: 'text', text: d.centre, align: 'center', bold: true },
-    { type: 'text', text: offline ? '提交回执' : '受理回执', align: 'center', bold: true, size: 2 },
-    ...(offline ? [{ type: 'text' as const, text: '已提交，待受理', align: 'center' as const, bold: true }] : []),
+    ...(options.reprint ? [text(w('reprint'), { align: 'center' })] : []),
+    text(d.centre, { align: 'center', bold: true }),
+    ...paragraphs(offline ? RECEIPT_WORDS.submitted : RECEIPT_WORDS.accepted, lang).map((t, i) =>
+      text(t, { align: 'center', bold: true, ...(i === 0 ? { size: 2 } : {}) }),
+    ),
+    ...(offline ? [text(w('waiting'), { align: 'center', bold: true })] : []),
     { type: 'rule' },
     d.outcome.kind === 'accepted'
-      ? { type: 'leftRight', left: '受理编号', right: d.outcome.acceptanceNumber, bold: true }
-      : { type: 'leftRight', left: '本地跟踪码', right: d.outcome.trackingCode, bold: true },
-    { type: 'text', text: `事项名称：${d.itemName}` },
-    { type: 'leftRight', left: '事项编码', right: d.itemCode },
-    { type: 'leftRight', left: '申请人', right: maskName(d.applicantName) },
-    { type: 'leftRight', left: '证件号码', right: maskIdNumber(d.applicantIdNumber) },
-    { type: 'leftRight', left: '提交时间', right: formatChinaTime(d.submittedAt) },
-    { type: 'leftRight', left: '受理终端', right: d.terminalId },
+      ? { type: 'leftRight', left: w('acceptanceNumber'), right: d.outcome.acceptanceNumber, bold: true }
+      : { type: 'leftRight', left: w('trackingCode'), right: d.outcome.trackingCode, bold: true },
+    ...paragraphs(d.itemName, lang).map((t, i) => text(i === 0 ? `${w('itemName')}：${t}` : t)),
+    { type: 'leftRight', left: w('itemCode'), right: d.itemCode },
+    // A long Latin name wraps as text instead of being cut at the right margin.
+    d.applicantLatinName ? text(`${w('applicant')}：${name}`) : { type: 'leftRight', left: w('applicant'), right: name },
+    { type: 'leftRight', left: w('idNumber'), right: maskIdNumber(d.applicantIdNumber) },
+    { type: 'leftRight', left: w('submittedAt'), right: formatLocalDateTime(d.submittedAt, d.timeZone) },
+    { type: 'leftRight', left: w('terminal'), right: d.terminalId },
     { type: 'rule' },
-    { type: 'text', text: '已收材料', bold: true },
+    text(w('materials'), { bold: true }),
     d.materials.length > 0
-      ? { type: 'table', columns: [{ header: '材料名称' }, { header: '份数', width: 4, align: 'right' }, { header: '形式', width: 8 }], rows: d.materials.map((m) => [m.name, String(m.copies), m.form ?? '']) }
-      : { type: 'text', text: '（无）' },
+      ? {
+          type: 'table',
+          columns: [{ header: w('materialName') }, { header: w('copies'), width: lang === 'zh' ? 4 : 5, align: 'right' }, { header: w('form'), width: lang === 'zh' ? 8 : 12 }],
+          rows: d.materials.map((m) => [label(m.name, lang), String(m.copies), m.form ? label(m.form, lang) : '']),
+        }
+      : text(w('none')),
     { type: 'rule' },
-    { type: 'text', text: `下一步：${d.nextStep}` },
-    { type: 'text', text: `办理时限：${d.timeLimit}` },
+    ...paragraphs(d.nextStep, lang).map((t, i) => text(i === 0 ? `${w('nextStep')}：${t}` : t)),
+    ...paragraphs(d.timeLimit, lang).map((t, i) => text(i === 0 ? `${w('timeLimit')}：${t}` : t)),
   ];
   if (d.outcome.kind === 'accepted') {
     layout.push(
-      { type: 'leftRight', left: '查询密码', right: d.outcome.queryPassword, bold: true },
-      { type: 'text', text: '请妥善保管查询密码，扫码或凭受理编号查询办理进度。' },
+      { type: 'leftRight', left: w('password'), right: d.outcome.queryPassword, bold: true },
+      ...paragraphs(RECEIPT_WORDS.keepPassword, lang).map((t) => text(t)),
       { type: 'qr', data: link({ acceptanceNumber: d.outcome.acceptanceNumber, queryPassword: d.outcome.queryPassword }) },
     );
   } else {
-    layout.push(
-      { type: 'text', text: '网络恢复后将自动提交至受理平台，受理编号与查询密码将以短信告知；也可凭本地跟踪码在本终端查询。' },
-      { type: 'qr', data: offlineTrackingLink(d.outcome.trackingCode) },
-    );
+    layout.push(...paragraphs(RECEIPT_WORDS.offlineNote, lang).map((t) => text(t)), { type: 'qr', data: offlineTrackingLink(d.outcome.trackingCode) });
   }
-  if (d.hotline) layout.push({ type: 'text', text: `咨询电话：${d.hotline}`, align: 'center' });
+  if (d.hotline) layout.push(text(`${w('hotline')}：${d.hotline}`, { align: 'center' }));
   layout.push({ type: 'cut' });
   return layout;
 }

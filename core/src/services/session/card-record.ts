@@ -1,7 +1,8 @@
 // The cardholder record held in main for the length of a session. Keys and formats follow the reader's output
 // (and fixtures/idcard/cardholders.json). It never leaves main unmasked and is never written to disk.
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
-import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/contract/masking';
+import { DEFAULT_TIME_ZONE, localDateStamp } from '@easydo/core/contract/local-time';
 
 export interface CardRecord {
   cardType: 'resident' | 'hmt_permit' | 'foreigner_2017' | 'foreigner_2023';
@@ -23,14 +24,13 @@ export interface CardRecord {
   cardNumber?: string;
 }
 
-/** YYYYMMDD (or 长期) compared with today's date in the same format. */
-export function isExpired(validTo: string, today: Date): boolean {
+/** YYYYMMDD (or 长期) compared with today's civil date in the terminal's zone (a card valid to today is valid all day). */
+export function isExpired(validTo: string, today: Date, timeZone: string = DEFAULT_TIME_ZONE): boolean {
   if (!/^\d{8}$/.test(validTo)) return false;
-  const ymd = today.toISOString().slice(0, 10).replaceAll('-', '');
-  return validTo < ymd;
+  return validTo < localDateStamp(today, timeZone);
 }
 
-export function toMaskedCard(card: CardRecord, today: Date = new Date()): MaskedCard {
+export function toMaskedCard(card: CardRecord, today: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): MaskedCard {
   const masked: MaskedCard = {
     cardType: card.cardType,
     nameMasked: maskName(card.name),
@@ -38,9 +38,10 @@ export function toMaskedCard(card: CardRecord, today: Date = new Date()): Masked
     gender: card.gender,
     birthYear: card.birthDate.slice(0, 4),
     validTo: card.validTo,
-    expired: isExpired(card.validTo, today),
+    expired: isExpired(card.validTo, today, timeZone),
     checkDigitValid: card.checkDigitValid ?? true,
   };
   if (card.nationality) masked.nationality = card.nationality;
+  if (card.englishName?.trim()) masked.latinNameMasked = maskLatinName(card.englishName);
   return masked;
 }

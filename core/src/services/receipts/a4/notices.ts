@@ -3,7 +3,7 @@
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
-import { acceptanceReceiptSchema, formatChinaTime, type AcceptanceReceiptData } from '../receipt-data';
+import { acceptanceReceiptSchema, formatChinaTime, textIn, type AcceptanceReceiptData } from '../receipt-data';
 import { progressQueryLink, offlineTrackingLink, type QueryLinkBuilder } from '../query-link';
 import { fieldRows, heading, list, paragraph, renderA4, signature } from './a4-document';
 
@@ -83,15 +83,15 @@ export async function buildAcceptanceReceiptPdf(input: AcceptanceReceiptData, qu
     heading(doc, d.centre, o.kind === 'accepted' ? '受理回执' : '提交回执（已提交，待受理）');
     fieldRows(doc, [
       o.kind === 'accepted' ? ['受理编号', o.acceptanceNumber] : ['本地跟踪码', o.trackingCode],
-      ['事项名称', d.itemName],
+      ['事项名称', textIn(d.itemName, 'zh')],
       ['事项编码', d.itemCode],
       ['申请人', maskName(d.applicantName)],
       ['证件号码', maskIdNumber(d.applicantIdNumber)],
       ['提交时间', formatChinaTime(d.submittedAt)],
       ['受理终端', d.terminalId],
-      ['已收材料', d.materials.map((m) => `${m.name}（${m.copies}份${m.form ? `，${m.form}` : ''}）`).join('；') || '（无）'],
-      ['下一步', d.nextStep],
-      ['办理时限', d.timeLimit],
+      ['已收材料', d.materials.map((m) => `${textIn(m.name, 'zh')}（${m.copies}份${m.form ? `，${textIn(m.form, 'zh')}` : ''}）`).join('；') || '（无）'],
+      ['下一步', textIn(d.nextStep, 'zh')],
+      ['办理时限', textIn(d.timeLimit, 'zh')],
       ...(o.kind === 'accepted' ? [['查询密码', o.queryPassword] as [string, string]] : []),
     ]);
     paragraph(doc, o.kind === 'accepted' ? '请妥善保管查询密码，扫描二维码或凭受理编号查询办理进度。' : '网络恢复后将自动提交至受理平台，也可凭本地跟踪码在本终端查询。');
