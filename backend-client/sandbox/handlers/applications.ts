@@ -27,8 +27,11 @@ function checkForm(item: CatalogueItem, form: ApplicationSubmission['form']): vo
   if (missing.length > 0) throw new ApiError(422, 'validation_failed', 'required form fields missing', { missing });
 }
 
-function newAcceptanceNumber(ctx: HandlerContext, itemCode: string): string {
-  const day = new Date(ctx.now()).toISOString().slice(0, 10).replace(/-/g, '');
+/** The platform numbers by its civil date (Shenzhen), not UTC: a slip printed after midnight shows the same day twice. */
+const PLATFORM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function newAcceptanceNumber(ctx: HandlerContext, itemCode: string): string {
+  const day = PLATFORM_DAY.format(new Date(ctx.now())).replace(/-/g, '');
   return `440304${itemCode}${day}${String(randomInt(10_000_000)).padStart(7, '0')}`;
 }
 
