@@ -5,7 +5,11 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openJournal } from '../src/outbox/journal';
+import { createKeyFileProvider } from '../src/outbox/key-file-provider';
+import { syntheticApplication } from '../src/outbox/synthetic';
 import { tempDir } from './helpers';
 
 const run = promisify(execFile);
@@ -32,8 +36,25 @@ describe('CLIs', () => {
     const again = await json(outboxCli, ['submit-synthetic', '--db', journalDb, '--backend', backend, '--count', '6']);
     expect(again).toMatchObject({ count: 6, created: 2, depth: 0 });
     expect(await json(sandboxCli, ['stats', '--db', sandboxDb])).toMatchObject({ applications: 6, distinctSyntheticSeq: 6 });
-    expect(await json(outboxCli, ['status', '--db', journalDb])).toMatchObject({ depth: 0, byState: { accepted: 6 } });
+    expect(await json(outboxCli, ['status', '--db', journalDb])).toMatchObject({ pending: 0, delivered: 6, failed: 0, quarantined: 0, depth: 0, byState: { accepted: 6 } });
     expect(await json(outboxCli, ['drain', '--db', journalDb, '--backend', backend])).toMatchObject({ depth: 0 });
     expect(await json(outboxCli, ['purge', '--db', journalDb, '--retention-hours', '0'])).toEqual({ purged: 6 });
+  });
+
+  it('status on a journal with an undecryptable row prints one JSON object counting it as quarantined', async () => {
+    const db = join(tempDir('cli-status'), 'journal.db');
+    const journal = await openJournal({ file: db, keyProvider: createKeyFileProvider(`${db}.key`) });
+    for (const seq of [1, 2, 3]) {
+      const { app, materials } = syntheticApplication(seq);
+      journal.enqueue(app, materials);
+    }
+    journal.close();
+    const raw = new Database(db);
+    raw.prepare("UPDATE applications SET payload = randomblob(90) WHERE label = 'synthetic:2'").run();
+    raw.close();
+    const { stdout } = await run(tsx, [outboxCli, 'status', '--db', db]);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ pending: 2, delivered: 0, failed: 0, quarantined: 1, needsClerk: 0, depth: 2 });
   });
 });

@@ -1,10 +1,12 @@
 // Delivers journaled applications (and their evaluations) to the platform: materials first, each
 // uploaded resumably, then the submission with the application's own idempotency key, so a retry after
 // a crash, timeout or lost answer can only ever produce the one application the server already has.
+// No row can stop the others: an unreadable one is quarantined, a refused clerk token sets the row aside
+// for a clerk (needs-clerk), and an error in one pass is recorded and never becomes an unhandled rejection.
 import type { BackendClient } from '../client';
 import { BackendError } from '../errors';
 import type { ApplicationSubmission, SubmittedMaterial } from '../types';
-import type { Journal, LocalApplication, LocalState } from './journal';
+import { JournalError, type Journal, type LocalApplication, type LocalState } from './journal';
 
 export interface OutboxChange {
   localId: string;
@@ -21,8 +23,10 @@ export interface OutboxOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** How often the background loop looks for due work (default 1 s). */
   pollMs?: number;
-  /** Personal data is purged this long after acceptance (default 7 days). */
+  /** Personal data is purged this long after an application settles (accepted, failed, …; default 7 days). */
   retentionMs?: number;
+  /** How often a pass also purges past-retention data (default 1 min; always after a delivery). */
+  purgeEveryMs?: number;
   chunkSize?: number;
   now?: () => number;
   random?: () => number;
@@ -35,6 +39,11 @@ export interface OutboxStatus {
   byState: Partial<Record<LocalState, number>>;
   lastError: string | null;
   lastSuccessAt: number | null;
+  pending: number;
+  delivered: number;
+  failed: number;
+  quarantined: number;
+  needsClerk: number;
 }
 
 export interface DrainResult {
@@ -42,6 +51,10 @@ export interface DrainResult {
   evaluationsDelivered: number;
   failed: number;
   retryLater: number;
+  /** Set aside in this pass because their sealed data does not open. */
+  quarantined: number;
+  /** Set aside in this pass because the clerk's token was refused. */
+  needsClerk: number;
 }
 
 export interface Outbox {
@@ -61,20 +74,31 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
-  let pass: Promise<DrainResult> | undefined;
+  const purgeEveryMs = options.purgeEveryMs ?? 60_000;
+  /** The pass in flight, settled either way (never rejects), so waiting on it cannot raise anything. */
+  let pass: Promise<void> | undefined;
+  let lastPurgeAt = Number.NEGATIVE_INFINITY;
   let lastError: string | null = null;
   let lastSuccessAt: number | null = null;
 
   const emit = (app: LocalApplication, error?: string) =>
     options.onChange?.({ localId: app.localId, state: app.state, acceptanceNumber: app.acceptanceNumber, ...(error ? { error } : {}) });
-  const describe = (e: unknown) => (e instanceof BackendError ? `${e.code}${e.serverCode ? `/${e.serverCode}` : ''}: ${e.message}` : String((e as Error).message ?? e));
+  const describe = (e: unknown) =>
+    e instanceof BackendError ? `${e.code}${e.serverCode ? `/${e.serverCode}` : ''}: ${e.message}` : e instanceof Error ? e.message : String(e);
   const retryAt = (attempts: number) => now() + Math.round((0.5 + random() * 0.5) * Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30)));
   /** Refusals that no retry can fix; everything else (network, timeout, 5xx, auth hiccups) is retried. */
   const permanent = (e: unknown) => e instanceof BackendError && (e.code === 'validation' || e.code === 'protocol' || e.serverCode === 'idempotency_conflict');
 
-  async function deliver(app: LocalApplication): Promise<'delivered' | 'failed' | 'retry'> {
+  /** The clerk's sign-in was refused: only a person can fix that (a new sign-in), so no retry. */
+  const clerkRefused = (e: unknown, clerkToken: string | undefined) => Boolean(clerkToken) && e instanceof BackendError && e.code === 'unauthorized';
+  const unreadable = (e: unknown) => e instanceof JournalError && e.code === 'unreadable';
+
+  type Outcome = 'delivered' | 'failed' | 'retry' | 'quarantined' | 'needs-clerk';
+
+  async function deliver(app: LocalApplication): Promise<Outcome> {
+    const clerkToken = app.submission?.clerkToken;
     try {
-      if (!app.submission) throw new Error('submission data missing');
+      if (!app.submission) throw new JournalError('unreadable', 'submission data missing');
       for (const m of app.materials) {
         if (m.uploadId || m.kind === 'certificate' || !m.contentType) continue;
         const data = journal.materialData(app.localId, m.idx);
@@ -82,7 +106,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         journal.markMaterialUploaded(app.localId, m.idx, up.uploadId);
         m.uploadId = up.uploadId;
       }
-      const { clerkToken, ...rest } = app.submission;
+      const { clerkToken: _token, ...rest } = app.submission;
       const body: ApplicationSubmission = {
         itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form,
         materials: app.materials.map((m): SubmittedMaterial => m.kind === 'certificate'
@@ -96,6 +120,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch (e) {
       const msg = describe(e);
       lastError = msg;
+      if (unreadable(e)) {
+        journal.quarantine(app.localId, 'unreadable');
+        emit(journal.get(app.localId), msg);
+        return 'quarantined';
+      }
+      if (clerkRefused(e, clerkToken)) {
+        journal.markNeedsClerk(app.localId, msg);
+        emit(journal.get(app.localId), msg);
+        return 'needs-clerk';
+      }
       if (permanent(e)) {
         journal.markFailed(app.localId, msg);
         emit(journal.get(app.localId), msg);
@@ -124,40 +158,74 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return true;
   }
 
+  /** Anything a row's own handling threw (a journal write refused, a state changed under it): retry it later, go on with the others. */
+  function rowFailed(app: LocalApplication, e: unknown): void {
+    lastError = describe(e);
+    try {
+      journal.scheduleRetry(app.localId, lastError, retryAt(app.attempts));
+    } catch {
+      // The row is gone or the journal refuses writes: the pass records lastError and continues.
+    }
+  }
+
   async function runPass(at: number): Promise<DrainResult> {
-    const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0 };
+    const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0, quarantined: 0, needsClerk: 0 };
+    const quarantinedBefore = journal.counts().quarantined;
     let cursor = 0;
     for (;;) {
       const batch = journal.dueForDelivery(at, cursor);
       if (batch.length === 0) break;
       for (const app of batch) {
         cursor = app.seq;
-        const r = await deliver(app);
+        let r: Outcome;
+        try {
+          r = await deliver(app);
+        } catch (e) {
+          rowFailed(app, e);
+          r = 'retry';
+        }
         if (r === 'delivered') result.delivered++;
         else if (r === 'failed') result.failed++;
-        else result.retryLater++;
+        else if (r === 'needs-clerk') result.needsClerk++;
+        else if (r === 'retry') result.retryLater++;
       }
     }
-    for (const app of journal.dueEvaluations(at)) if (await deliverEvaluation(app)) result.evaluationsDelivered++;
-    if (result.delivered > 0) journal.purge(retentionMs);
+    for (const app of journal.dueEvaluations(at)) {
+      try {
+        if (await deliverEvaluation(app)) result.evaluationsDelivered++;
+      } catch (e) {
+        rowFailed(app, e);
+      }
+    }
+    // Counted from the journal: rows found unreadable while listing the due ones are quarantined there.
+    result.quarantined = Math.max(0, journal.counts().quarantined - quarantinedBefore);
+    if (result.delivered > 0 || now() - lastPurgeAt >= purgeEveryMs) {
+      lastPurgeAt = now();
+      journal.purge(retentionMs);
+    }
     return result;
   }
 
   function once(at: number): Promise<DrainResult> {
-    // One pass at a time: a drain requested during a background pass waits for it, then runs.
-    const next = (pass ?? Promise.resolve()).catch(() => undefined).then(() => runPass(at));
-    pass = next.finally(() => {
-      if (pass === tracked) pass = undefined;
+    // One pass at a time: a drain requested during a background pass waits for it, then runs. `pass` is the
+    // settled form of this run: the caller gets `next` (and handles it); nothing else can reject unobserved.
+    const next = (pass ?? Promise.resolve()).then(() => runPass(at));
+    const settled: Promise<void> = next.then(
+      () => undefined,
+      (e: unknown) => void (lastError = describe(e)),
+    );
+    pass = settled;
+    void settled.then(() => {
+      if (pass === settled) pass = undefined;
     });
-    const tracked = pass;
     return next;
   }
 
+  const background = () => once(now()).then(() => undefined, (e: unknown) => void (lastError = describe(e)));
+
   function schedule() {
     if (!running) return;
-    timer = setTimeout(() => {
-      void once(now()).catch((e: unknown) => void (lastError = describe(e))).finally(schedule);
-    }, options.pollMs ?? 1000);
+    timer = setTimeout(() => void background().then(schedule), options.pollMs ?? 1000);
     timer.unref?.();
   }
 
@@ -165,17 +233,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
     start() {
       if (running) return;
       running = true;
-      void once(now()).catch((e: unknown) => void (lastError = describe(e))).finally(schedule);
+      void background().then(schedule);
     },
     async stop() {
       running = false;
       if (timer) clearTimeout(timer);
-      await pass?.catch(() => undefined);
+      await pass;
     },
     drainNow: () => once(Number.POSITIVE_INFINITY),
     status() {
       const c = journal.counts();
-      return { running, depth: c.depth, oldestPendingAt: c.oldestPendingAt, byState: c.byState, lastError, lastSuccessAt };
+      return {
+        running, depth: c.depth, oldestPendingAt: c.oldestPendingAt, byState: c.byState, lastError, lastSuccessAt,
+        pending: c.pending, delivered: c.delivered, failed: c.failed, quarantined: c.quarantined, needsClerk: c.needsClerk,
+      };
     },
   };
 }
