@@ -40,6 +40,7 @@ export const ERROR_REASONS = [
   'not-simulated',
   'window-closed',
   'unknown-card',
+  'card-expired',
   // catalogue and forms
   'unknown-item',
   'catalogue-unavailable',
@@ -63,6 +64,8 @@ export const ERROR_REASONS = [
   'not-found',
   'purged',
   'qr-unknown',
+  'query-wrong-password',
+  'query-locked',
   'progress-unavailable',
   'no-number',
   'not-accepted',
