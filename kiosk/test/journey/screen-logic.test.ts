@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { searchCatalogue } from '../../src/renderer/kiosk/catalogue-search';
 import { fieldProblem, keypadFor, missingRequired, toSubmission } from '../../src/renderer/kiosk/form-rules';
 import { createSpeaker } from '@easydo/core/ui/speech';
+import { stepPosition, type Step } from '../../src/renderer/kiosk/step';
 import type { CatalogueCategory } from '@easydo/core/contract/schemas/catalogue';
 import type { FormFieldView, PreparedForm } from '@easydo/core/contract/schemas/application';
 
@@ -84,5 +85,23 @@ describe('speech', () => {
     });
     speaker.speak('请放卡', 'zh-CN');
     expect(calls).toEqual(['cancel', 'zh:请放卡']);
+  });
+});
+
+describe('step numbering', () => {
+  it('counts without a gap when the card was placed first, and gives the guide its own step', () => {
+    const path = ['catalogue', 'guide', 'preparing', 'form', 'materials', 'review', 'signature', 'submitting', 'receipt', 'evaluation'] as const;
+    expect(path.map((s) => stepPosition(s, false)?.n)).toEqual([1, 2, 3, 3, 4, 5, 6, 7, 8, 9]);
+    expect(stepPosition('guide', false)).toEqual({ n: 2, total: 9, step: 'guide' });
+    expect(stepPosition('catalogue', false)?.step).toBe('catalogue');
+  });
+  it('counts the card step for a resident who meets it', () => {
+    expect(['catalogue', 'guide', 'identity', 'form'].map((s) => stepPosition(s as Step, true)?.n)).toEqual([1, 2, 3, 4]);
+    expect(stepPosition('identity', false)).toEqual({ n: 3, total: 10, step: 'identity' });
+    expect(stepPosition('form', true)?.total).toBe(10);
+  });
+  it('gives screens off the application path no number', () => {
+    expect(stepPosition('query', true)).toBeNull();
+    expect(stepPosition('thanks', false)).toBeNull();
   });
 });

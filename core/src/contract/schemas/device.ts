@@ -30,7 +30,10 @@ export const ServiceState = z.object({
   canSubmit: z.boolean(),
   canReadCard: z.boolean(),
   canPrint: z.boolean(),
-  reasons: z.array(z.object({ code: z.string(), deviceId: z.string().optional(), message: z.string() })),
+  /** Why: `kind`, `status` and the driver's `fault` code are what screens translate; `message` is for logs. */
+  reasons: z.array(
+    z.object({ code: z.string(), deviceId: z.string().optional(), kind: DeviceKind.optional(), status: DeviceStatus.optional(), fault: z.string().optional(), message: z.string() }),
+  ),
   manual: z.object({ outOfService: z.boolean(), reason: z.string() }).nullable(),
 });
 export type ServiceState = z.infer<typeof ServiceState>;

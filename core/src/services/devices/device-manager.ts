@@ -53,7 +53,8 @@ export class DeviceManager {
     const works = (kind: string) => snapshots.some((s) => s.kind === kind && WORKING.has(s.status));
     for (const s of snapshots) {
       if (s.required && !WORKING.has(s.status)) {
-        reasons.push({ code: `${s.kind}.${s.status}`, deviceId: s.id, message: s.lastError?.message ?? s.status });
+        const fault = s.lastError ? { fault: s.lastError.code } : {};
+        reasons.push({ code: `${s.kind}.${s.status}`, deviceId: s.id, kind: s.kind, status: s.status, ...fault, message: s.lastError?.message ?? s.status });
       }
     }
     const requiredOk = reasons.length === 0;

@@ -11,7 +11,7 @@ import { DEFAULT_VOLUME, type VolumeLevel } from '@easydo/core/ui/speech-volume'
 import { IdleWarning } from '@easydo/core/ui/IdleWarning';
 import { bindJourney } from './journey-actors';
 import { timingFromSession } from './journey-machine';
-import { stepOf, stepNumber, APPLICATION_STEPS } from './step';
+import { stepOf, stepPosition } from './step';
 import { useServiceState } from './useServiceState';
 import { AdminCorner, AdminPinPad } from './AdminEntry';
 import { CardPanel } from './CardPanel';
@@ -101,7 +101,11 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
 
   const idleWarning = typeof snapshot.value === 'object' && (snapshot.value as { session?: { idle?: string } }).session?.idle === 'warning';
   const activity = () => send({ type: 'ACTIVITY' });
-  const n = stepNumber(step);
+  // The card step counts once the resident meets it; placing the card first leaves it out (no 1 → 3 jump).
+  const metIdentity = useRef(false);
+  if (step === 'identity') metIdentity.current = true;
+  if (step === 'attract') metIdentity.current = false;
+  const position = stepPosition(step, metIdentity.current || snapshot.context.card === null);
   const inSession = step !== 'attract' && step !== 'thanks';
 
   return (
@@ -109,9 +113,9 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
       <AdminCorner onOpen={() => setPinPad(true)} />
       {pinPad && <AdminPinPad onClose={() => setPinPad(false)} />}
       <div className="journey-toolbar">
-        {n !== null && snapshot.context.itemCode !== null ? (
-          <p className="stepbar" data-testid="stepbar" aria-live="polite">
-            {t('stepOf', { n, total: APPLICATION_STEPS.length, name: t(`steps.${APPLICATION_STEPS[n - 1]}`) })}
+        {position !== null && (snapshot.context.itemCode !== null || position.step === 'catalogue') ? (
+          <p className="stepbar" data-testid="stepbar" data-step-number={position.n} aria-live="polite">
+            {t('stepOf', { n: position.n, total: position.total, name: t(`steps.${position.step}`) })}
           </p>
         ) : (
           <span />

@@ -6,7 +6,7 @@
 import { assign, fromPromise, setup, type ActorRefFrom } from 'xstate';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
-import type { ContractError } from '@easydo/core/contract/errors';
+import type { ContractError, ErrorIssue } from '@easydo/core/contract/errors';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
 import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
 import type { SessionInfo } from '@easydo/core/contract/schemas/journey-session';
@@ -50,7 +50,7 @@ export interface SessionData {
   itemCode: string | null;
   form: PreparedForm | null;
   values: Record<string, string>;
-  issues: Array<{ path: string; message: string }>;
+  issues: ErrorIssue[];
   materialsComplete: boolean;
   signature: string | null;
   receipt: SubmitApplicationResponse | null;

@@ -15,14 +15,27 @@ export function stepOf(snapshot: SnapshotFrom<JourneyMachine>): Step {
   return (typeof flow === 'string' ? flow : Object.keys(flow)[0]) as Step;
 }
 
-/** The numbered steps of an application (the step bar); other screens show no number. */
-export const APPLICATION_STEPS = ['catalogue', 'identity', 'form', 'materials', 'review', 'signature', 'submit', 'receipt', 'evaluation'] as const;
+/** Every numbered step an application can have (the step bar); other screens show no number. */
+export const APPLICATION_STEPS = ['catalogue', 'guide', 'identity', 'form', 'materials', 'review', 'signature', 'submit', 'receipt', 'evaluation'] as const;
+export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
 
-export function stepNumber(step: Step): number | null {
-  const map: Partial<Record<Step, (typeof APPLICATION_STEPS)[number]>> = {
-    catalogue: 'catalogue', guide: 'catalogue', identity: 'identity', preparing: 'form', form: 'form', materials: 'materials',
-    review: 'review', signature: 'signature', submitting: 'submit', submitFailed: 'submit', receipt: 'receipt', evaluation: 'evaluation', evaluating: 'evaluation',
-  };
-  const s = map[step];
-  return s ? APPLICATION_STEPS.indexOf(s) + 1 : null;
+const STEP_OF: Partial<Record<Step, ApplicationStep>> = {
+  catalogue: 'catalogue', guide: 'guide', identity: 'identity', preparing: 'form', form: 'form', materials: 'materials',
+  review: 'review', signature: 'signature', submitting: 'submit', submitFailed: 'submit', receipt: 'receipt', evaluation: 'evaluation', evaluating: 'evaluation',
+};
+
+/**
+ * This resident's steps: the card step only when they meet it (no card placed before choosing, or already on or
+ * past it), so a resident who placed the card first counts 1, 2, 3 without a gap.
+ */
+export function applicationSteps(withIdentity: boolean): ApplicationStep[] {
+  return APPLICATION_STEPS.filter((s) => withIdentity || s !== 'identity');
+}
+
+/** Where a screen sits in this resident's steps: number, total and which step; null off the numbered path. */
+export function stepPosition(step: Step, withIdentity: boolean): { n: number; total: number; step: ApplicationStep } | null {
+  const s = STEP_OF[step];
+  if (!s) return null;
+  const steps = applicationSteps(withIdentity || s === 'identity');
+  return { n: steps.indexOf(s) + 1, total: steps.length, step: s };
 }

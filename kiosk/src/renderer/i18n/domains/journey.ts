@@ -1,6 +1,6 @@
 // journey screens' strings (namespace 'journey'): zh-CN is the default, en the switch. Keep both in step.
 export const journeyZh = {
-  steps: { catalogue: '选择事项', identity: '核验身份', form: '填写表单', materials: '提交材料', review: '确认信息', signature: '签名', submit: '提交', receipt: '回执', evaluation: '评价' },
+  steps: { catalogue: '选择事项', guide: '查看办事指南', identity: '核验身份', form: '填写表单', materials: '提交材料', review: '确认信息', signature: '签名', submit: '提交', receipt: '回执', evaluation: '评价' },
   stepOf: '第 {{n}} 步，共 {{total}} 步：{{name}}',
   common: { back: '返回', next: '下一步', cancel: '结束办理', home: '回到首页', readAloud: '朗读本页', stopReading: '停止朗读', retry: '重试', required: '必填', close: '关闭' },
   volume: { label: '朗读音量', low: '小', medium: '中', high: '大', changed: '朗读音量：{{level}}' },
@@ -173,7 +173,7 @@ export const journeyZh = {
 };
 
 export const journeyEn: typeof journeyZh = {
-  steps: { catalogue: 'Choose a service', identity: 'Identify', form: 'Fill in the form', materials: 'Materials', review: 'Check', signature: 'Sign', submit: 'Submit', receipt: 'Receipt', evaluation: 'Rate' },
+  steps: { catalogue: 'Choose a service', guide: 'Read the guide', identity: 'Identify', form: 'Fill in the form', materials: 'Materials', review: 'Check', signature: 'Sign', submit: 'Submit', receipt: 'Receipt', evaluation: 'Rate' },
   stepOf: 'Step {{n}} of {{total}}: {{name}}',
   common: { back: 'Back', next: 'Next', cancel: 'End and leave', home: 'Home', readAloud: 'Read this page aloud', stopReading: 'Stop reading', retry: 'Try again', required: 'required', close: 'Close' },
   volume: { label: 'Speech volume', low: 'Low', medium: 'Medium', high: 'High', changed: 'Speech volume: {{level}}' },

@@ -2,16 +2,18 @@
 // component, mounted as is; no session is opened for it). When a required device failed it says so and still
 // offers what works; it comes back by itself on service:changed.
 import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
+import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
 
 export function AttractScreen({ send, t, service }: ScreenProps) {
   const out = service !== undefined && !service.canSubmit;
+  const reasonsText = useDeviceReasons();
   return (
     <section className="attract" data-testid="attract">
       {out && (
         <div className="banner banner-warning" role="status" data-testid="out-of-service">
           <strong>{t('attract.outOfService')}</strong>
-          {service.reasons.length > 0 && <span> {t('attract.reason', { reason: service.reasons.map((r) => r.message).join('；') })}</span>}
+          {service.reasons.length > 0 && <span> {t('attract.reason', { reason: reasonsText(service.reasons) })}</span>}
           {service.manual?.reason ? <span> {service.manual.reason}</span> : null}
           <p>{t('attract.outOfServiceHint')}</p>
         </div>

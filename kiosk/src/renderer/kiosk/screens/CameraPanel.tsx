@@ -25,7 +25,7 @@ export function CameraPanel({ t, onImage, onError }: { t: TFunction<'journey'>; 
     try {
       await onImage(toBase64(await camera.current.capture()));
     } catch (e) {
-      onError({ code: 'device', message: t('materials.cameraError', { message: (e as Error).message }) });
+      onError({ code: 'device', reason: 'device-fault', params: { device: 'documentCamera' }, message: `document camera: ${(e as Error).message}` });
     } finally {
       busy.current = false;
     }
@@ -37,7 +37,7 @@ export function CameraPanel({ t, onImage, onError }: { t: TFunction<'journey'>; 
       setOn(true);
     } catch (e) {
       camera.current = null;
-      onError({ code: 'device', message: t('materials.cameraError', { message: (e as Error).message }) });
+      onError({ code: 'device', reason: 'device-fault', params: { device: 'documentCamera' }, message: `document camera: ${(e as Error).message}` });
     }
   };
   useEffect(() => {

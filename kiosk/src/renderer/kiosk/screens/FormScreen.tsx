@@ -16,7 +16,7 @@ export function FormScreen(props: ScreenProps) {
   const missing = missingRequired(form, ctx.values);
   const problemText = (f: FormFieldView): string | null => {
     const server = ctx.issues.find((i) => i.path === f.key);
-    if (server) return server.message;
+    if (server) return t(`errors:problems.${server.problem ?? 'invalid'}`, server.params ?? {});
     const p = fieldProblem(f, ctx.values[f.key]);
     if (!p || (p === 'required' && !tried)) return null;
     return t(`form.problems.${p}`, { min: f.min, max: f.max ?? f.maxLength });
@@ -31,7 +31,7 @@ export function FormScreen(props: ScreenProps) {
     <section className="panel form-screen" data-testid="form">
       <h2>{t('form.title')}</h2>
       <p className="hint">{t('form.hint')}</p>
-      {ctx.issues.length > 0 && <ErrorNotice error={{ code: 'validation', message: t('form.serverIssues') }} />}
+      {ctx.issues.length > 0 && <ErrorNotice error={{ code: 'validation', reason: 'form-invalid', message: 'form-invalid' }} />}
       <div className="fields">
         {form.fields.map((f) => {
           const editable = isEditable(f);

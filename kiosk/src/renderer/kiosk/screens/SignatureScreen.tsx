@@ -1,8 +1,10 @@
 import { SignaturePad } from '@easydo/core/ui/SignaturePad';
+import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
 
 export function SignatureScreen({ ctx, send, t, service }: ScreenProps) {
   const blocked = service !== undefined && !service.canSubmit;
+  const reasonsText = useDeviceReasons();
   return (
     <section className="panel signature" data-testid="signature">
       <h2>{t('signature.title')}</h2>
@@ -10,7 +12,7 @@ export function SignatureScreen({ ctx, send, t, service }: ScreenProps) {
       <SignaturePad label={t('signature.canvas')} clearLabel={t('signature.clear')} onChange={(d) => send(d ? { type: 'SIGNED', dataUrl: d } : { type: 'CLEAR_SIGNATURE' })} />
       {blocked && (
         <p className="banner banner-warning" role="alert" data-testid="submit-out-of-service">
-          {t('submit.outOfService', { reason: service.reasons.map((r) => r.message).join('；') || service.manual?.reason || '' })}
+          {t('submit.outOfService', { reason: reasonsText(service.reasons) || service.manual?.reason || '' })}
         </p>
       )}
       {!ctx.signature && <p className="hint">{t('signature.needed')}</p>}
