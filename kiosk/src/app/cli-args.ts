@@ -1,4 +1,5 @@
-// Command-line options of `npm start` (after `--`): which mode, where data lives, which port.
+// Command-line options of `npm start` (after `--`): which mode, where data lives, which port, which profile
+// (resolved with EASYDO_PROFILE and the packaged flag by startup.ts resolveProfile; packaged builds are production).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Mode } from '@easydo/core/contract/modes';
@@ -9,6 +10,7 @@ const StartArgs = z.object({
   dataDir: z.string().optional(),
   config: z.string().optional(),
   open: z.boolean().default(true),
+  profile: z.enum(['development', 'production']).optional(),
 });
 export type StartArgs = z.infer<typeof StartArgs>;
 
@@ -21,6 +23,7 @@ export function parseStartArgs(argv: string[]): StartArgs {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
       'no-open': { type: 'boolean' },
+      profile: { type: 'string' },
     },
     strict: true,
   });
@@ -30,6 +33,7 @@ export function parseStartArgs(argv: string[]): StartArgs {
     dataDir: values['data-dir'],
     config: values.config,
     open: !values['no-open'],
+    profile: values.profile,
   });
   if (!parsed.success) {
     throw new Error(`Bad arguments: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);

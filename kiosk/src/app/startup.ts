@@ -7,7 +7,7 @@
 // production-policy.ts (no simulator, virtual printer, SANE test device or sandbox; https only; not the dev PIN).
 // Every refusal is a StartupRefused naming the field.
 import { existsSync } from 'node:fs';
-import type { TerminalConfig } from '@easydo/core/services/config/schema';
+import type { TerminalConfig, TerminalRole } from '@easydo/core/services/config/schema';
 import { ConfigError, loadOrCreateConfig, readConfigFile } from '@easydo/core/services/config/load';
 import { productionRefusals, type Profile } from '@easydo/core/services/config/production-policy';
 
@@ -55,6 +55,11 @@ export function resolveProfile(options: { packaged: boolean; argProfile?: string
   if (wanted === undefined || wanted === '') return 'development';
   if (wanted === 'production' || wanted === 'development') return wanted;
   throw new StartupRefused('profile', `unknown profile "${wanted}" (development or production)`);
+}
+
+/** What a terminal started in this mode is deployed as (an admin-mode start maintains a kiosk). */
+export function terminalRole(mode: string): TerminalRole {
+  return mode === 'counter' ? 'counter' : 'kiosk';
 }
 
 function refusedConfig(error: unknown): never {

@@ -3,10 +3,11 @@
 // same composition root the browser shell uses.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session, webContents } from 'electron';
-import { loadOrCreateConfig } from '@easydo/core/services/config/load';
 import { composeApp } from '../app/compose-app';
 import { parseStartArgs } from '../app/cli-args';
 import { defaultDataDir } from '../app/data-dir';
+import { loadStartupConfig, resolveProfile, terminalRole } from '../app/startup';
+import { journalKeyProvider } from '../app/journal-key';
 import { createWindowOptions } from './window-options';
 import { attachPermissionHandlers } from './permissions';
 import { attachNavigationGuards } from './navigation';
@@ -37,9 +38,10 @@ async function main(): Promise<void> {
 
   const dataDir = args.dataDir ?? defaultDataDir();
   const configFile = args.config ?? path.join(dataDir, 'config.json');
-  const { config } = loadOrCreateConfig(configFile);
-  const keyProvider = createSafeStorageKeyProvider(safeStorage, path.join(dataDir, 'journal.key.sealed'));
-  const composed = await composeApp({ config, configFile, dataDir, version: app.getVersion(), keyProvider });
+  const profile = resolveProfile({ packaged: app.isPackaged, argProfile: args.profile, env: process.env });
+  const { config } = loadStartupConfig({ profile, configFile, dataDir });
+  const keyProvider = await journalKeyProvider({ config, profile, osKeystore: () => createSafeStorageKeyProvider(safeStorage, path.join(dataDir, 'journal.key.sealed'), { profile }) });
+  const composed = await composeApp({ config, configFile, dataDir, version: app.getVersion(), profile, role: terminalRole(args.mode), ...(keyProvider ? { keyProvider } : {}) });
   const { terminal } = composed;
 
   const ses = session.fromPartition('easydo-terminal');
