@@ -1,6 +1,7 @@
 // Submitting an application: written to the journal (with its idempotency key) before any network attempt,
 // then delivered by the outbox. The resident waits a bounded time for the acceptance number; if the backend
 // does not answer in time the application stays queued and the receipt says so honestly ("已提交，待受理").
+import { assertCardAccepted } from '../session/card-record';
 import path from 'node:path';
 import type { BackendClient } from '@easydo/backend-client/client';
 import { openJournal, type Journal, type LocalApplication, type NewMaterial } from '@easydo/backend-client/outbox/journal';
@@ -89,12 +90,14 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
     async prepare(session, itemCode) {
       if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
       const item = await options.catalogue.item(itemCode);
+      assertCardAccepted(session.card, item);
       return toPreparedForm(item, await prefills.for(session, item));
     },
     async submit(session, request, extras = {}) {
       const card = session.card;
       if (!card) throw new Error('session without a card');
       const item = await options.catalogue.item(request.itemCode);
+      assertCardAccepted(card, item);
       const form = mergeForm(item, await prefills.for(session, item), request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);

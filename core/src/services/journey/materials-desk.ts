@@ -9,6 +9,7 @@ import { Failure } from '../ipc/failure';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logging/logger';
 import type { ResidentSession } from '../session/resident-session';
+import { assertCardAccepted } from '../session/card-record';
 import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -54,7 +55,9 @@ export class MaterialsDesk {
   /** Starts capture for an item; the same item in the same session keeps the pages already taken. */
   async begin(session: ResidentSession, itemCode: string): Promise<MaterialsState> {
     if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
-    const item = itemForCard(await this.options.catalogue.item(itemCode), session.card.cardType);
+    const catalogueItem = await this.options.catalogue.item(itemCode);
+    assertCardAccepted(session.card, catalogueItem);
+    const item = itemForCard(catalogueItem, session.card.cardType);
     const current = this.active;
     if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
     if (current) await this.drop(current);

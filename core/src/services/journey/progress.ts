@@ -12,6 +12,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CardRecord } from '../session/card-record';
 import { trackingCodeOf } from '../applications/application-desk';
 import { STAGE_LABEL, explain } from './stage-words';
+import { QueryThrottle } from './query-throttle';
 
 export function toProgressView(s: ApplicationStatus): ProgressView {
   return {
@@ -75,14 +76,22 @@ export class ProgressService {
     private readonly client: BackendClient,
     private readonly journal: Journal,
     private readonly catalogue: CatalogueService,
+    /** Wrong passwords per acceptance number (shared with 补打, which also proves number + password). */
+    readonly throttle: QueryThrottle = new QueryThrottle(),
   ) {}
 
   async byNumber(acceptanceNumber: string, queryPassword: string): Promise<ProgressView> {
+    this.throttle.check(acceptanceNumber);
+    let status: ApplicationStatus;
     try {
-      return toProgressView(await this.client.queryApplication({ acceptanceNumber, queryPassword }));
+      status = await this.client.queryApplication({ acceptanceNumber, queryPassword });
     } catch (err) {
-      throw backendFailure(err);
+      const failure = backendFailure(err);
+      if (failure instanceof Failure && failure.reason === 'not-found') throw this.throttle.wrong(acceptanceNumber);
+      throw failure;
     }
+    this.throttle.right(acceptanceNumber);
+    return toProgressView(status);
   }
 
   async byQr(payload: string): Promise<ProgressView> {

@@ -86,7 +86,18 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         return materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId);
       },
       'receipt:print': (req) => receipts.print(withCard(ctx), req.localId, req.language),
-      'receipt:reprint': (req) => receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword, req.language),
+      // 补打 proves number + password too: it counts against the same per-number limit as a progress query.
+      'receipt:reprint': async (req) => {
+        progress.throttle.check(req.acceptanceNumber);
+        try {
+          const view = await receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword, req.language);
+          progress.throttle.right(req.acceptanceNumber);
+          return view;
+        } catch (err) {
+          if (err instanceof Failure && err.reason === 'query-wrong-password') throw progress.throttle.wrong(req.acceptanceNumber);
+          throw err;
+        }
+      },
       'evaluation:rate': (req, caller) =>
         submitEvaluation(
           { journal: ctx.applications.journal, outbox: ctx.applications.outbox },

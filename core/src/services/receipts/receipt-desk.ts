@@ -62,9 +62,10 @@ export class ReceiptDesk {
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
   async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
-    const app = this.o.journal
-      .list()
-      .find((a) => a.acceptanceNumber === acceptanceNumber && a.receipt && sameSecret(a.receipt.queryPassword, queryPassword));
+    const issued = this.o.journal.list().filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
+    const app = issued.find((a) => sameSecret(a.receipt!.queryPassword, queryPassword));
+    // A number this terminal issued with another password is a wrong try (the journey counts it per number).
+    if (!app && issued.length > 0) throw new Failure('validation', 'Wrong query password for this acceptance number', 'query-wrong-password');
     if (!app) throw new Failure('validation', 'No receipt with this number and password was issued on this terminal', 'not-found');
     if (!app.submission) throw new Failure('state', 'This application is past the retention period; ask at the counter', 'purged');
     return this.printApp(app, session?.id ?? `reprint-${randomUUID()}`, true, language);

@@ -3,6 +3,7 @@
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/contract/masking';
 import { DEFAULT_TIME_ZONE, localDateStamp } from '@easydo/core/contract/local-time';
+import { Failure } from '../ipc/failure';
 
 export interface CardRecord {
   cardType: 'resident' | 'hmt_permit' | 'foreigner_2017' | 'foreigner_2023';
@@ -44,4 +45,13 @@ export function toMaskedCard(card: CardRecord, today: Date = new Date(), timeZon
   if (card.nationality) masked.nationality = card.nationality;
   if (card.englishName?.trim()) masked.latinNameMasked = maskLatinName(card.englishName);
   return masked;
+}
+
+/**
+ * An expired card stops an item that does not accept one (the catalogue says which do, e.g. renewals), with
+ * a reason the screens explain: what to do instead (the counter, a 临时身份证).
+ */
+export function assertCardAccepted(card: CardRecord, item: { acceptsExpiredCard?: boolean | undefined }, today: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): void {
+  if (item.acceptsExpiredCard || !isExpired(card.validTo, today, timeZone)) return;
+  throw new Failure('state', 'The identity card has expired and this item does not accept an expired card', 'card-expired');
 }
