@@ -12,7 +12,9 @@ export type ScannerErrorCode =
   | 'accessDenied'
   | 'ioError'
   | 'scanFailed'
-  | 'notInstalled';
+  | 'notInstalled'
+  /** No new bytes, page or message for the no-progress window: the process was killed (see sane-scanner.ts). */
+  | 'scannerHung';
 
 export class ScannerError extends DeviceCommandError {
   constructor(
@@ -56,10 +58,20 @@ const MESSAGES: Record<ScannerErrorCode, string> = {
   ioError: 'Scanner input/output error',
   scanFailed: 'The scan failed',
   notInstalled: 'scanimage (sane-utils) is not installed',
+  scannerHung: 'The scanner stopped responding',
 };
 
 export function scannerErrorFrom(exitCode: number | null, stderr: string, pagesScanned = 0): ScannerError {
-  const code = BY_MESSAGE.find(([re]) => re.test(stderr))?.[1] ?? (exitCode !== null ? BY_STATUS[exitCode] : undefined) ?? 'scanFailed';
+  const code = reportedErrorCode(stderr) ?? (exitCode !== null ? BY_STATUS[exitCode] : undefined) ?? 'scanFailed';
+  return new ScannerError(code, MESSAGES[code], pagesScanned);
+}
+
+/** The error scanimage already printed, if any (it prints before tearing the scan down). */
+export function reportedErrorCode(stderr: string): ScannerErrorCode | null {
+  return BY_MESSAGE.find(([re]) => re.test(stderr))?.[1] ?? null;
+}
+
+export function scannerError(code: ScannerErrorCode, pagesScanned = 0): ScannerError {
   return new ScannerError(code, MESSAGES[code], pagesScanned);
 }
 

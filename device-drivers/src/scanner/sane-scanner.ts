@@ -1,18 +1,21 @@
 // SANE scanner through the `scanimage` CLI in a child process (no maintained Node SANE binding
-// exists; scanservjs and others do the same). Flatbed = one page; ADF = `--batch` until the feeder
-// is empty. A private SANE_CONFIG_DIR lists only the configured backends, so device discovery does
-// not probe every backend on the system (seconds with net/USB backends).
-import { spawn } from 'node:child_process';
+// exists; scanservjs and others do the same). Flatbed = one page read from stdout (no file on disk);
+// ADF = `--batch` pages in a private folder until the feeder is empty. A private SANE_CONFIG_DIR lists
+// only the configured backends, so device discovery does not probe every backend on the system.
+// scanimage can hang (see watched-process.ts): a no-progress watchdog kills it, the result is a typed
+// `scannerHung`, and a scan that delivered nothing yet is tried once more.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DeviceCancelledError, DeviceTimeoutError, type DeviceService, type DeviceSnapshot, type Unsubscribe } from '../device/model';
+import type { DeviceService, DeviceSnapshot, Unsubscribe } from '../device/model';
 import { SnapshotStore } from '../device/snapshot-store';
-import { ScannerError, scannerErrorFrom, statusFor } from './errors';
+import { ScannerError, reportedErrorCode, scannerError, scannerErrorFrom, statusFor } from './errors';
 import { sniffImageFormat, type ScanImageFormat } from './image-magic';
+import { makePrivateDir, sweepStaleDirs, tempRoot } from './private-temp';
+import { runWatched, type WatchedRunResult } from './watched-process';
 
 export const SaneScannerConfigSchema = z.object({
   id: z.string().default('scanner'),
@@ -27,6 +30,10 @@ export const SaneScannerConfigSchema = z.object({
   /** Extra scanimage arguments (e.g. test-backend options, `-x 210 -y 297`). */
   extraArgs: z.array(z.string()).default([]),
   timeoutMs: z.number().int().positive().default(120_000),
+  /** No new byte, page or message for this long → the scan is declared hung (lamp warm-up on big flatbeds takes ~20 s). */
+  stallMs: z.number().int().positive().default(30_000),
+  /** Extra environment for scanimage (e.g. SANE_DEBUG_<backend> while diagnosing). */
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
   /** Upper bound on ADF pages per batch. */
   maxPages: z.number().int().positive().default(50),
 });
@@ -59,11 +66,15 @@ export async function privateSaneConfigDir(backends: readonly string[], systemDi
   return dir;
 }
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+const WORK_PREFIX = 'easydo-scan';
+
+/** A PNG is complete once its IEND chunk (with its fixed CRC) is the last thing in it. */
+export function isCompletePng(bytes: Uint8Array): boolean {
+  const iend = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+  return bytes.length > 20 && iend.every((v, k) => bytes[bytes.length - 12 + k] === v);
 }
+
+type Attempt = { kind: 'done'; pages: ScannedPage[] } | { kind: 'hung'; pagesDone: number; outputBytes: number };
 
 export class SaneScanner implements DeviceService {
   readonly kind = 'scanner' as const;
@@ -93,6 +104,8 @@ export class SaneScanner implements DeviceService {
 
   async start(): Promise<void> {
     this.store.setStatus('starting');
+    // Batch pages a crashed or killed run left behind are a resident's paper: delete them first.
+    for (const root of new Set([tempRoot(), os.tmpdir()])) await sweepStaleDirs(WORK_PREFIX, { root, legacyOlderThanMs: 60 * 60_000 });
     this.configDir = await privateSaneConfigDir(this.config.backends);
     const r = await this.run(['--version'], 10_000).catch(() => null);
     if (!r || r.code !== 0) {
@@ -109,7 +122,7 @@ export class SaneScanner implements DeviceService {
   /** Device names `scanimage -L` reports with the private backend list. */
   async listDevices(): Promise<string[]> {
     const r = await this.run(['-f', '%d%n'], 30_000);
-    return r.stdout.split('\n').filter(Boolean);
+    return r.stdout.toString().split('\n').filter(Boolean);
   }
 
   /** Scans one flatbed page or an ADF batch. Throws ScannerError (with pagesScanned) on jams etc. */
@@ -117,28 +130,24 @@ export class SaneScanner implements DeviceService {
     if (this.scanning) throw new ScannerError('busy', 'A scan is already running');
     this.scanning = true;
     this.store.setStatus('busy');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'easydo-scan-'));
     try {
       const source = options.source ?? this.config.source;
-      const args = [
-        '-d', this.config.device,
-        '--format=png',
-        '--resolution', String(this.config.resolution),
-        '--mode', this.config.mode,
-        ...(this.config.source !== source || source === 'adf' ? ['--source', SANE_SOURCE[source]] : []),
-        ...this.config.extraArgs,
-      ];
-      if (source === 'adf') args.push(`--batch=${path.join(dir, 'p%03d.png')}`, `--batch-count=${this.config.maxPages}`);
-      else args.push('-o', path.join(dir, 'p001.png'));
-      const r = await this.run(args, this.config.timeoutMs, options.signal);
-      const pages = await this.collect(dir);
-      // ADF: "out of documents" after at least one page is the normal end of a batch.
-      const feederEmptied = source === 'adf' && pages.length > 0 && /out of documents/i.test(r.stderr);
-      if (r.code !== 0 && !feederEmptied) throw scannerErrorFrom(r.code, r.stderr, pages.length);
-      if (pages.length === 0) throw new ScannerError('scanFailed', 'The scanner returned no image');
-      this.store.count('pagesScanned', pages.length);
-      this.store.update({ status: 'online', lastError: null });
-      return pages;
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await this.attempt(source, options.signal);
+        if (outcome.kind === 'done') {
+          this.store.count('pagesScanned', outcome.pages.length);
+          this.store.update({ status: 'online', lastError: null });
+          return outcome.pages;
+        }
+        // Retry only when nothing came out yet: on the glass the page is still there; in a feeder, a sheet
+        // that produced bytes has moved and a second run would silently skip it.
+        const safe = outcome.pagesDone === 0 && (source === 'flatbed' || outcome.outputBytes === 0);
+        if (attempt === 1 && safe) {
+          this.store.count('scanRetries');
+          continue;
+        }
+        throw scannerError('scannerHung', outcome.pagesDone);
+      }
     } catch (err) {
       if (err instanceof ScannerError) {
         this.store.fail(statusFor(err.code), err.code, err.message);
@@ -149,8 +158,60 @@ export class SaneScanner implements DeviceService {
       throw err;
     } finally {
       this.scanning = false;
-      await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  private async attempt(source: 'flatbed' | 'adf', signal?: AbortSignal): Promise<Attempt> {
+    const args = [
+      '-d', this.config.device,
+      '--format=png',
+      '--resolution', String(this.config.resolution),
+      '--mode', this.config.mode,
+      ...(this.config.source !== source || source === 'adf' ? ['--source', SANE_SOURCE[source]] : []),
+      ...this.config.extraArgs,
+    ];
+    // Flatbed: the page comes on stdout and never touches the disk. ADF: scanimage needs files.
+    const dir = source === 'adf' ? await makePrivateDir(WORK_PREFIX) : null;
+    try {
+      if (dir) args.push(`--batch=${path.join(dir, 'p%03d.png')}`, `--batch-count=${this.config.maxPages}`);
+      const r = await runWatched(this.config.scanimagePath, args, {
+        env: this.env(),
+        timeoutMs: this.config.timeoutMs,
+        stallMs: this.config.stallMs,
+        ...(dir ? { watchDir: dir } : {}),
+        ...(signal ? { signal } : {}),
+      }).catch((err: NodeJS.ErrnoException) => {
+        throw err.code === 'ENOENT' ? new ScannerError('notInstalled', 'scanimage (sane-utils) is not installed') : err;
+      });
+      const pages = dir ? await this.collect(dir) : this.fromStdout(r.stdout);
+      if (r.stalled) this.store.count('stallsDetected');
+      return this.judge(source, r, pages);
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** What a finished (or killed) run means. scanimage prints a failure before it tears the scan down, and a hang in that teardown does not change what it said. */
+  private judge(source: 'flatbed' | 'adf', r: WatchedRunResult, pages: ScannedPage[]): Attempt {
+    // ADF: "out of documents" after at least one page is the normal end of a batch.
+    const feederEmptied = source === 'adf' && pages.length > 0 && /out of documents/i.test(r.stderr);
+    if (r.stalled) {
+      if (feederEmptied) return { kind: 'done', pages };
+      if (reportedErrorCode(r.stderr)) throw scannerErrorFrom(null, r.stderr, pages.length);
+      // Flatbed: a complete image came out before the teardown hung.
+      if (source === 'flatbed' && pages.length === 1) return { kind: 'done', pages };
+      return { kind: 'hung', pagesDone: pages.length, outputBytes: r.outputBytes };
+    }
+    if (r.code !== 0 && !feederEmptied) throw scannerErrorFrom(r.code, r.stderr, pages.length);
+    if (pages.length === 0) throw new ScannerError('scanFailed', 'The scanner returned no image');
+    return { kind: 'done', pages };
+  }
+
+  private fromStdout(bytes: Buffer): ScannedPage[] {
+    const page = new Uint8Array(bytes);
+    const format = sniffImageFormat(page);
+    if (format !== 'png' || !isCompletePng(page)) return [];
+    return [{ index: 1, format, bytes: page }];
   }
 
   private async collect(dir: string): Promise<ScannedPage[]> {
@@ -160,39 +221,17 @@ export class SaneScanner implements DeviceService {
       const bytes = new Uint8Array(await readFile(path.join(dir, name)));
       const format = sniffImageFormat(bytes);
       // scanimage leaves a truncated file when a read fails mid-page; it is not a page.
-      if (!format || bytes.length < 64) continue;
+      if (format !== 'png' || !isCompletePng(bytes)) continue;
       pages.push({ index: pages.length + 1, format, bytes });
     }
     return pages;
   }
 
-  private run(args: string[], timeoutMs: number, signal?: AbortSignal): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(new DeviceCancelledError('scan'));
-      const env = { ...process.env, ...(this.configDir ? { SANE_CONFIG_DIR: this.configDir } : {}) };
-      const child = spawn(this.config.scanimagePath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => {
-        child.kill('SIGTERM');
-        reject(new DeviceTimeoutError('scan', timeoutMs));
-      }, timeoutMs);
-      const onAbort = (): void => {
-        child.kill('SIGTERM');
-        reject(new DeviceCancelledError('scan'));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      child.on('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(err.code === 'ENOENT' ? new ScannerError('notInstalled', 'scanimage (sane-utils) is not installed') : err);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve({ code, stdout, stderr });
-      });
-    });
+  private env(): NodeJS.ProcessEnv {
+    return { ...process.env, ...this.config.env, ...(this.configDir ? { SANE_CONFIG_DIR: this.configDir } : {}) };
+  }
+
+  private async run(args: string[], timeoutMs: number): Promise<WatchedRunResult> {
+    return runWatched(this.config.scanimagePath, args, { env: this.env(), timeoutMs, stallMs: timeoutMs });
   }
 }
