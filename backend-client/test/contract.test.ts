@@ -181,7 +181,8 @@ describe('contract', () => {
     expect((e as BackendError).status).toBe(400);
   });
 
-  it('every operation of the spec was exercised', () => {
+  it('every operation of the spec was exercised, and the sandbox answered only as the spec describes', () => {
     expect([...called].sort()).toEqual([...specValidator().operations.keys()].sort());
+    expect(env.sandbox.specViolations()).toEqual([]);
   });
 });
