@@ -1,7 +1,6 @@
 // The HID transport with a fake device: reports in, the same byte stream out, and the reader on top of it.
-import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ByteEndpoint, HidReportDevice, IdCardReaderService } from '../../src/idcard/index';
+import type { IdCardReaderService } from '../../src/idcard/index';
 import {
   createHidTransport,
   createReaderService,
@@ -10,36 +9,8 @@ import {
   loadFixtureCards,
   openNodeHidDevice,
 } from '../../src/idcard/index';
-import { Listeners } from '../../src/device/listeners';
+import { FakeHidReader } from './fake-hid-reader';
 import { FAST_READER, fixtureFrame, fixtureRecords, waitFor } from './helpers';
-
-/** A fake HID reader: output reports go to a simulator, its replies come back as 64-byte input reports. */
-class FakeHidReader extends EventEmitter implements HidReportDevice {
-  readonly written: number[][] = [];
-  closed = false;
-  private readonly framing = lengthPrefixedFraming();
-  private readonly toSimulator = new Listeners<Uint8Array>();
-  /** The device side, for the simulator to attach to. */
-  readonly endpoint: ByteEndpoint = {
-    write: async (bytes) => {
-      for (const report of this.framing.encode(bytes)) {
-        const input = Buffer.from(report.slice(1)); // input reports arrive without the report-ID byte
-        setImmediate(() => this.emit('data', input));
-      }
-    },
-    onData: (listener) => this.toSimulator.add(listener),
-  };
-
-  async write(report: number[]): Promise<number> {
-    this.written.push(report);
-    this.toSimulator.emit(this.framing.decode(Uint8Array.from(report.slice(1))));
-    return report.length;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-}
 
 let running: IdCardReaderService[] = [];
 afterEach(async () => {
