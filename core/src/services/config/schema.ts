@@ -54,6 +54,8 @@ export const ScannerConfig = z.strictObject({
   device: z.string().min(1).default('test'),
   adf: z.boolean().default(false),
   resolution: z.number().int().min(75).max(600).default(300),
+  /** Hot folder: hours a rejected file (not an image; may hold a name and ID) is kept for the maintainer. Default 24. */
+  rejectedRetentionHours: z.number().int().min(1).max(720).optional(),
 });
 
 export const DocumentCameraConfig = z.strictObject({
