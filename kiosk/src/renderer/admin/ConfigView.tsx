@@ -138,7 +138,9 @@ export function ConfigView() {
       </fieldset>
       <fieldset>
         <legend>{t('config.required')}</legend>
-        {checks('devices.required', t('config.required'), ['idReader', 'receiptPrinter', 'scanner', 'documentCamera'])}
+        {/* Per role (config.devices.required.kiosk / .counter): a counter needs no receipt paper, a kiosk no A4 queue. */}
+        {checks('devices.required.kiosk', `${t('config.required')} · kiosk`, ['idReader', 'receiptPrinter', 'scanner', 'documentCamera'])}
+        {checks('devices.required.counter', `${t('config.required')} · counter`, ['idReader', 'receiptPrinter', 'scanner', 'documentCamera'])}
       </fieldset>
       <fieldset>
         <legend>{t('config.adminPin')}</legend>
