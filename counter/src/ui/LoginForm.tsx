@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { ClerkView } from '@easydo/core/contract/schemas/counter-clerk';
 import type { ContractError } from '@easydo/core/contract/errors';
 import { useTerminal } from '@easydo/core/ui/terminal-context';
+import { useErrorText } from '@easydo/core/ui/errors/use-error-text';
 
 export function LoginForm({ onSignedIn, notice }: { onSignedIn: (clerk: ClerkView) => void; notice: string | null }) {
   const { t } = useTranslation('counter');
   const api = useTerminal();
+  const errorText = useErrorText();
   const [staffId, setStaffId] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,7 +47,7 @@ export function LoginForm({ onSignedIn, notice }: { onSignedIn: (clerk: ClerkVie
       </label>
       {error && (
         <p role="alert" className={error.reason === 'locked' ? 'error-notice locked' : 'error-notice'} data-testid="login-error" data-reason={error.reason ?? error.code}>
-          {error.message}
+          {errorText(error).text}
         </p>
       )}
       <button type="submit" className="btn btn-primary" data-testid="sign-in" disabled={busy || !staffId || !password}>

@@ -100,7 +100,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
                 lang={lang}
                 onChange={(code) => void apply(invoke('intake:assignPage', { pageId: p.id, materialCode: code || null }))}
               />
-              <p>{t('ocr', { state: p.ocr })}</p>
+              <p>{t(`ocr_${p.ocr}`)}</p>
               {p.trust.level === 'B' ? (
                 <p className="trust-b">{t('verified', { by: p.trust.verifiedBy ?? '' })}</p>
               ) : (

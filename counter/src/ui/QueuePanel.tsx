@@ -162,7 +162,7 @@ export function QueuePanel({ onServe }: { onServe: () => void }) {
           <ul data-testid="skipped-list">
             <TicketRows tickets={view?.skipped ?? []} lang={lang} onCall={(id) => void act(() => invoke('queue:call', { ticketId: id }))} />
           </ul>
-          <p>{t('doneToday', { n: view?.doneToday ?? 0 })}</p>
+          <p>{t('doneToday', { n: view?.doneToday ?? 0, count: view?.doneToday ?? 0 })}</p>
         </div>
       </div>
     </section>

@@ -1,4 +1,6 @@
 // Counter screens' strings (namespace 'counter'): zh-CN is the default, en the switch. Keep both in step.
+import type { WithPlurals } from '@easydo/core/ui/i18n-types';
+
 export const counterZh = {
   title: '综合窗口受理',
   login: '窗口人员登录',
@@ -49,7 +51,11 @@ export const counterZh = {
   verified: '已核验（{{by}}）',
   unverified: '未核验（C级）',
   remove: '删除',
-  ocr: 'OCR：{{state}}',
+  ocr_queued: '文字识别：排队中',
+  ocr_running: '文字识别：正在识别…',
+  ocr_done: '文字识别：已完成',
+  ocr_failed: '文字识别：未能识别（不影响受理）',
+  ocr_cancelled: '文字识别：已取消',
   allowMissing: '材料不全也受理（随后出具补齐补正通知书）',
   submit: '提交受理',
   submitting: '正在提交…',
@@ -119,7 +125,7 @@ export const counterZh = {
   takeTicketClose: '关闭，不取号',
   ticketClearsIn: '（{{n}} 秒后自动清除）',
 };
-export const counterEn: { [K in keyof typeof counterZh]: string } = {
+export const counterEn: WithPlurals<typeof counterZh> = {
   title: 'One-stop counter',
   login: 'Clerk sign-in',
   staffId: 'Staff ID',
@@ -151,6 +157,7 @@ export const counterEn: { [K in keyof typeof counterZh]: string } = {
   callThis: 'Call',
   noneWaiting: 'Nobody waiting',
   doneToday: '{{n}} tickets done today',
+  doneToday_one: '{{n}} ticket done today',
   transferred: 'transferred',
   green: 'green',
   cardWaiting: "Place the applicant's ID card on the reader.",
@@ -169,7 +176,11 @@ export const counterEn: { [K in keyof typeof counterZh]: string } = {
   verified: 'Verified ({{by}})',
   unverified: 'Not verified (level C)',
   remove: 'Remove',
-  ocr: 'OCR: {{state}}',
+  ocr_queued: 'Text recognition: waiting',
+  ocr_running: 'Text recognition: reading…',
+  ocr_done: 'Text recognition: done',
+  ocr_failed: 'Text recognition: could not read (intake goes on)',
+  ocr_cancelled: 'Text recognition: cancelled',
   allowMissing: 'Accept with materials missing (a correction notice follows)',
   submit: 'Submit',
   submitting: 'Submitting…',
@@ -216,7 +227,7 @@ export const counterEn: { [K in keyof typeof counterZh]: string } = {
   ratings: 'Ratings',
   byHour: 'Applications by hour',
   platform: 'Platform figures',
-  platformTaken: '{{n}} taken in all, {{c}} ratings, average {{avg}} stars',
+  platformTaken: 'taken in all: {{n}} · ratings: {{c}} · average rating: {{avg}} of 5',
   byStage: 'By stage',
   refresh: 'Refresh',
   displayWelcome: 'Welcome to {{centre}}',

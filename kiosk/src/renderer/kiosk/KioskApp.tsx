@@ -141,7 +141,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         <IdleWarning
           seconds={Math.round(snapshot.context.timing.countdownMs / 1000)}
           title={t('idle.title')}
-          body={(seconds) => t('idle.body', { seconds })}
+          body={(seconds) => t('idle.body', { seconds, count: seconds })}
           extendLabel={t('idle.extend')}
           endLabel={t('idle.end')}
           onExtend={() => send({ type: 'EXTEND' })}

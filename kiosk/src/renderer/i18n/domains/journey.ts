@@ -1,4 +1,7 @@
 // journey screens' strings (namespace 'journey'): zh-CN is the default, en the switch. Keep both in step.
+// English singulars are `key_one` (i18next picks them by `count`): call sites pass `count` with the number.
+import type { WithPlurals } from '@easydo/core/ui/i18n-types';
+
 export const journeyZh = {
   steps: { catalogue: '选择事项', guide: '查看办事指南', identity: '核验身份', form: '填写表单', materials: '提交材料', review: '确认信息', signature: '签名', submit: '提交', receipt: '回执', evaluation: '评价' },
   stepOf: '第 {{n}} 步，共 {{total}} 步：{{name}}',
@@ -172,7 +175,7 @@ export const journeyZh = {
   },
 };
 
-export const journeyEn: typeof journeyZh = {
+export const journeyEn: WithPlurals<typeof journeyZh> = {
   steps: { catalogue: 'Choose a service', guide: 'Read the guide', identity: 'Identify', form: 'Fill in the form', materials: 'Materials', review: 'Check', signature: 'Sign', submit: 'Submit', receipt: 'Receipt', evaluation: 'Rate' },
   stepOf: 'Step {{n}} of {{total}}: {{name}}',
   common: { back: 'Back', next: 'Next', cancel: 'End and leave', home: 'Home', readAloud: 'Read this page aloud', stopReading: 'Stop reading', retry: 'Try again', required: 'required', close: 'Close' },
@@ -195,18 +198,22 @@ export const journeyEn: typeof journeyZh = {
     all: 'All',
     fromCache: 'The network is unavailable; this is the catalogue saved on this terminal',
     timeLimit: 'Done within {{days}} working days',
+    timeLimit_one: 'Done within {{days}} working day',
     results: '{{count}} services found',
+    results_one: '{{count}} service found',
   },
   guide: {
     title: 'Service guide',
     department: 'Department',
     timeLimit: 'Time limit',
     days: '{{days}} working days',
+    days_one: '{{days}} working day',
     fee: 'Fee',
     free: 'Free of charge',
     conditions: 'Who can apply',
     materials: 'Materials needed',
     copies: '{{count}} copies',
+    copies_one: '{{count}} copy',
     optional: 'optional',
     originals: 'originals are checked',
     electronic: 'E-certificate accepted: {{type}}',
@@ -225,6 +232,7 @@ export const journeyEn: typeof journeyZh = {
     tapToEdit: 'Tap to type',
     choose: 'Please choose',
     missing: '{{count}} required entries are still empty',
+    missing_one: '{{count}} required entry is still empty',
     problems: {
       required: 'Required',
       pattern: 'Wrong format',
@@ -243,6 +251,7 @@ export const journeyEn: typeof journeyZh = {
     hint: 'Lay each page flat under the document camera; it takes the picture when the page is still. You can also tap “Take photo”.',
     checklist: 'Checklist',
     pages: '{{pages}}/{{required}} pages',
+    pages_one: '{{pages}}/{{required}} page',
     done: 'complete',
     missingOne: 'missing',
     optional: 'optional',
@@ -262,9 +271,10 @@ export const journeyEn: typeof journeyZh = {
     notAvailable: 'Document capture is not available on this terminal; hand in documents at a counter.',
     complete: 'All documents are in',
     incomplete: '{{count}} documents still missing',
+    incomplete_one: '{{count}} document still missing',
     cameraError: 'The document camera could not be opened: {{message}}',
   },
-  review: { title: 'Check your application', item: 'Service', applicant: 'Applicant', edit: 'Change', materials: 'Documents', materialsCount: '{{count}} pages', confirm: 'All correct — sign' },
+  review: { title: 'Check your application', item: 'Service', applicant: 'Applicant', edit: 'Change', materials: 'Documents', materialsCount: '{{count}} pages', materialsCount_one: '{{count}} page', confirm: 'All correct — sign' },
   signature: { title: 'Sign inside the box', hint: 'Write your name with your finger in the white box below.', canvas: 'Signature area', clear: 'Start again', confirm: 'Confirm signature and submit', needed: 'Please sign first' },
   submit: { title: 'Submitting', sending: 'Submitting your application, please wait…', failed: 'The application could not be submitted', outOfService: 'This terminal cannot submit applications right now ({{reason}}). Nothing you entered is kept; please apply at a counter.' },
   receipt: {
@@ -291,7 +301,7 @@ export const journeyEn: typeof journeyZh = {
     skip: 'Skip',
     needOverall: 'Choose the overall satisfaction first',
   },
-  thanks: { title: 'Thank you', body: 'Please take your card and receipt. Back to the start in {{seconds}} seconds.', done: 'Done' },
+  thanks: { title: 'Thank you', body: 'Please take your card and receipt. Back to the start in {{seconds}} seconds.', body_one: 'Please take your card and receipt. Back to the start in {{seconds}} second.', done: 'Done' },
   query: {
     title: 'Check application progress',
     byNumber: 'Acceptance number + query password',
@@ -321,7 +331,7 @@ export const journeyEn: typeof journeyZh = {
       other: 'The receipt could not be reprinted. Try again later or ask at a counter.',
     },
   },
-  idle: { title: 'Are you still there?', body: 'In {{seconds}} seconds this visit ends and your information is cleared.', extend: 'Continue', end: 'End' },
+  idle: { title: 'Are you still there?', body: 'In {{seconds}} seconds this visit ends and your information is cleared.', body_one: 'In {{seconds}} second this visit ends and your information is cleared.', extend: 'Continue', end: 'End' },
   voice: {
     attract: 'Welcome to Easy-Do. Place your card on the reader, or tap the screen to browse service guides, check progress or take a queue number.',
     catalogue: 'Choose the service you need. Tap a category, or search by name or pinyin initials.',

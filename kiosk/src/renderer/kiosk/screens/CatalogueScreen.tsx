@@ -52,7 +52,7 @@ export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
                 <li key={it.code}>
                   <button type="button" className="item" data-testid={`item-${it.code}`} onClick={() => send({ type: 'SELECT_ITEM', itemCode: it.code })}>
                     {it.name[lang]}
-                    <small>{t('catalogue.timeLimit', { days: it.timeLimitDays })}</small>
+                    <small>{t('catalogue.timeLimit', { days: it.timeLimitDays, count: it.timeLimitDays })}</small>
                   </button>
                 </li>
               ))}

@@ -18,7 +18,7 @@ export function GuideScreen({ ctx, send, lang, t, service }: ScreenProps) {
           <dt>{t('guide.department')}</dt>
           <dd>{g.department.name}</dd>
           <dt>{t('guide.timeLimit')}</dt>
-          <dd data-testid="guide-time-limit">{t('guide.days', { days: g.timeLimitDays })}</dd>
+          <dd data-testid="guide-time-limit">{t('guide.days', { days: g.timeLimitDays, count: g.timeLimitDays })}</dd>
           <dt>{t('guide.fee')}</dt>
           <dd data-testid="guide-fee">{g.fee.amountFen === 0 ? t('guide.free') : `¥${(g.fee.amountFen / 100).toFixed(2)} ${g.fee.description}`}</dd>
           <dt>{t('guide.conditions')}</dt>

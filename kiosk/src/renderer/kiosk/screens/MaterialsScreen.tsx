@@ -71,10 +71,10 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
               <li key={m.code} data-testid={`material-${m.code}`} data-missing={m.missing}>
                 <strong>{m.name[lang]}</strong>{' '}
                 <span className={m.missing ? 'status-missing' : 'status-ok'}>
-                  {m.missing ? `✗ ${t('materials.missingOne')}` : `✓ ${t('materials.done')}`}
+                  {m.missing ? `✗ ${t('materials.missingOne')}` : m.satisfiedBy === 'electronic' ? `✓ ${t('materials.usingElectronic')}` : `✓ ${t('materials.done')}`}
                 </span>{' '}
-                {m.required === 0 ? t('materials.optional') : t('materials.pages', { pages: m.pages, required: m.required })}
-                {m.satisfiedBy === 'electronic' && <span> · {t('materials.usingElectronic')}</span>}
+                {/* An e-certificate stands in for the paper: no "0/1 页" beside a tick. */}
+                {m.satisfiedBy === 'electronic' ? null : m.required === 0 ? t('materials.optional') : t('materials.pages', { pages: m.pages, required: m.required, count: m.required })}
                 {m.electronicCertificateType && m.satisfiedBy !== 'electronic' && state?.certificates.filter((c) => c.type === m.electronicCertificateType).map((c) => (
                   <button key={c.id} type="button" className="btn btn-secondary" data-testid={`use-cert-${m.code}`} onClick={() => void api.invoke('materials:useCertificate', { materialCode: m.code, certificateId: c.id }).then(apply)}>
                     {t('materials.useElectronic')}（{c.name} {c.numberMasked}）

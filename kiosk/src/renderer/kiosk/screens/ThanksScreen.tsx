@@ -13,7 +13,7 @@ export function ThanksScreen({ ctx, send, t }: ScreenProps) {
   return (
     <section className="panel thanks" data-testid="thanks">
       <h2>{t('thanks.title')}</h2>
-      <p className="lead">{t('thanks.body', { seconds: left })}</p>
+      <p className="lead">{t('thanks.body', { seconds: left, count: left })}</p>
       <div className="actions">
         <button type="button" className="btn btn-primary btn-main" data-testid="finish" onClick={() => send({ type: 'FINISH' })}>
           {t('thanks.done')}
