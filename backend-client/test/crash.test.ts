@@ -11,20 +11,32 @@ import { createKeyFileProvider } from '../src/outbox/key-file-provider';
 import { tempDir } from './helpers';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(repo, 'node_modules/.bin/tsx');
 const cli = join(repo, 'backend-client/src/outbox/cli.ts');
 
-function runChild(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+/** When to SIGKILL a run: never, after a delay, or shortly after `progressed()` turns true (mid-delivery). */
+type KillPlan = null | { afterMs: number } | { progressed: () => boolean; extraMs: number };
+
+function runChild(args: string[], plan: KillPlan): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Node itself with tsx's loader, not the tsx launcher: the launcher runs the script in a grandchild that a
+    // SIGKILL of the launcher leaves running (the kill would not land, and two writers would share the journal).
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let killed = false;
-    const timer = killAfterMs === null ? undefined : setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, killAfterMs);
+    const kill = () => void (killed = child.kill('SIGKILL'));
+    const timers: NodeJS.Timeout[] = [];
+    if (plan && 'afterMs' in plan) timers.push(setTimeout(kill, plan.afterMs));
+    if (plan && 'progressed' in plan) {
+      const poll = setInterval(() => {
+        if (!plan.progressed()) return;
+        clearInterval(poll);
+        timers.push(setTimeout(kill, plan.extraMs));
+      }, 10);
+      timers.push(poll);
+    }
     child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
+      for (const t of timers) clearTimeout(t);
       resolve({ killed: killed && code === null, code, stderr });
     });
   });
@@ -45,9 +57,14 @@ describe('crash test', () => {
       try {
         let finished = false;
         for (let i = 0; i < 40 && !finished; i++) {
-          // Kills land anywhere from process start-up to the middle of delivery; every 5th run is left alone.
-          const killAt = i % 5 === 4 ? null : 400 + Math.random() * 1600;
-          const r = await runChild(args, killAt);
+          // Kills land at random times (start-up, journal writes, delivery) and, every other run, just after the
+          // sandbox took one more application (mid-delivery, independent of how fast this machine starts a process).
+          // Every 5th run is left alone.
+          const before = sandbox.stats().applications;
+          const plan: KillPlan = i % 5 === 4 ? null
+            : i % 2 === 0 ? { afterMs: 100 + Math.random() * 1900 }
+              : { progressed: () => sandbox.stats().applications > before, extraMs: Math.random() * 150 };
+          const r = await runChild(args, plan);
           if (r.killed) {
             totalKills++;
             const n = sandbox.stats().applications;

@@ -59,16 +59,18 @@ function v1ToV2(db: Database.Database, sealer: Sealer, now: number): void {
 /** Creates or upgrades the schema. Returns true when an upgrade rewrote rows (the caller then vacuums). */
 export function migrateJournal(db: Database.Database, sealer: Sealer, now: number): boolean {
   db.exec(META_SCHEMA);
-  const from = version(db);
-  if (from > SCHEMA_VERSION) throw new JournalError('newer_schema', `journal schema ${from} is newer than this build (${SCHEMA_VERSION})`);
-  if (from === SCHEMA_VERSION) {
+  if (version(db) === SCHEMA_VERSION) {
     db.exec(JOURNAL_SCHEMA);
     return false;
   }
-  db.transaction(() => {
+  // IMMEDIATE, and the version read again inside: a second process opening the file at the same moment waits,
+  // then finds the work done.
+  return db.transaction(() => {
+    const from = version(db);
+    if (from > SCHEMA_VERSION) throw new JournalError('newer_schema', `journal schema ${from} is newer than this build (${SCHEMA_VERSION})`);
     if (from === 1) v1ToV2(db, sealer, now);
     db.exec(JOURNAL_SCHEMA);
     setVersion(db, SCHEMA_VERSION);
-  })();
-  return from !== 0;
+    return from === 1;
+  }).immediate();
 }

@@ -170,6 +170,8 @@ function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now:
           settled_at = CASE WHEN held_from IN ('failed', 'needs-clerk') THEN ? ELSE NULL END
         WHERE local_id = ? AND state = 'quarantined'`);
       const adopt = db.prepare('UPDATE applications SET key_id = ? WHERE local_id = ?');
+      // IMMEDIATE (as every read-then-write transaction here): another process may hold the file (the outbox
+      // CLI beside the terminal); waiting for its write lock beats failing with SQLITE_BUSY on the upgrade.
       db.transaction(() => {
         const rows = db.prepare("SELECT rowid, * FROM applications WHERE purged_at IS NULL AND (state != 'quarantined' OR problem = 'wrong-key')").all() as Row[];
         for (const r of rows) {
@@ -185,7 +187,7 @@ function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now:
           if (ours && r.key_id !== keyId) adopt.run(keyId, r.local_id);
         }
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('keyId', ?)").run(keyId);
-      })();
+      }).immediate();
     },
 
     /** Writes a draft with its idempotency key (created here, once, before any network attempt). */
@@ -229,7 +231,7 @@ function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now:
         const draft = journal.createDraft(app);
         for (const m of materials) journal.addMaterial(draft.localId, m);
         return journal.submitLocally(draft.localId);
-      })();
+      }).immediate();
     },
 
     /** The application; a quarantined one comes back without its sealed values (state tells why). */
@@ -243,6 +245,15 @@ function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now:
     list(states?: LocalState[]): LocalApplication[] {
       const rows = db.prepare('SELECT rowid, * FROM applications ORDER BY created_at, rowid').all() as Row[];
       return rows.filter((r) => !states || states.includes(r.state)).map(read);
+    },
+
+    /**
+     * Applications set aside for a person (failed, needs-clerk, quarantined) that still hold their data, newest
+     * first, without opening anything sealed: what an operator may see (ids, item, state, problem code, times).
+     */
+    setAside(limit = 50): LocalApplication[] {
+      return (db.prepare(`SELECT rowid, * FROM applications WHERE state IN ('failed', 'needs-clerk', 'quarantined') AND purged_at IS NULL
+        ORDER BY settled_at DESC, rowid DESC LIMIT ?`).all(limit) as Row[]).map((r) => decode(r, false));
     },
 
     /** Applications due for delivery at `at` (all pending ones when `at` is Infinity), after cursor `afterSeq`. Unreadable ones are quarantined, not returned. */
@@ -360,7 +371,7 @@ function buildJournal(db: Database.Database, sealer: Sealer, keyId: string, now:
             state = CASE state WHEN 'needs-clerk' THEN 'failed' ELSE state END, purged_at = ? WHERE local_id = ?`).run(at, id);
         }
         return ids.length;
-      })();
+      }).immediate();
     },
 
     /** Folds the WAL into the main file (used before inspecting files, and on orderly shutdown). */
