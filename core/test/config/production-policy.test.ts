@@ -1,4 +1,6 @@
 // What the production profile refuses on top of the schema, each refusal naming its field.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
 import { productionRefusals } from '@easydo/core/services/config/production-policy';
@@ -50,5 +52,15 @@ describe('PIN policy', () => {
 
   it('accepts a PIN of 6-12 digits that is none of those', () => {
     for (const pin of ['97531864', '402913', '520131415926']) expect(pinWeakness(pin), pin).toBeNull();
+  });
+});
+
+describe('the README example', () => {
+  it('is a config production starts on once its PIN is set', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const block = /## Running on real hardware[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const example = JSON.parse(block![1]!) as Record<string, unknown>;
+    expect(fieldsOf({ ...example, adminPinHash: hashPin('402913') })).toEqual([]);
   });
 });
