@@ -61,6 +61,8 @@ describe('journey services', () => {
     const refused = await t.failure('application:submit', { itemCode: ITEM, form });
     expect(refused).toMatchObject({ code: 'validation', reason: 'materials-missing' });
     expect(refused.issues?.map((i) => i.path)).toEqual(['materials.LEASE']);
+    // Named as the catalogue names it, so a screen says which document, not its code.
+    expect(refused.issues?.[0]).toMatchObject({ problem: 'missing', label: { zh: expect.stringMatching(/[\u4e00-\u9fff]/), en: expect.any(String) } });
 
     const page = await t.call('materials:addImage', { imageBase64: lease, source: 'file' });
     expect(page.trust).toBe('C');

@@ -14,6 +14,7 @@ import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { MaterialsProvider } from '../applications/application-desk';
+import { missingMaterialIssues } from './missing-materials';
 import { itemForCard, requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
 
 interface Active {
@@ -121,10 +122,7 @@ export class MaterialsDesk {
     if (active.item.code !== itemCode) throw new Failure('state', 'The materials were captured for another item', 'materials-item-mismatch');
     const checklist = active.materials.checklist();
     if (!checklist.complete) {
-      const issues = checklist.materials
-        .filter((m) => m.missing)
-        .map((m) => ({ path: `materials.${m.code}`, message: `${active.item.materials.find((x) => x.code === m.code)?.name.zh ?? m.name} missing` }));
-      throw new Failure('validation', 'Some required materials are missing', 'materials-missing', issues);
+      throw new Failure('validation', 'Some required materials are missing', 'materials-missing', missingMaterialIssues(active.item, checklist.missing));
     }
     let pdfs;
     try {

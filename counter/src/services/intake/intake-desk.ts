@@ -7,6 +7,7 @@ import { Failure } from '@easydo/core/services/ipc/failure';
 import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/services/materials/session';
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
 import { itemForCard, requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
+import { missingMaterialIssues } from '@easydo/core/services/journey/missing-materials';
 import type { ResidentSession } from '@easydo/core/services/session/resident-session';
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
@@ -153,6 +154,10 @@ export class IntakeDesk {
     const pages = i.materials.listPages();
     if (pages.some((p) => p.trust.level !== 'B')) throw new Failure('state', 'Check every page against its original first', 'unverified-pages');
     if (pages.some((p) => !p.materialCode)) throw new Failure('state', 'File every page under a material first', 'unassigned-pages');
+    const missing = i.materials.checklist().missing;
+    if (missing.length > 0 && !request.allowMissingMaterials) {
+      throw new Failure('state', `Missing materials: ${missing.join(', ')}`, 'materials-missing', missingMaterialIssues(i.item, missing));
+    }
     let pdfs;
     try {
       pdfs = await i.materials.buildPdfs({ allowMissing: request.allowMissingMaterials });
