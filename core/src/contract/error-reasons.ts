@@ -22,6 +22,7 @@ export const DEVICE_FAULTS = [
   'ioError',
   'scanFailed',
   'notInstalled',
+  'scannerHung',
   'noDevice',
   'lpMissing',
   'lpFailed',
