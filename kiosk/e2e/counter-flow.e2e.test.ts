@@ -94,7 +94,7 @@ describe('counter mode in Chromium', () => {
 
     await h.page.getByTestId('item-select').selectOption('QR00204001');
     await h.page.getByTestId('materials').waitFor();
-    await h.page.getByTestId('add-target').selectOption('ID_CARD');
+    await h.page.getByTestId('add-target-ID_CARD').click();
     await h.page.getByTestId('import-file').setInputFiles(FIXTURE);
     const page = h.page.getByTestId('page');
     await page.waitFor();

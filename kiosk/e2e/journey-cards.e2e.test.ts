@@ -64,11 +64,18 @@ describe('journey: permit and foreigner cards', () => {
     await p.getByTestId('checklist').waitFor();
     await p.getByTestId('scan').click();
     await p.getByTestId('page-0').waitFor({ timeout: 60_000 });
-    await p.getByTestId('assign-0').selectOption('ID_CARD');
-    await p.locator('[data-testid="material-ID_CARD"][data-missing="false"]').waitFor();
+    // A permit holder is asked for their 港澳台居民居住证, not for a 居民身份证 they do not have.
+    expect(await p.getByTestId('material-ID_CARD').count()).toBe(0);
+    await p.getByTestId('assign-0-HMT_PERMIT').click();
+    await p.locator('[data-testid="material-HMT_PERMIT"][data-missing="false"]').waitFor();
     await checkStep(h, 'journey-hmt01-02-materials');
     await p.getByTestId('materials-next').click();
+    const printer = h.terminal.receiptPrinter.virtual!;
+    const jobsBefore = printer.jobs.length;
     await submitAndRate('journey-hmt01-03');
+    const slip = (await printer.waitForJobs(jobsBefore + 1))[jobsBefore]!.lines.join('\n');
+    expect(slip).toContain('港澳台居民居住证');
+    expect(slip).not.toContain('居民身份证 ');
     expect(h.terminal.backend.sandbox?.stats().applications).toBe(1);
   });
 
@@ -96,10 +103,21 @@ describe('journey: permit and foreigner cards', () => {
     await p.getByTestId('camera-capture').click();
     await p.getByTestId('page-0').waitFor({ timeout: 60_000 });
     await checkStep(h, 'journey-frn23a-02-materials-en');
-    await p.getByTestId('assign-0').selectOption('ID_CARD');
+    expect(await p.getByTestId('material-ID_CARD').count()).toBe(0);
+    await p.getByTestId('assign-0-FOREIGN_PR_CARD').click();
     await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
+    // The name the resident knows: the masked Latin name of the card, not the Chinese transliteration.
+    expect(await p.getByTestId('card-name').textContent()).toBe('R******** F******** D* L* T****, S**** I******');
     await p.getByTestId('materials-next').click();
+    const printer = h.terminal.receiptPrinter.virtual!;
+    const jobsBefore = printer.jobs.length;
     const number = await submitAndRate('journey-frn23a-03-en');
+    const slip = (await printer.waitForJobs(jobsBefore + 1))[jobsBefore]!.lines.join('\n');
+    expect(slip).toContain('Acceptance receipt');
+    const flat = slip.replace(/\s+/g, ''); // the thermal slip wraps long English lines
+    expect(flat).toContain('ForeignpermanentresidentIDcard');
+    expect(flat).toContain('R********F********D*L*T****,S****I******');
+    expect(slip).not.toMatch(/受理回执|索菲亚/);
     expect(number).toMatch(/XK00401003/);
     await assertNothingOf(p, [number, 'Moving out']);
     await p.getByTestId('toggle-language').click();

@@ -72,11 +72,11 @@ describe('journey: query, out of service, offline', () => {
     if ((await next.count()) === 0) {
       await p.getByTestId('scan').click();
       await p.getByTestId('page-0').waitFor({ timeout: 60_000 });
-      await p.getByTestId('assign-0').selectOption('ID_CARD');
+      await p.getByTestId('assign-0-ID_CARD').click();
       if ((await p.locator('[data-testid="material-HUKOU"][data-missing="true"]').count()) > 0) {
         await p.getByTestId('scan').click();
         await p.getByTestId('page-1').waitFor({ timeout: 60_000 });
-        await p.getByTestId('assign-1').selectOption('HUKOU');
+        await p.getByTestId('assign-1-HUKOU').click();
       }
     }
     await next.waitFor();

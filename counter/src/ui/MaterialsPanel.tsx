@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialRequirement, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { ChoiceTiles } from '@easydo/core/ui/ChoiceTiles';
 import { useCounter } from './counter-api';
 import { CameraCapture } from './CameraCapture';
 import { toBase64 } from './base64';
@@ -53,10 +54,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
         ))}
       </ul>
       <div className="add-page">
-        <label>
-          {t('assignTo')}{' '}
-          <MaterialSelect testId="add-target" value={target} requirements={view.requirements} lang={lang} onChange={setTarget} />
-        </label>
+        <MaterialSelect testId="add-target" label={t('assignTo')} noneLabel={t('notFiled')} value={target} requirements={view.requirements} lang={lang} onChange={setTarget} />
         <button type="button" className="btn btn-secondary" data-testid="open-camera" disabled={busy !== null} onClick={() => setCamera(true)}>
           {t('addFromCamera')}
         </button>
@@ -94,7 +92,9 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
             <img src={`data:image/jpeg;base64,${p.thumbnail}`} alt={nameOf(p.materialCode)} />
             <div>
               <MaterialSelect
+                testId={`page-assign-${p.id}`}
                 label={t('assignTo')}
+                noneLabel={t('notFiled')}
                 value={p.materialCode ?? ''}
                 requirements={view.requirements}
                 lang={lang}
@@ -123,16 +123,16 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
   );
 }
 
-/** The item's materials to file a page under ('' = not filed). */
-function MaterialSelect(props: { value: string; requirements: MaterialRequirement[]; lang: 'zh' | 'en'; onChange: (code: string) => void; testId?: string; label?: string }) {
+/** The item's materials to file a page under ('' = not filed), as large labelled tiles. */
+function MaterialSelect(props: { value: string; requirements: MaterialRequirement[]; lang: 'zh' | 'en'; onChange: (code: string) => void; testId: string; label: string; noneLabel: string }) {
   return (
-    <select data-testid={props.testId} aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-      <option value="">—</option>
-      {props.requirements.map((m) => (
-        <option key={m.code} value={m.code}>
-          {m.name[props.lang]}
-        </option>
-      ))}
-    </select>
+    <ChoiceTiles
+      label={props.label}
+      value={props.value || null}
+      options={props.requirements.map((m) => ({ value: m.code, label: m.name[props.lang] }))}
+      noneLabel={props.noneLabel}
+      onChange={(code) => props.onChange(code ?? '')}
+      testIdPrefix={props.testId}
+    />
   );
 }

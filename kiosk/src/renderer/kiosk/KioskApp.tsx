@@ -22,6 +22,7 @@ import type { Step } from './step';
 import type { Lang } from './screen-props';
 import './journey.css';
 import { useAttractInactivity } from './attract-inactivity';
+import { pageSpeech } from './speech-text';
 
 /** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
 export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: boolean; onSessionEnd?: () => void }) {
@@ -120,7 +121,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         ) : (
           <span />
         )}
-        <button type="button" className="btn btn-secondary" data-testid="read-aloud" onClick={() => speaker.speak(screenRef.current?.innerText ?? '', speechLang)}>
+        <button type="button" className="btn btn-secondary" data-testid="read-aloud" onClick={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)}>
           {t('common.readAloud')}
         </button>
         <button type="button" className="btn btn-secondary" data-testid="stop-reading" onClick={() => speaker.cancel()}>

@@ -6,6 +6,10 @@ import { call } from '@easydo/core/ui/terminal-context';
 import { journeyMachine, type QueryRequest } from './journey-machine';
 import { toSubmission } from './form-rules';
 import type { PreparedForm } from '@easydo/core/contract/schemas/application';
+import i18n from 'i18next';
+
+/** The slip follows the language the resident chose (main makes it bilingual where the department needs Chinese). */
+const slipLanguage = (): 'zh' | 'en' => (i18n.language === 'en' ? 'en' : 'zh');
 
 /** How often activity is reported to main at most (its idle timer is a safety net, not a stopwatch). */
 const TOUCH_EVERY_MS = 5000;
@@ -20,12 +24,12 @@ export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null
         const typed = form ? toSubmission(form, input.values) : {};
         return call(api, 'application:submit', { itemCode: input.itemCode, form: typed, ...(input.signature ? { signaturePng: input.signature } : {}) });
       }),
-      printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId })),
+      printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId, language: slipLanguage() })),
       evaluate: fromPromise(async ({ input }) => {
         const e = input.evaluation;
         await call(api, 'evaluation:rate', { localId: input.localId, level: e.level, indicators: e.indicators, ...(e.comment ? { comment: e.comment } : {}) });
       }),
-      reprint: fromPromise(({ input }) => call(api, 'receipt:reprint', input)),
+      reprint: fromPromise(({ input }) => call(api, 'receipt:reprint', { ...input, language: slipLanguage() })),
       query: fromPromise(async ({ input }: { input: QueryRequest }) => {
         if (input.by === 'number') return [await call(api, 'progress:query', { acceptanceNumber: input.acceptanceNumber, queryPassword: input.queryPassword })];
         if (input.by === 'qr') return [await call(api, 'progress:queryQr', { payload: input.payload })];

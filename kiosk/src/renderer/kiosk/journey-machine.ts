@@ -320,7 +320,15 @@ export const journeyMachine = setup({
                 src: 'query',
                 input: ({ context }) => context.queryRequest!,
                 onDone: { target: 'queryResult', actions: assign({ query: ({ event }) => event.output, error: null }) },
-                onError: { target: 'query', actions: assign({ error: ({ event }) => toContractError(event.error), query: null, queryRequest: null }) },
+                // A wrong password keeps the number typed (the password is cleared): the resident corrects one field.
+                onError: {
+                  target: 'query',
+                  actions: assign({
+                    error: ({ event }) => toContractError(event.error),
+                    query: null,
+                    queryRequest: ({ context }) => (context.queryRequest?.by === 'number' ? { ...context.queryRequest, queryPassword: '' } : null),
+                  }),
+                },
               },
             },
             queryResult: {

@@ -5,6 +5,7 @@ import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialsState } from '@easydo/core/contract/schemas/journey-materials';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
+import { ChoiceTiles } from '@easydo/core/ui/ChoiceTiles';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { CameraPanel } from './CameraPanel';
@@ -105,17 +106,14 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
             <li key={p.id} className="page" data-testid={`page-${i}`}>
               <img src={`data:image/jpeg;base64,${p.thumbnailBase64}`} alt={`${i + 1}`} width={120} />
               {p.suggestedCode && !p.materialCode && <span>{t('materials.suggested', { name: names.get(p.suggestedCode) ?? p.suggestedCode })}</span>}
-              <label>
-                {t('materials.assignTo')}
-                <select data-testid={`assign-${i}`} value={p.materialCode ?? ''} onChange={(e) => void api.invoke('materials:assign', { pageId: p.id, materialCode: e.target.value || null }).then(apply)}>
-                  <option value="">—</option>
-                  {checklist?.materials.map((m) => (
-                    <option key={m.code} value={m.code}>
-                      {m.name[lang]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ChoiceTiles
+                label={t('materials.assignTo')}
+                value={p.materialCode}
+                options={checklist?.materials.map((m) => ({ value: m.code, label: m.name[lang] })) ?? []}
+                noneLabel={t('materials.notFiled')}
+                onChange={(code) => void api.invoke('materials:assign', { pageId: p.id, materialCode: code }).then(apply)}
+                testIdPrefix={`assign-${i}`}
+              />
               <button type="button" className="btn btn-secondary" data-testid={`remove-page-${i}`} onClick={() => void api.invoke('materials:remove', { pageId: p.id }).then(apply)}>
                 {t('materials.remove')}
               </button>

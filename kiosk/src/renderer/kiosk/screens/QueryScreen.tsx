@@ -11,10 +11,14 @@ import { useKeyboardLabels } from '../keyboard-labels';
 
 export function QueryScreen({ ctx, send, t }: ScreenProps) {
   const labels = useKeyboardLabels(t);
-  const [number, setNumber] = useState('');
+  // After a wrong password the machine hands the number back: only the password is typed again.
+  const kept = ctx.queryRequest?.by === 'number' ? ctx.queryRequest.acceptanceNumber : '';
+  const [number, setNumber] = useState(kept);
   const [password, setPassword] = useState('');
+  // The password is masked in a public hall; held down, the eye button shows it (released, it hides again).
+  const [showPassword, setShowPassword] = useState(false);
   const [qr, setQr] = useState('');
-  const [editing, setEditing] = useState<'number' | 'password' | null>('number');
+  const [editing, setEditing] = useState<'number' | 'password' | null>(kept ? 'password' : 'number');
   const [camera, setCamera] = useState(false);
   const [cameraError, setCameraError] = useState<string | null>(null);
   useCaptureScreen(camera);
@@ -32,7 +36,33 @@ export function QueryScreen({ ctx, send, t }: ScreenProps) {
           </label>
           <label className="query-field">
             <span>{t('query.password')}</span>
-            <input data-testid="query-password" value={password} inputMode="none" autoComplete="off" onFocus={() => setEditing('password')} onChange={(e) => setPassword(e.target.value.replace(/\D/g, ''))} />
+            <span className="password-field">
+              <input
+                data-testid="query-password"
+                type={showPassword ? 'text' : 'password'}
+                value={password}
+                inputMode="none"
+                autoComplete="off"
+                data-speak="skip"
+                onFocus={() => setEditing('password')}
+                onChange={(e) => setPassword(e.target.value.replace(/\D/g, ''))}
+              />
+              <button
+                type="button"
+                className="btn btn-secondary"
+                data-testid="query-password-show"
+                aria-pressed={showPassword}
+                onPointerDown={() => setShowPassword(true)}
+                onPointerUp={() => setShowPassword(false)}
+                onPointerLeave={() => setShowPassword(false)}
+                onPointerCancel={() => setShowPassword(false)}
+                onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setShowPassword(true)}
+                onKeyUp={() => setShowPassword(false)}
+                onBlur={() => setShowPassword(false)}
+              >
+                {t('query.holdToShow')}
+              </button>
+            </span>
           </label>
           {editing === 'number' && <OnScreenKeyboard key="number" value={number} onChange={(v) => setNumber(v.toUpperCase())} onDone={() => setEditing('password')} initialLayout="latin" maxLength={64} labels={labels} />}
           {editing === 'password' && <NumericPad value={password} onChange={setPassword} onDone={() => setEditing(null)} maxLength={32} labels={labels} testIdPrefix="pw" />}

@@ -11,7 +11,7 @@ export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
   if (!r) return null;
   const accepted = r.acceptanceNumber !== null;
   return (
-    <section className="panel receipt" data-testid="receipt" aria-live="polite">
+    <section className="panel receipt" data-testid="receipt" aria-live="polite" {...(view?.speech ? { 'data-speech': view.speech } : {})}>
       <h2 data-testid="receipt-kind" data-kind={accepted ? 'accepted' : 'offline'}>
         {accepted ? t('receipt.accepted') : t('receipt.offline')}
       </h2>
@@ -22,7 +22,7 @@ export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
             <dt>{t('receipt.number')}</dt>
             <dd data-testid="acceptance-number">{r.acceptanceNumber}</dd>
             <dt>{t('receipt.password')}</dt>
-            <dd data-testid="query-password">{r.queryPassword}</dd>
+            <dd data-testid="query-password" data-speak="skip">{r.queryPassword}</dd>
           </>
         ) : (
           <>

@@ -6,7 +6,7 @@ export function ReprintScreen({ ctx, send, t }: ScreenProps) {
   const view = ctx.reprint;
   if (!view) return null;
   return (
-    <section className="panel receipt" data-testid="reprinted" aria-live="polite">
+    <section className="panel receipt" data-testid="reprinted" aria-live="polite" data-speech={view.speech || undefined}>
       <h2>{t('reprint.title')}</h2>
       <p role="status" data-testid="reprint-printed">
         {t('reprint.printed')}

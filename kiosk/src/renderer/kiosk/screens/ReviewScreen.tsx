@@ -14,7 +14,7 @@ export function ReviewScreen({ ctx, send, lang, t }: ScreenProps) {
           <>
             <dt>{t('review.applicant')}</dt>
             <dd>
-              {ctx.card.nameMasked} {ctx.card.idNumberMasked}
+              {ctx.card.latinNameMasked ?? ctx.card.nameMasked} {ctx.card.idNumberMasked}
             </dd>
           </>
         )}
