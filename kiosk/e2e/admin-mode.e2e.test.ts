@@ -40,7 +40,7 @@ describe('admin mode in Chromium', () => {
     await h.page.getByTestId('attract').waitFor();
     await openPinPad();
     await enterPin('111111');
-    await h.page.getByRole('alert').filter({ hasText: 'Wrong PIN' }).waitFor();
+    await h.page.locator('[role="alert"][data-reason="wrong-pin"]').waitFor();
     await enterPin(DEV_ADMIN_PIN);
     await h.page.getByTestId('admin').waitFor();
     await h.page.locator('[data-testid="device-idReader"][data-status="online"]').waitFor();
@@ -193,7 +193,7 @@ describe('admin mode in Chromium', () => {
     await h.page.getByTestId('card-panel').waitFor();
     await openPinPad();
     await enterPin(DEV_ADMIN_PIN);
-    await h.page.getByRole('alert').filter({ hasText: 'resident' }).waitFor();
+    await h.page.locator('[role="alert"][data-reason="session-active"]').waitFor();
     expect(h.terminal.devices.serviceState().manual).toBeNull();
     await h.terminal.sessions.end('finished');
     await h.page.getByTestId('admin').waitFor();
@@ -205,13 +205,14 @@ describe('admin mode in Chromium', () => {
     await openPinPad();
     for (let i = 0; i < 4; i++) {
       await enterPin('000000');
-      await h.page.getByRole('alert').filter({ hasText: 'Wrong PIN' }).waitFor();
+      await h.page.locator('[role="alert"][data-reason="wrong-pin"]').waitFor();
     }
     await enterPin('000000');
-    await h.page.getByRole('alert').filter({ hasText: 'locked' }).waitFor();
+    await h.page.locator('[role="alert"][data-reason="locked"]').waitFor();
     await enterPin(DEV_ADMIN_PIN);
-    await h.page.getByRole('alert').filter({ hasText: 'Try again in' }).waitFor();
+    await expect.poll(() => readFileSync(path.join(h.dataDir, 'audit', 'audit.jsonl'), 'utf8')).toContain('admin.login.locked');
     expect(await h.page.getByTestId('admin').count()).toBe(0);
+    expect(readFileSync(path.join(h.dataDir, 'audit', 'audit.jsonl'), 'utf8')).toContain('"lockedForSeconds":300');
     await h.screenshot('admin-05-locked');
   });
 });
