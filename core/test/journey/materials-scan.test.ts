@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorDefaults } from '../../src/services/config/load';
+import type { HotFolderSource } from '@easydo/device-drivers/scanner/hot-folder';
 import { startTestTerminal, type TestTerminal } from './terminal';
 
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'easydo-scan-tmp-'));
@@ -26,8 +27,11 @@ describe('materials:scan', () => {
     await t.placeCard('res01');
     expect((await t.failure('materials:scan', {})).reason).toBe('no-materials');
     await t.call('materials:begin', { itemCode: 'XK00401002' });
+    // The network scanner delivers while the terminal waits (a page already lying there would not be this scan's).
+    const scan = t.call('materials:scan', {});
+    await expect.poll(() => (t.terminal.scanner!.service as HotFolderSource).requestOpen).toBe(true);
     copyFileSync(path.join(FIXTURES, 'lease-contract.scan.jpg'), path.join(HOT, 'scan-0001.jpg'));
-    const { pages } = await t.call('materials:scan', {});
+    const { pages } = await scan;
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ source: 'scanner', trust: 'C' });
     expect(readdirSync(HOT).filter((n) => !n.startsWith('.'))).toEqual([]);

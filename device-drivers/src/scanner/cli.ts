@@ -69,6 +69,8 @@ async function main(): Promise<number> {
     console.error(`hot folder: ${folder.snapshot().lastError?.message ?? 'not available'}`);
     return 1;
   }
+  // Only pages that arrive from now on are ours; whatever is already there is discarded.
+  await folder.beginRequest();
   console.error(`watching ${values.device} for ${want} page(s)…`);
   await new Promise<void>((resolve) => {
     folder.onRejected((r) => console.error(`rejected ${r.name}: ${r.code}`));
