@@ -43,7 +43,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const quiet = createTerminalLogger(dataDir, { level: 'info', stderr: false });
   const app = await composeApp({ config, dataDir, version: 'e2e', logger: quiet });
   const terminal = app.terminal;
-  const shell = await startBrowserShell({ rendererDir: RENDERER_DIR, router: app.router, hub: terminal.hub, modes: terminal.modes, startMode: options.mode ?? 'kiosk' });
+  const shell = await startBrowserShell({ rendererDir: RENDERER_DIR, router: app.router, hub: terminal.hub, modes: terminal.modes, admin: terminal.admin, startMode: options.mode ?? 'kiosk' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -7,11 +7,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Mode } from '@easydo/core/contract/modes';
 import type { Router } from '@easydo/core/services/ipc/router';
 import type { ModeRegistry } from '@easydo/core/services/ipc/caller';
-import { deliverableTo, type EventHub } from '@easydo/core/services/ipc/event-hub';
+import type { EventHub } from '@easydo/core/services/ipc/event-hub';
 import { contentSecurityPolicy } from '../main/csp';
+import { WindowHost, type AdminSessions } from '../main/window-host';
 import { assertLoopbackHost, BrowserShellRefused, isPackagedBuild } from './loopback';
 import { BridgeRequest, MAX_MESSAGE_BYTES, type BridgeOutgoing } from './bridge-protocol';
 import { createStaticHandler } from './static-files';
+import { parseRequestTarget } from './request-url';
 
 export interface BrowserShellOptions {
   host?: string;
@@ -20,6 +22,8 @@ export interface BrowserShellOptions {
   router: Router;
   hub: EventHub;
   modes: ModeRegistry;
+  /** The admin gate: an admin whose page goes away is logged out (the terminal leaves maintenance). */
+  admin?: AdminSessions;
   /** Mode of an ordinary page; the /display page is always the resident-facing display. */
   startMode: Mode;
   secret?: string;
@@ -45,40 +49,42 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   assertLoopbackHost(host);
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir, contentSecurityPolicy());
-  const server: Server = createServer((req, res) => void serveStatic(req, res));
+  const server: Server = createServer((req, res) => {
+    serveStatic(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const windowHost = new WindowHost({ router: options.router, hub: options.hub, modes: options.modes, ...(options.admin ? { admin: options.admin } : {}) });
   let nextWindow = 0;
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // A socket that errors before or during the handshake is that client's problem only.
+    socket.on('error', () => socket.destroy());
+    const target = parseRequestTarget(req.url);
     const origin = req.headers.origin ?? '';
     const expectedOrigin = `http://${host}:${(server.address() as AddressInfo).port}`;
-    const key = url.searchParams.get('k') ?? '';
-    if (url.pathname !== '/bridge' || origin !== expectedOrigin || !sameSecret(key, secret)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
+    const key = target?.searchParams.get('k') ?? '';
+    if (!target || target.pathname !== '/bridge' || origin !== expectedOrigin || !sameSecret(key, secret)) {
+      socket.end(target ? 'HTTP/1.1 403 Forbidden\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    const display = url.searchParams.get('page') === 'display';
-    const entry: Mode = display ? 'display' : options.startMode;
-    // An admin window starts with kiosk rights: admin:login is the only way up.
-    const mode: Mode = entry === 'admin' ? 'kiosk' : entry;
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, mode, entry));
+    const entry: Mode = target.searchParams.get('page') === 'display' ? 'display' : options.startMode;
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, entry));
   });
 
-  function attach(ws: WebSocket, mode: Mode, entry: Mode): void {
-    const windowId = `ws-${++nextWindow}`;
-    const caller = options.modes.register(windowId, mode, entry);
+  // The WebSocket adapter of the window host: one socket is one window; it only moves JSON.
+  function attach(ws: WebSocket, entry: Mode): void {
     const send = (message: BridgeOutgoing) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const unsubscribe = options.hub.subscribe((name, payload) => {
-      if (deliverableTo(name, options.modes.get(windowId))) send({ event: name, payload });
-    });
-    const offMode = options.modes.onChange((id, m) => {
-      if (id === windowId) send({ event: 'mode:changed', payload: { mode: m } });
-    });
-    ws.on('message', async (data) => {
+    const window = windowHost.open(`ws-${++nextWindow}`, entry, { send: (event, payload) => send({ event, payload }) });
+    // Oversized frames (1009), invalid UTF-8 (1007) and other protocol errors arrive here after ws has begun
+    // closing that socket with the right code; without this listener the error would end the whole shell.
+    ws.on('error', () => undefined);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
       let parsed;
       try {
         parsed = BridgeRequest.safeParse(JSON.parse(String(data)));
@@ -86,14 +92,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         parsed = null;
       }
       if (!parsed?.success) return; // Not ours: nothing to answer to.
-      const result = await options.router.invoke(caller, parsed.data.channel, parsed.data.payload);
-      send({ id: parsed.data.id, result });
+      const { id, channel, payload } = parsed.data;
+      window.invoke(channel, payload).then(
+        (result) => send({ id, result }),
+        () => send({ id, result: { ok: false, error: { code: 'internal', message: 'Internal error' } } }),
+      );
     });
-    ws.on('close', () => {
-      unsubscribe();
-      offMode();
-      options.modes.unregister(windowId);
-    });
+    ws.on('close', () => window.close());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -108,6 +113,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     port,
     async close() {
       for (const client of wss.clients) client.terminate();
+      windowHost.dispose();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,7 +1,9 @@
-// Serves the built renderer with the production CSP. Only files inside the renderer folder are served.
+// Serves the built renderer with the production CSP. Only files inside the renderer folder are served; a request
+// target that does not parse is a 400 for that request.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRequestTarget } from './request-url';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,8 +20,12 @@ const TYPES: Record<string, string> = {
 export function createStaticHandler(rootDir: string, csp: string) {
   const root = path.resolve(rootDir);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let rel = decodeURIComponent(url.pathname);
+    const target = parseRequestTarget(req.url);
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
+    let rel = target.pathname;
     if (rel === '/' || rel === '/display' || rel === '/display/') rel = '/index.html';
     const file = path.resolve(root, '.' + rel);
     if (!file.startsWith(root + path.sep)) {

@@ -38,7 +38,7 @@ describe('safeStorage key provider', () => {
 
   it('creates one sealed 32-byte key and returns the same key afterwards', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'key-')), 'journal.key.sealed');
-    const provider = createSafeStorageKeyProvider(fakeStorage(), file);
+    const provider = createSafeStorageKeyProvider(fakeStorage(), file, { profile: 'development' });
     const a = await provider.getKey();
     const b = await provider.getKey();
     expect(a.length).toBe(32);
@@ -49,6 +49,19 @@ describe('safeStorage key provider', () => {
 
   it('refuses to run without an OS keystore', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'key-')), 'k');
-    await expect(createSafeStorageKeyProvider(fakeStorage(false), file).getKey()).rejects.toThrow(/keystore/);
+    expect(() => createSafeStorageKeyProvider(fakeStorage(false), file, { profile: 'development' })).toThrow(/keystore/);
+  });
+});
+
+describe('app:// protocol under malformed input', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+  writeFileSync(path.join(root, 'index.html'), '<p>hi</p>');
+
+  it('answers a broken percent escape with 400 instead of throwing, and keeps serving', async () => {
+    expect(resolveAppFile('app://terminal/%', root)).toBeNull();
+    const bad = await appProtocolResponse('app://terminal/%E0%A4%A', root);
+    expect(bad.status).toBe(400);
+    expect((await appProtocolResponse('not a url', root)).status).toBe(400);
+    expect((await appProtocolResponse('app://terminal/index.html', root)).status).toBe(200);
   });
 });
