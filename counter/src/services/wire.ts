@@ -13,9 +13,11 @@ import { IntakeDesk } from './intake/intake-desk';
 import { DocumentDesk } from './documents/document-desk';
 import { PickupDesk } from './pickup/pickup-desk';
 import { EvaluationDesk } from './evaluation/evaluation-desk';
+import { HeldDesk } from './held/held-desk';
 import { queueHandlers } from './wire-queue';
 import { intakeHandlers } from './wire-intake';
 import { deskHandlers } from './wire-desk';
+import { heldHandlers } from './wire-held';
 
 export interface CounterDesks {
   ctx: TerminalContext;
@@ -27,6 +29,7 @@ export interface CounterDesks {
   documents: DocumentDesk;
   pickup: PickupDesk;
   evaluation: EvaluationDesk;
+  held: HeldDesk;
 }
 
 export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName>>> {
@@ -49,9 +52,10 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     documents: new DocumentDesk(ctx),
     pickup: new PickupDesk(ctx),
     evaluation: new EvaluationDesk(ctx, (localId, level) => workload.rate(localId, level)),
+    held: new HeldDesk(ctx, (localId) => workload.staffOf(localId)),
   };
   return {
-    handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks) },
+    handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks), ...heldHandlers(desks) },
     async close() {
       await desks.intake.close();
       db.close();

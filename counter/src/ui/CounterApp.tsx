@@ -11,6 +11,7 @@ import { QueuePanel } from './QueuePanel';
 import { IntakePanel } from './IntakePanel';
 import { PickupPanel } from './PickupPanel';
 import { WorkloadPanel } from './WorkloadPanel';
+import { HeldPanel } from './HeldPanel';
 import './counter.css';
 
 type Tab = 'queue' | 'intake' | 'pickup' | 'workload';
@@ -73,6 +74,7 @@ export function CounterApp() {
             {t('signOut')}
           </button>
         </header>
+        <HeldPanel />
         <nav className="counter-tabs" role="tablist">
           {tabs.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} data-testid={`tab-${k}`} onClick={() => setTab(k)}>

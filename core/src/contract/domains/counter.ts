@@ -16,6 +16,7 @@ import {
 } from '../schemas/counter-documents';
 import { EvaluationDone, EvaluationRequested, RequestEvaluationRequest, SubmitEvaluationRequest } from '../schemas/counter-evaluation';
 import { WorkloadView } from '../schemas/counter-workload';
+import { HeldView, ReauthoriseRequest, ReauthoriseResponse } from '../schemas/counter-held';
 
 const COUNTER = ['counter'] as const;
 
@@ -50,6 +51,9 @@ export const counterChannels = {
   'evaluation:request': channel({ summary: 'Show the 好差评 pad on the resident display for an application', request: RequestEvaluationRequest, response: Ack, modes: COUNTER }),
   'evaluation:submit': channel({ summary: 'The resident rates the service on the pad', request: SubmitEvaluationRequest, response: Ack, modes: ['display'] }),
   'evaluation:decline': channel({ summary: 'The resident leaves the pad without rating (evaluation is voluntary)', request: z.object({ requestId: z.string().min(1).max(64) }).strict(), response: Ack, modes: ['display'] }),
+
+  'held:list': channel({ summary: "Counter applications waiting for a clerk to re-authorise them (the clerk's platform sign-in was refused)", request: Empty, response: HeldView, modes: COUNTER }),
+  'held:reauthorise': channel({ summary: 'Send a held application again with the signed-in clerk\'s token (the clerk who took it)', request: ReauthoriseRequest, response: ReauthoriseResponse, modes: COUNTER }),
 
   'workload:get': channel({ summary: "The clerk's workload today and the platform's figures", request: Empty, response: WorkloadView, modes: COUNTER }),
 } satisfies Record<string, ChannelSpec>;

@@ -12,12 +12,31 @@ export const BackendHealth = z.object({
 });
 export type BackendHealth = z.infer<typeof BackendHealth>;
 
+/** An application the outbox set aside for a person. No personal data: ids, item, state and a problem code. */
+export const SetAsideApplication = z.object({
+  trackingCode: z.string(),
+  itemCode: z.string(),
+  state: z.enum(['failed', 'needs-clerk', 'quarantined']),
+  problem: z.enum(['refused', 'clerk-token-expired', 'unreadable', 'wrong-key']).nullable(),
+  /** A quarantined application's state before. */
+  heldFrom: z.string().nullable(),
+  since: z.string().nullable(),
+});
+export type SetAsideApplication = z.infer<typeof SetAsideApplication>;
+
 export const OutboxView = z.object({
   running: z.boolean(),
   depth: z.number().int(),
   oldestPendingAt: z.string().nullable(),
   lastError: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
+  pending: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  quarantined: z.number().int(),
+  needsClerk: z.number().int(),
+  /** The newest applications waiting for a person (at most 50). */
+  setAside: z.array(SetAsideApplication).max(50),
 });
 export type OutboxView = z.infer<typeof OutboxView>;
 

@@ -55,7 +55,11 @@ export const BundleResult = z.object({ fileName: z.string(), path: z.string(), b
 
 export const ServiceSetRequest = z.object({ inService: z.boolean(), reason: z.string().trim().max(120).default('') }).strict();
 
-export const DrainResultView = z.object({ delivered: z.number(), evaluationsDelivered: z.number(), failed: z.number(), retryLater: z.number() });
+export const DrainResultView = z.object({
+  delivered: z.number(), evaluationsDelivered: z.number(), failed: z.number(), retryLater: z.number(),
+  /** Set aside in this pass: unreadable, or the clerk's token refused. */
+  quarantined: z.number(), needsClerk: z.number(),
+});
 
 export const SimPrinterStateRequest = z.object({ state: z.enum(['ok', 'near-end', 'out', 'cover-open']) }).strict();
 export const SimReaderConnectionRequest = z.object({ connected: z.boolean() }).strict();

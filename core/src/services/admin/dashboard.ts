@@ -1,14 +1,27 @@
 // Assembles the dashboard and the minute sample from the terminal's parts.
-import type { Dashboard, HistoryPoint, OutboxView } from '@easydo/core/contract/schemas/admin-dashboard';
+import type { Dashboard, HistoryPoint, OutboxView, SetAsideApplication } from '@easydo/core/contract/schemas/admin-dashboard';
+import { trackingCodeOf, type RunningDesk } from '../applications/application-desk';
 import type { TerminalContext } from '../terminal/context';
 import type { HeartbeatService } from './heartbeat';
 import { systemStats } from './system-stats';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function outboxView(ctx: TerminalContext): OutboxView {
+/** The outbox as the dashboard shows it: counts, and the applications waiting for a person (no personal data). */
+export function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'journal'> }): OutboxView {
   const s = ctx.applications.outbox.status();
-  return { running: s.running, depth: s.depth, oldestPendingAt: iso(s.oldestPendingAt), lastError: s.lastError, lastSuccessAt: iso(s.lastSuccessAt) };
+  const setAside = ctx.applications.journal.setAside(50).map((a) => ({
+    trackingCode: trackingCodeOf(a.localId),
+    itemCode: a.itemCode,
+    state: a.state as SetAsideApplication['state'],
+    problem: a.problem,
+    heldFrom: a.heldFrom,
+    since: iso(a.settledAt),
+  }));
+  return {
+    running: s.running, depth: s.depth, oldestPendingAt: iso(s.oldestPendingAt), lastError: s.lastError, lastSuccessAt: iso(s.lastSuccessAt),
+    pending: s.pending, delivered: s.delivered, failed: s.failed, quarantined: s.quarantined, needsClerk: s.needsClerk, setAside,
+  };
 }
 
 export function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatService): Dashboard {

@@ -4,7 +4,7 @@
 import { assertCardAccepted } from '../session/card-record';
 import path from 'node:path';
 import type { BackendClient } from '@easydo/backend-client/client';
-import { openJournal, type Journal, type LocalApplication, type NewMaterial } from '@easydo/backend-client/outbox/journal';
+import { JournalError, openJournal, type Journal, type LocalApplication, type NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { ResidentSession } from '../session/resident-session';
 import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
@@ -44,6 +44,11 @@ export interface RunningDesk extends ApplicationDesk {
   outbox: Outbox;
   /** The journey plugs its per-session materials in here (one provider; null removes it). */
   setMaterialsProvider(provider: MaterialsProvider | null): void;
+  /**
+   * A counter application set aside because its clerk's token was refused (needs-clerk), sent again with a
+   * signed-in clerk's token under its own idempotency key; waits for the number like submit().
+   */
+  resubmit(localId: string, clerkToken: string): Promise<SubmitApplicationResponse>;
   close(): Promise<void>;
 }
 
@@ -80,6 +85,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   const waitMs = options.waitForNumberMs ?? 8000;
   let materialsProvider: MaterialsProvider | null = null;
   const prefills = new SessionPrefill(options.client);
+  const waitForNumber = () => Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
 
   return {
     journal,
@@ -117,8 +123,21 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
       // The PDFs are sealed in the journal now: the page images and OCR text are no longer needed.
       await captured?.journaled().catch((err: unknown) => options.log.warn({ err }, 'materials wipe after journaling failed'));
-      await Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
+      await waitForNumber();
       return toResponse(journal.get(local.localId));
+    },
+    async resubmit(localId, clerkToken) {
+      try {
+        journal.reauthorise(localId, clerkToken);
+      } catch (e) {
+        if (!(e instanceof JournalError)) throw e;
+        if (e.code === 'not_found') throw new Failure('validation', 'Unknown application', 'not-found');
+        if (e.code === 'purged') throw new Failure('state', 'This application is past the retention period', 'purged');
+        throw new Failure('state', 'This application is not waiting for a clerk', 'not-pending');
+      }
+      options.log.info({ localId }, 'application re-authorised by a clerk');
+      await waitForNumber();
+      return toResponse(journal.get(localId));
     },
     async close() {
       await outbox.stop();

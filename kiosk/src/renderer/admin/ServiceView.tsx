@@ -46,7 +46,10 @@ export function ServiceView() {
         <Outcome
           state={drain}
           testId="drain-result"
-          ok={(v) => `${v.delivered} ${t('service.delivered')} · ${v.failed} ${t('service.failedN')} · ${v.retryLater} ${t('service.retryLater')}`}
+          ok={(v) =>
+            `${v.delivered} ${t('service.delivered')} · ${v.failed} ${t('service.failedN')} · ${v.retryLater} ${t('service.retryLater')}` +
+            ` · ${v.needsClerk} ${t('service.needsClerkN')} · ${v.quarantined} ${t('service.quarantinedN')}`
+          }
         />
       </section>
       <section className="diag">

@@ -4,11 +4,18 @@ export const adminZh = {
   logout: '退出维护',
   tabs: { dashboard: '设备总览', diagnostics: '诊断', config: '配置', logs: '日志', service: '服务状态' },
   status: { online: '正常', offline: '离线', noDevice: '未连接', hardwareError: '硬件故障', userError: '需处理', busy: '忙', starting: '启动中' },
+  outboxState: { failed: '被平台拒绝', 'needs-clerk': '待窗口人员重新授权', quarantined: '已隔离' },
+  problem: {
+    refused: '平台拒绝受理（需重新办理）', 'clerk-token-expired': '窗口人员登录已过期：请该人员重新登录后在窗口重新提交',
+    unreadable: '数据无法解密（已损坏）', 'wrong-key': '数据由另一把密钥加密：恢复原密钥后会自动恢复',
+  },
   dash: {
     devices: '设备', device: '设备', state: '状态', capabilities: '能力', counters: '计数', lastError: '最近错误', alerts: '提醒',
     required: '必需', optional: '可选', none: '无',
     backend: '受理平台', reachable: '可达', unreachable: '不可达', unknown: '未检测', latency: '延迟', ping: '立即检测',
     outbox: '待发送队列', depth: '待发送', oldest: '最早待发', lastSuccess: '最近成功',
+    delivered: '已送达', failed: '被拒', needsClerk: '待窗口授权', quarantined: '已隔离',
+    setAside: '需要人工处理的申请', trackingCode: '查询码', item: '事项', reason: '原因', since: '时间',
     system: '本机', uptime: '运行时间', appUptime: '程序运行', memory: '内存', disk: '磁盘（数据目录）', free: '可用', load: '负载',
     heartbeat: '心跳', lastSent: '最近发送', alertsSent: '已发提醒',
     history: '最近 24 小时', working: '正常设备数', queue: '待发送', latencyMs: '延迟 (ms)',
@@ -40,6 +47,7 @@ export const adminZh = {
   service: {
     state: '当前状态', inService: '服务中', outOfService: '暂停服务', reason: '原因（显示在待机屏幕上）', takeOut: '暂停服务', putIn: '恢复服务',
     drain: '立即发送待发送队列', drained: '发送结果', delivered: '已送达', failedN: '失败', retryLater: '稍后重试',
+    needsClerkN: '待窗口授权', quarantinedN: '已隔离',
     exit: '退出到桌面', exitConfirm: '确认退出到桌面？', exiting: '正在退出…',
   },
   sim: { printer: '模拟打印机', paperOk: '纸正常', nearEnd: '纸将尽', paperOut: '缺纸', coverOpen: '开盖', reader: '模拟读卡器', unplug: '拔出读卡器', plug: '插回读卡器' },
@@ -52,11 +60,18 @@ export const adminEn: Strings<typeof adminZh> = {
   logout: 'Leave maintenance',
   tabs: { dashboard: 'Devices', diagnostics: 'Diagnostics', config: 'Configuration', logs: 'Logs', service: 'Service state' },
   status: { online: 'Online', offline: 'Offline', noDevice: 'Not connected', hardwareError: 'Hardware error', userError: 'Needs attention', busy: 'Busy', starting: 'Starting' },
+  outboxState: { failed: 'Refused by the platform', 'needs-clerk': 'Waiting for a clerk', quarantined: 'Quarantined' },
+  problem: {
+    refused: 'Refused by the platform (apply again)', 'clerk-token-expired': "The clerk's sign-in expired: the clerk signs in again and re-submits it at the counter",
+    unreadable: 'Sealed data does not open (damaged)', 'wrong-key': 'Sealed under another key: comes back by itself once that key is restored',
+  },
   dash: {
     devices: 'Devices', device: 'Device', state: 'Status', capabilities: 'Capabilities', counters: 'Counters', lastError: 'Last error', alerts: 'Alerts',
     required: 'required', optional: 'optional', none: 'none',
     backend: 'Acceptance platform', reachable: 'reachable', unreachable: 'unreachable', unknown: 'not checked yet', latency: 'Latency', ping: 'Check now',
     outbox: 'Outbox', depth: 'Pending', oldest: 'Oldest pending', lastSuccess: 'Last success',
+    delivered: 'Delivered', failed: 'Refused', needsClerk: 'Needs a clerk', quarantined: 'Quarantined',
+    setAside: 'Applications waiting for a person', trackingCode: 'Tracking code', item: 'Item', reason: 'Reason', since: 'Since',
     system: 'Machine', uptime: 'Uptime', appUptime: 'App uptime', memory: 'Memory', disk: 'Disk (data folder)', free: 'free', load: 'Load',
     heartbeat: 'Heartbeat', lastSent: 'Last sent', alertsSent: 'Alerts sent',
     history: 'Last 24 h', working: 'Working devices', queue: 'Pending', latencyMs: 'Latency (ms)',
@@ -88,6 +103,7 @@ export const adminEn: Strings<typeof adminZh> = {
   service: {
     state: 'Current state', inService: 'In service', outOfService: 'Out of service', reason: 'Reason (shown on the attract screen)', takeOut: 'Take out of service', putIn: 'Put back in service',
     drain: 'Send the outbox now', drained: 'Result', delivered: 'delivered', failedN: 'failed', retryLater: 'retry later',
+    needsClerkN: 'need a clerk', quarantinedN: 'quarantined',
     exit: 'Exit to desktop', exitConfirm: 'Really exit to the desktop?', exiting: 'Exiting…',
   },
   sim: { printer: 'Simulated printer', paperOk: 'Paper OK', nearEnd: 'Near end', paperOut: 'Paper out', coverOpen: 'Cover open', reader: 'Simulated reader', unplug: 'Unplug reader', plug: 'Plug reader back' },
