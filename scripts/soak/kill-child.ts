@@ -42,7 +42,8 @@ async function main() {
   const card = JSON.parse(readFileSync(values.card!, 'utf8')) as CardRecord;
   const sessions = new SessionManager();
   for (let n = 1; ; n++) {
-    const session = await sessions.start(card);
+    // A fresh record per session, as each card read gives: the wipe at session end blanks the one it held.
+    const session = await sessions.start({ ...card });
     say(`submitting ${n}`);
     // A fresh page each time: a real upload per application (the sandbox keeps one upload per digest).
     const page = randomBytes(1024 + Math.floor(Math.random() * 4096));

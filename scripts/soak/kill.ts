@@ -39,7 +39,13 @@ const receipts = new Map<string, string>(); // localId → acceptance number or 
 let refused = 0;
 const refusedWhy = new Map<string, number>();
 
-function live(child: string, argv: string[], killAt: { fromSpawnMs?: number; fromReadyMs?: number } | null): Promise<Life> {
+/** How long start-up and one submission take here (medians of what was seen): kill delays scale with them. */
+const seen = { startup: [] as number[], firstSubmit: [] as number[], submit: [] as number[] };
+const median = (xs: number[], fallback: number) => (xs.length === 0 ? fallback : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+
+interface KillAt { fromSpawnMs?: number; fromReadyMs?: number; afterReceipts?: number }
+
+function live(child: string, argv: string[], killAt: KillAt | null): Promise<Life> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, [child, ...argv], { stdio: ['ignore', 'pipe', 'pipe'], cwd: REPO });
     let phase: Phase = 'start-up';
@@ -47,6 +53,9 @@ function live(child: string, argv: string[], killAt: { fromSpawnMs?: number; fro
     let stderr = '';
     let buffered = '';
     let timer: NodeJS.Timeout | undefined;
+    const spawnedAt = performance.now();
+    let submitAt = 0;
+    let receiptsThisLife = 0;
     const kill = () => void (killed = proc.kill('SIGKILL'));
     if (killAt?.fromSpawnMs !== undefined) timer = setTimeout(kill, killAt.fromSpawnMs);
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -58,11 +67,20 @@ function live(child: string, argv: string[], killAt: { fromSpawnMs?: number; fro
         buffered = buffered.slice(nl + 1);
         if (word === 'ready') {
           phase = 'between';
+          if (seen.startup.length < 200) seen.startup.push(performance.now() - spawnedAt);
           if (killAt?.fromReadyMs !== undefined) timer = setTimeout(kill, killAt.fromReadyMs);
-        } else if (word === 'submitting') phase = 'submitting';
-        else if (word === 'receipt') {
+        } else if (word === 'submitting') {
+          phase = 'submitting';
+          submitAt = performance.now();
+        } else if (word === 'receipt') {
           receipts.set(a!, b!);
           phase = 'between';
+          // A life's first submission also loads the catalogue and looks the resident up: slower than the rest.
+          const took = performance.now() - submitAt;
+          const samples = receiptsThisLife === 0 ? seen.firstSubmit : seen.submit;
+          if (samples.length < 200) samples.push(took);
+          receiptsThisLife++;
+          if (killAt?.afterReceipts !== undefined && receiptsThisLife >= killAt.afterReceipts) kill();
         } else if (word === 'refused') {
           refused++;
           refusedWhy.set(a ?? '?', (refusedWhy.get(a ?? '?') ?? 0) + 1);
@@ -108,7 +126,12 @@ async function main() {
     while (kills < KILLS) {
       // A quarter of the kills land during start-up (opening the journal, the outbox resuming what an earlier
       // life left unfinished); the rest at a random moment of the submission loop.
-      const killAt = Math.random() < 0.25 ? { fromSpawnMs: Math.random() * 400 } : { fromReadyMs: Math.random() * 700 };
+      // The first life runs until it has shown a few receipts (and cached the catalogue), so the delays below
+      // are scaled to what start-up and a submission really take on this machine now.
+      const startup = median(seen.startup, 500);
+      const submit = median(seen.firstSubmit, 600) + 2 * median(seen.submit, 300);
+      const killAt: KillAt = kills === 0 ? { afterReceipts: 3 }
+        : Math.random() < 0.25 ? { fromSpawnMs: Math.random() * startup * 1.2 } : { fromReadyMs: Math.random() * submit };
       const life = await live(child, argv, killAt);
       if (life.killed) {
         kills++;
@@ -158,7 +181,7 @@ async function main() {
       kills, killsAtStartUp: byPhase['start-up'], killsMidSubmit: byPhase.submitting, killsBetween: byPhase.between,
       submitted: local.length, receiptsShown: receipts.size, pendingShown: [...receipts.values()].filter((v) => v === 'pending').length,
       refused, refusedWhy: [...refusedWhy].map(([k, v]) => `${k}:${v}`).join('|') || 'none', accepted: rows.length, lost, duplicated, wrongReceipts: wrongReceipt, undelivered: notDelivered,
-      drainS: drainMs / 1000, elapsedS: elapsed, killsPerS: kills / ((killPhaseDone - started) / 1000),
+      startupMedianMs: median(seen.startup, 0), firstSubmitMedianMs: median(seen.firstSubmit, 0), submitMedianMs: median(seen.submit, 0), drainS: drainMs / 1000, elapsedS: elapsed, killsPerS: kills / ((killPhaseDone - started) / 1000),
       },
       checks: [
       check(crashes === 0, `the child died on its own ${crashes} time(s): ${firstCrash}`),
