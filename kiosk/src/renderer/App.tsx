@@ -14,10 +14,16 @@ export function App() {
   const api = useTerminal();
   const [info, setInfo] = useState<TerminalInfo | null>(null);
   const [elder, setElder] = useState(false);
+  // A window opened for maintenance shows the PIN pad once; after 退出维护 it is a resident screen like any other.
+  const [leftAdmin, setLeftAdmin] = useState(false);
 
   const load = useCallback(() => {
     void api.invoke('terminal:info', {}).then((r) => {
-      if (r.ok) setInfo(r.value);
+      if (!r.ok) return;
+      setInfo((before) => {
+        if (before?.mode === 'admin' && r.value.mode !== 'admin') setLeftAdmin(true);
+        return r.value;
+      });
     });
   }, [api]);
   useEffect(load, [load]);
@@ -46,7 +52,7 @@ export function App() {
           {t('app.language')}
         </button>
       </header>
-      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin'} onSessionEnd={resetForNextPerson} />}
+      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} onSessionEnd={resetForNextPerson} />}
       {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
     </div>
   );

@@ -8,6 +8,7 @@ import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import type { ContractError, Result } from '@easydo/core/contract/errors';
 import type { ChannelResponse } from '@easydo/core/contract/channels';
 import { getAt, numeric, setAt, toggle, type Draft } from './config-draft';
+import { deviceName, type Translate } from '@easydo/core/ui/errors/describe-error';
 
 interface SaveOutcome {
   applied: string[];
@@ -16,6 +17,7 @@ interface SaveOutcome {
 
 export function ConfigView() {
   const { t } = useTranslation('admin');
+  const { t: te } = useTranslation('errors');
   const api = useTerminal();
   const view = useQuery('admin:config', {});
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -29,8 +31,13 @@ export function ConfigView() {
   if (!draft || !view.data) return <ErrorNotice error={view.error} />;
 
   const bad = new Set(error?.issues?.map((i) => i.path) ?? []);
+  // Each field's label as rendered, so a refusal names the field in words (not its config path).
+  const labels = new Map<string, string>();
+  const fieldLabel = (path: string) => labels.get(path) ?? [...labels.entries()].find(([p]) => path.startsWith(`${p}.`))?.[1];
   const set = (p: string, v: unknown) => setDraft((d) => (d ? setAt(d, p, v) : d));
-  const text = (p: string, label: string, opts: { number?: boolean; type?: string } = {}) => (
+  const text = (p: string, label: string, opts: { number?: boolean; type?: string } = {}) => {
+    labels.set(p, label);
+    return (
     <label className="field">
       <span>{label}</span>
       <input
@@ -41,8 +48,11 @@ export function ConfigView() {
         onChange={(e) => set(p, opts.number ? numeric(e.target.value) : e.target.value)}
       />
     </label>
-  );
-  const select = (p: string, label: string, options: Array<[string, string]>, onPick?: (v: string) => void) => (
+    );
+  };
+  const select = (p: string, label: string, options: Array<[string, string]>, onPick?: (v: string) => void) => {
+    labels.set(p, label);
+    return (
     <label className="field">
       <span>{label}</span>
       <select data-testid={`cfg-${p}`} aria-invalid={bad.has(p)} value={String(getAt(draft, p) ?? '')} onChange={(e) => (onPick ? onPick(e.target.value) : set(p, e.target.value))}>
@@ -53,18 +63,22 @@ export function ConfigView() {
         ))}
       </select>
     </label>
-  );
-  const checks = (p: string, label: string, items: string[]) => (
+    );
+  };
+  const checks = (p: string, label: string, items: string[]) => {
+    labels.set(p, label);
+    return (
     <fieldset className="field checks" aria-invalid={bad.has(p)}>
       <legend>{label}</legend>
       {items.map((item) => (
         <label key={item}>
           <input type="checkbox" data-testid={`cfg-${p}-${item}`} checked={((getAt(draft, p) as string[] | undefined) ?? []).includes(item)} onChange={() => set(p, toggle(getAt(draft, p), item))} />
-          {item}
+          {deviceName(item, te as Translate)}
         </label>
       ))}
     </fieldset>
-  );
+    );
+  };
 
   const finish = (r: Result<ChannelResponse<'admin:configSave'>>) => {
     if (r.ok) {
@@ -154,16 +168,8 @@ export function ConfigView() {
         {t('config.restartList')}: {view.data.restartPaths.join(', ')}
       </p>
       <div data-testid="cfg-error">
-        <ErrorNotice error={error} />
-        {error?.issues && (
-          <ul className="issues">
-            {error.issues.map((i) => (
-              <li key={i.path}>
-                <code>{i.path}</code>: {i.message}
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Once, translated, each refused field by its label (the schema's own text stays in the logs). */}
+        <ErrorNotice error={error} fieldLabel={fieldLabel} />
       </div>
       {saved && (
         <p className="outcome ok" role="status" data-testid="cfg-saved">

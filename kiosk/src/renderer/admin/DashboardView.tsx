@@ -8,12 +8,18 @@ import type { ContractError } from '@easydo/core/contract/errors';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { HistoryCharts } from './HistoryCharts';
-import { bytes, duration, pairs, time } from './format';
+import { bytes, duration, time } from './format';
+import { alertLabel, labelledPairs, paperLabel } from './device-labels';
+import { describeDevice, deviceName, type Translate } from '@easydo/core/ui/errors/describe-error';
+import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 
 const REFRESH_MS = 5000;
 
 export function DashboardView() {
   const { t } = useTranslation('admin');
+  const { t: tl } = useTranslation('adminLabels');
+  const { t: te } = useTranslation('errors');
+  const reasonsText = useDeviceReasons();
   const api = useTerminal();
   const [dash, setDash] = useState<Dashboard | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -51,7 +57,7 @@ export function DashboardView() {
       <p className={`service-line ${service.inService ? 'ok' : 'bad'}`} data-testid="dash-service">
         {t('dash.service')}: {service.inService ? t('dash.inService') : t('dash.outOfService')}
         {service.manual ? ` — ${service.manual.reason}` : ''}
-        {service.reasons.map((r) => ` · ${r.code}`).join('')}
+        {service.reasons.length > 0 && ` · ${reasonsText(service.reasons)}`}
       </p>
       <h2>{t('dash.devices')}</h2>
       <table className="devices" data-testid="devices">
@@ -69,16 +75,18 @@ export function DashboardView() {
           {dash.devices.map((d) => (
             <tr key={d.id} data-testid={`device-${d.id}`} data-status={d.status}>
               <th scope="row">
-                {d.id} <small>({d.required ? t('dash.required') : t('dash.optional')})</small>
+                {deviceName(d.kind, te as Translate)} <small>({d.required ? t('dash.required') : t('dash.optional')})</small>
               </th>
               <td className={`status status-${d.status}`} data-testid={`device-status-${d.id}`}>
                 {t(`status.${d.status}`)}
-                {typeof d.detail.paper === 'string' && <small> paper: {d.detail.paper}</small>}
+                {typeof d.detail.paper === 'string' && <small> · {paperLabel(d.detail.paper, tl as Translate)}</small>}
               </td>
-              <td data-testid={`device-counters-${d.id}`}>{pairs(d.counters)}</td>
-              <td data-testid={`device-alerts-${d.id}`}>{d.alerts.length ? d.alerts.map((a) => a.code).join(', ') : '—'}</td>
-              <td data-testid={`device-error-${d.id}`}>{d.lastError ? `${d.lastError.code}: ${d.lastError.message} (${time(d.lastError.at)})` : '—'}</td>
-              <td className="caps">{pairs(d.capabilities)}</td>
+              <td data-testid={`device-counters-${d.id}`}>{labelledPairs(d.counters, 'counters', tl as Translate)}</td>
+              <td data-testid={`device-alerts-${d.id}`}>{d.alerts.length ? d.alerts.map((a) => alertLabel(a.code, tl as Translate)).join('；') : '—'}</td>
+              <td data-testid={`device-error-${d.id}`} title={d.lastError ? `${d.lastError.code}: ${d.lastError.message}` : undefined}>
+                {d.lastError ? `${describeDevice({ kind: d.kind, status: 'hardwareError', fault: d.lastError.code }, te as Translate)} (${time(d.lastError.at)})` : '—'}
+              </td>
+              <td className="caps">{labelledPairs(d.capabilities, 'capabilities', tl as Translate)}</td>
             </tr>
           ))}
         </tbody>

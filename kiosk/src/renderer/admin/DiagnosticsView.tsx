@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
 import { useAction } from './useAction';
 import { Outcome } from './Outcome';
+import { describeDevice, deviceName, type Translate } from '@easydo/core/ui/errors/describe-error';
 
 export function DiagnosticsView() {
   const { t } = useTranslation('admin');
+  const { t: te } = useTranslation('errors');
   const api = useTerminal();
   const devices = useQuery('devices:list', {});
   const [read, runRead] = useAction(useCallback(() => api.invoke('admin:testRead', { timeoutMs: 30_000 }), [api]));
@@ -63,7 +65,7 @@ export function DiagnosticsView() {
         <ul className="device-actions">
           {devices.data?.map((d) => (
             <li key={d.id}>
-              <strong>{d.id}</strong> <span className={`status status-${d.status}`}>{t(`status.${d.status}`)}</span>
+              <strong>{deviceName(d.kind, te as Translate)}</strong> <span className={`status status-${d.status}`}>{t(`status.${d.status}`)}</span>
               <button type="button" className="btn btn-secondary" data-testid={`diag-reset-${d.id}`} disabled={action.running} onClick={() => void runAction(d.id, 'reset').then(() => devices.reload())}>
                 {t('diag.reset')}
               </button>
@@ -73,7 +75,7 @@ export function DiagnosticsView() {
             </li>
           ))}
         </ul>
-        <Outcome state={action} testId="diag-device-result" ok={(v) => v.message} />
+        <Outcome state={action} testId="diag-device-result" ok={(v) => describeDevice({ kind: v.snapshot.kind, status: v.snapshot.status, fault: v.snapshot.lastError?.code }, te as Translate)} />
       </section>
     </div>
   );

@@ -8,12 +8,13 @@ import { en } from './en';
 import { journeyEn, journeyZh } from './domains/journey';
 import { adminEn, adminZh } from './domains/admin';
 import { errorsEn, errorsZh } from '@easydo/core/ui/errors/error-text';
+import { adminLabelsEn, adminLabelsZh } from './domains/admin-labels';
 
 export function initI18n(language: 'zh-CN' | 'en' = 'zh-CN') {
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh, errors: errorsZh },
-      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn, errors: errorsEn },
+      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh, errors: errorsZh, adminLabels: adminLabelsZh },
+      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn, errors: errorsEn, adminLabels: adminLabelsEn },
     },
     lng: language,
     fallbackLng: 'zh-CN',

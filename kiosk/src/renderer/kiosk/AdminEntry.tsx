@@ -35,11 +35,21 @@ export function AdminPinPad({ onClose }: { onClose: () => void }) {
         <input data-testid="admin-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 12))} />
       </label>
       <div className="keypad">
-        {['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((d) => (
-          <button key={d} type="button" onClick={() => setPin((p) => (p + d).slice(0, 12))}>
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+          <button key={d} type="button" data-testid={`pin-key-${d}`} onClick={() => setPin((p) => (p + d).slice(0, 12))}>
             {d}
           </button>
         ))}
+        {/* A mistyped digit is taken back one at a time, or all at once, without reaching for a keyboard. */}
+        <button type="button" data-testid="pin-clear" onClick={() => setPin('')}>
+          {t('admin.clear')}
+        </button>
+        <button type="button" data-testid="pin-key-0" onClick={() => setPin((p) => (p + '0').slice(0, 12))}>
+          0
+        </button>
+        <button type="button" data-testid="pin-delete" aria-label={t('admin.delete')} onClick={() => setPin((p) => p.slice(0, -1))}>
+          ⌫
+        </button>
       </div>
       <ErrorNotice error={error} />
       <button type="button" className="btn btn-primary" data-testid="admin-enter" onClick={() => void submit()}>
