@@ -33,7 +33,7 @@ async function rawSigned(method: string, path: string, contentType: string, body
   const nonce = randomBytes(16).toString('base64url');
   const headers = { 'content-type': contentType };
   const auth = signatureHeaders(DEV_TERMINAL.secret, { method, path, timestamp, nonce, terminalId: DEV_TERMINAL.id, headers, body });
-  const r = await fetch(env.sandbox.url + path, { method, body, headers: { ...headers, 'x-terminal-id': DEV_TERMINAL.id, 'x-timestamp': timestamp, 'x-nonce': nonce, ...auth } });
+  const r = await fetch(env.sandbox.url + path, { method, body: new Uint8Array(body), headers: { ...headers, 'x-terminal-id': DEV_TERMINAL.id, 'x-timestamp': timestamp, 'x-nonce': nonce, ...auth } });
   const json = (await r.json()) as unknown;
   return { status: r.status, json };
 }

@@ -1,5 +1,6 @@
 // Structured logs with pino. Every object and message passes through redact() before it is written, so a
-// careless call cannot leak an ID number or a name.
+// careless call cannot leak an ID number or a name; and the finished line is scrubbed once more as it goes to the
+// stream, which also covers what pino assembles itself (child bindings, `%d` arguments formatted into the message).
 import pino, { type Logger, type DestinationStream } from 'pino';
 import { redact, scrubText } from './redact';
 
@@ -23,6 +24,7 @@ export function createLogger(options: { level?: string; destination?: Destinatio
           ) as Parameters<typeof method>;
           return method.apply(this, scrubbed);
         },
+        streamWrite: (line) => scrubText(line),
       },
     },
     options.destination ?? pino.destination({ dest: 2, sync: false }),

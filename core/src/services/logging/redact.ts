@@ -1,33 +1,30 @@
 // Redaction at the logger: whatever a caller passes, ID numbers, names and other personal fields never reach a
-// log line. Keys are dropped by name; free text is scrubbed of anything shaped like an ID or card number.
-
+// log line. Values under keys that name personal data or secrets (sensitive-keys.ts, matched by the words of the
+// key) are dropped whole; every other string, number and key is scrubbed of personal shapes (text-shapes.ts) and
+// of the open (or just wiped) session's own names and numbers (session-terms.ts).
+import { isSensitiveKey } from './sensitive-keys';
 import { scrubSensitiveTerms } from './session-terms';
+import { REDACTED, scrubShapes } from './text-shapes';
 
-const PERSONAL_KEYS = new Set(
-  [
-    'name', 'chineseName', 'englishName', 'idNumber', 'cardNumber', 'permitNumber', 'address', 'birthDate', 'photo',
-    'phone', 'contactPhone', 'queryPassword', 'password', 'pin', 'secret', 'terminalSecret', 'ocrText', 'text',
-    'applicant', 'form', 'signature', 'previousNumberLink',
-  ].map((k) => k.toLowerCase()),
-);
-
-// 18-char resident / 2023 foreigner numbers, 15-char 2017 foreigner numbers, 9-char HMT permit numbers, phones.
-const ID_LIKE = /\b(\d{17}[\dXx]|[A-Z]{3}\d{12}|[HM]\d{8}|1[3-9]\d{9})\b/g;
+export { isSensitiveKey } from './sensitive-keys';
 
 export function scrubText(text: string): string {
-  return scrubSensitiveTerms(text).replace(ID_LIKE, '[redacted]');
+  return scrubShapes(scrubSensitiveTerms(text));
 }
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[depth]';
   if (typeof value === 'string') return scrubText(value);
+  // A phone or an ID held as a number is still one (13800138001).
+  if (typeof value === 'number' || typeof value === 'bigint') return scrubText(String(value)) === String(value) ? value : REDACTED;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
+  if (value instanceof Date) return value;
   if (value instanceof Error) return { type: value.name, message: scrubText(value.message) };
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      out[key] = PERSONAL_KEYS.has(key.toLowerCase()) ? '[redacted]' : redact(v, depth + 1);
+      out[scrubText(key)] = isSensitiveKey(key) ? REDACTED : redact(v, depth + 1);
     }
     return out;
   }
