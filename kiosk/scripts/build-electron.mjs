@@ -2,7 +2,9 @@
 // Bundles Electron main (ESM deps inlined, native modules external) and the sandboxed preload (one CJS file:
 // a sandboxed preload may only require 'electron'). TypeScript paths resolve @easydo/* packages.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 // EASYDO_ELECTRON_OUT: build elsewhere (tests build into a temp folder so they never race over kiosk/out).
@@ -20,6 +22,20 @@ const devCompositionApart = {
   name: 'dev-composition-apart',
   setup(b) {
     b.onResolve({ filter: /(^|\/)dev-composition$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./${DEV_COMPOSITION}`, external: true } : undefined));
+  },
+};
+
+// The development composition only ever runs from a repository checkout (it never ships), and its modules find their
+// data beside their sources (the sandbox's seed residents, the synthetic cardholders): there import.meta.url stays
+// each source file's own URL instead of the bundle's.
+const sourceRelativeImportMeta = {
+  name: 'source-relative-import-meta',
+  setup(b) {
+    b.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
   },
 };
 
@@ -41,8 +57,8 @@ await build({
   entryPoints: [path.join(root, 'core/src/services/terminal/dev-composition.ts')],
   outfile: path.join(out, DEV_COMPOSITION),
   format: 'cjs',
-  ...importMeta,
   external: nativeExternals,
+  plugins: [sourceRelativeImportMeta],
 });
 
 // The page-preparation worker thread: main's OffThreadPreparer starts the prepare-worker.cjs it finds beside itself.

@@ -1,97 +1,56 @@
-// Electron main: the thin glue. Everything it wires is a tested module (window options, permissions,
-// navigation, key filter, close guard, recovery, display sleep, IPC registration); the terminal itself is the
-// same composition root the browser shell uses.
+// Electron main: the real entry (bundled to out/main.cjs by kiosk/scripts/build-electron.mjs). It parses the
+// launch line, takes the single-instance lock, gets a configuration the profile allows and composes the terminal;
+// everything after that is electron-shell.ts. kiosk/test/main/electron-main.test.ts runs this very bundle under
+// Node against a fake `electron` (kiosk/test/fake-electron), from the launch lines in packaging/.
+//
+// Exit codes for the supervisor: 0 quit; 64 bad launch arguments; 78 refused configuration (StartupRefused);
+// 70 renderers keep failing, hand-over (recovery-ledger.ts); 1 anything else.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session, webContents } from 'electron';
+import * as electron from 'electron';
 import { composeApp } from '../app/compose-app';
-import { parseStartArgs } from '../app/cli-args';
 import { defaultDataDir } from '../app/data-dir';
-import { loadStartupConfig, resolveProfile, terminalRole } from '../app/startup';
+import { loadStartupConfig, resolveProfile, StartupRefused, terminalRole } from '../app/startup';
 import { journalKeyProvider } from '../app/journal-key';
-import { createWindowOptions } from './window-options';
-import { attachPermissionHandlers } from './permissions';
-import { attachNavigationGuards } from './navigation';
-import { attachKeyFilter } from './key-filter';
-import { CloseGuard } from './close-guard';
-import { ensureSingleInstance } from './single-instance';
-import { RecoveryPolicy } from './recovery-policy';
-import { attachRecovery } from './recovery';
-import { PreventDisplaySleepService } from './prevent-display-sleep';
-import { forwardEvents, registerContract } from './ipc-register';
-import { APP_ORIGIN, appProtocolResponse } from './app-protocol';
 import { createSafeStorageKeyProvider } from './safe-storage-key-provider';
-import { outOfServicePage } from './out-of-service-page';
+import { BadArguments, parseElectronArgs } from './electron-args';
+import { ensureSingleInstance } from './single-instance';
+import { registerAppScheme, startElectronShell, type ElectronShell } from './electron-shell';
 
-const production = app.isPackaged;
-const rendererDir = path.join(__dirname, '..', 'dist-renderer');
-const preloadPath = path.join(__dirname, 'preload.cjs');
-const TRUSTED = [APP_ORIGIN];
-
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+const { app, Menu, safeStorage } = electron;
+registerAppScheme(electron.protocol);
 
 async function main(): Promise<void> {
-  const args = parseStartArgs(process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => a.startsWith('--')));
-  let window: BrowserWindow | null = null;
-  if (!ensureSingleInstance(app, () => window?.focus())) return;
+  const args = parseElectronArgs(process.argv, { defaultApp: process.defaultApp === true });
+  let shell: ElectronShell | null = null;
+  if (!ensureSingleInstance(app, () => shell?.focus())) return;
   await app.whenReady();
   Menu.setApplicationMenu(null);
 
+  // Start-up: profile, configuration, journal key, composition.
   const dataDir = args.dataDir ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const configFile = args.config ?? path.join(dataDir, 'config.json');
   const profile = resolveProfile({ packaged: app.isPackaged, argProfile: args.profile, env: process.env });
   const { config } = loadStartupConfig({ profile, configFile, dataDir });
   const keyProvider = await journalKeyProvider({ config, profile, osKeystore: () => createSafeStorageKeyProvider(safeStorage, path.join(dataDir, 'journal.key.sealed'), { profile }) });
   const composed = await composeApp({ config, configFile, dataDir, version: app.getVersion(), profile, role: terminalRole(args.mode), ...(keyProvider ? { keyProvider } : {}) });
-  const { terminal } = composed;
 
-  const ses = session.fromPartition('easydo-terminal');
-  ses.protocol.handle('app', (request) => appProtocolResponse(request.url, rendererDir));
-  attachPermissionHandlers(ses, { captureActive: (id) => terminal.modes.captureActive(String(id)), trustedOrigins: TRUSTED });
+  const rendererDir = path.join(app.getAppPath(), 'dist-renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+  shell = startElectronShell({ electron, composed, mode: args.mode, dataDir, production: profile === 'production', rendererDir, preloadPath });
+  const windows = shell.windowCount();
+  composed.terminal.log.info({ mode: args.mode, windows }, 'terminal started');
+  console.log(`terminal started: mode=${args.mode} windows=${windows}`);
+}
 
-  registerContract(ipcMain, composed.router, terminal.modes, TRUSTED);
-  forwardEvents(terminal.hub, terminal.modes, (id) => webContents.fromId(Number(id)) ?? undefined);
-
-  const guard = new CloseGuard();
-  // admin:exit (authenticated admin only) is the one way out of the kiosk: lift the guard, then quit.
-  terminal.admin.onExitRequested(() => {
-    guard.allowQuit();
-    app.quit();
-  });
-  const sleep = new PreventDisplaySleepService(powerSaveBlocker);
-  sleep.setEnabled(true);
-
-  const open = () => {
-    const kioskWindow = args.mode === 'kiosk';
-    const win = new BrowserWindow(createWindowOptions({ preloadPath, production, kiosk: kioskWindow }));
-    const id = String(win.webContents.id);
-    const entry = args.mode;
-    terminal.modes.register(id, entry === 'admin' ? 'kiosk' : entry, entry);
-    attachNavigationGuards(win.webContents, TRUSTED);
-    attachKeyFilter(win.webContents);
-    if (kioskWindow) guard.attach(win);
-    attachRecovery(win, new RecoveryPolicy(), {
-      reload: () => win.webContents.reload(),
-      showOutOfService: () => void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(outOfServicePage())}`),
-      log: (message, data) => terminal.log.warn({ ...data }, message),
-    });
-    win.on('closed', () => terminal.modes.unregister(id));
-    win.once('ready-to-show', () => win.show());
-    void win.loadURL(`${APP_ORIGIN}/index.html`);
-    return win;
-  };
-  window = open();
-
-  app.on('window-all-closed', () => {
-    if (guard.quitAllowed) app.quit();
-    else window = open();
-  });
-  app.on('before-quit', () => {
-    sleep.setEnabled(false);
-    void composed.close();
-  });
+function exitCodeOf(error: unknown): number {
+  if (error instanceof BadArguments) return 64;
+  if (error instanceof StartupRefused) return 78;
+  return 1;
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  app.exit(1);
+  console.error(error instanceof Error ? error.message : String(error));
+  app.exit(exitCodeOf(error));
 });

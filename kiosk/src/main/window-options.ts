@@ -7,11 +7,14 @@ export interface WindowOptionsInput {
   /** Full-screen kiosk window (resident-facing); false for a staff window on a desktop. */
   kiosk: boolean;
   title?: string;
+  /** Where the window goes: a kiosk window then covers the display these bounds lie on (the counter's second screen). */
+  bounds?: { x: number; y: number; width: number; height: number };
 }
 
 export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: input.title ?? 'Easy-Do 易办事',
+    ...(input.bounds ?? {}),
     kiosk: input.kiosk,
     fullscreen: input.kiosk,
     autoHideMenuBar: true,

@@ -31,15 +31,43 @@ describe('recovery policy', () => {
     expect(policy.onFailure('crashed')).toEqual({ action: 'reload', delayMs: 1000 });
   });
 
-  it('crashes a hung renderer on purpose and reloads it', () => {
+  it('crashes a hung renderer on purpose and counts it once, when its render-process-gone arrives', () => {
+    const contents = new EventEmitter();
+    // As in Electron: the forced crash is reported as render-process-gone (reason killed).
+    const forcefullyCrashRenderer = vi.fn(() => contents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 }));
+    Object.assign(contents, { forcefullyCrashRenderer });
+    const window = Object.assign(new EventEmitter(), { webContents: contents });
+    const reload = vi.fn();
+    const showOutOfService = vi.fn();
+    const logged: unknown[] = [];
+    const policy = new RecoveryPolicy({ baseDelayMs: 5, maxDelayMs: 5, maxFailures: 2, windowMs: 1000 });
+    attachRecovery(window as never, policy, { reload, showOutOfService, log: (_m, d) => void logged.push(d) }, (fn) => (fn(), () => {}));
+    window.emit('unresponsive');
+    expect(forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+    expect(policy.recentFailures()).toBe(1);
+    expect(logged).toEqual([{ reason: 'unresponsive', decision: 'reload' }]);
+    expect(reload).toHaveBeenCalledTimes(1);
+    contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(showOutOfService).toHaveBeenCalledTimes(1);
+  });
+
+  it('once out of service, no reload still pending replaces the out-of-service page', () => {
     const contents = Object.assign(new EventEmitter(), { forcefullyCrashRenderer: vi.fn() });
     const window = Object.assign(new EventEmitter(), { webContents: contents });
     const reload = vi.fn();
     const showOutOfService = vi.fn();
-    attachRecovery(window as never, new RecoveryPolicy({ baseDelayMs: 5, maxDelayMs: 5, maxFailures: 2, windowMs: 1000 }), { reload, showOutOfService, log: () => {} }, (fn) => fn());
-    window.emit('unresponsive');
-    expect(contents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
-    expect(reload).toHaveBeenCalledTimes(1);
+    const pending: Array<{ fn: () => void; cancelled: boolean }> = [];
+    const schedule = (fn: () => void) => {
+      const entry = { fn, cancelled: false };
+      pending.push(entry);
+      return () => void (entry.cancelled = true);
+    };
+    attachRecovery(window as never, new RecoveryPolicy({ baseDelayMs: 1000, maxDelayMs: 1000, maxFailures: 3, windowMs: 60_000 }), { reload, showOutOfService, log: () => {} }, schedule);
+    for (let i = 0; i < 3; i++) contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(showOutOfService).toHaveBeenCalledTimes(1);
+    expect(pending.map((p) => p.cancelled)).toEqual([true, true]);
+    for (const p of pending) p.fn(); // even a timer that fires anyway
+    expect(reload).not.toHaveBeenCalled();
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     expect(showOutOfService).toHaveBeenCalledTimes(1);
   });

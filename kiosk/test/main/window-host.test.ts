@@ -8,6 +8,7 @@ import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/route
 import { AdminGate, MAINTENANCE_REASON } from '@easydo/core/services/admin/admin-gate';
 import { hashPin } from '@easydo/core/services/admin/pin';
 import { WindowHost, type WindowSink } from '../../src/main/window-host';
+import { registerContract, webContentsSink } from '../../src/main/ipc-adapter';
 
 const PIN = '135790';
 
@@ -155,5 +156,22 @@ describe('window host', () => {
     expect(() => hub.emit('card:removed', {})).not.toThrow();
     expect(ok.events('card:removed')).toHaveLength(1);
     expect(warnings).toEqual(['event delivery failed']);
+  });
+});
+
+describe('Electron adapter', () => {
+  it('registers every channel, refuses foreign frames and unknown windows, and sends events as event:<name>', async () => {
+    const { host } = setup();
+    const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+    registerContract({ handle: (c: string, h: never) => void handlers.set(c, h) } as never, host, ['app://terminal']);
+    expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    const sent: unknown[][] = [];
+    const contents = { id: 5, send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => false };
+    host.open('5', 'admin', webContentsSink(contents));
+    const call = (url: string, id: number, channel: string, payload: unknown) => handlers.get(channel)!({ sender: { id }, senderFrame: { url } }, payload);
+    expect(await call('https://app.terminal.evil/', 5, 'admin:login', { pin: PIN })).toMatchObject({ ok: false, error: { message: 'Untrusted sender' } });
+    expect(await call('app://terminal/index.html', 6, 'admin:login', { pin: PIN })).toMatchObject({ ok: false, error: { message: 'Unknown window' } });
+    expect(await call('app://terminal/index.html', 5, 'admin:login', { pin: PIN })).toEqual({ ok: true, value: { mode: 'admin' } });
+    expect(sent).toEqual([['event:mode:changed', { mode: 'admin' }]]);
   });
 });
