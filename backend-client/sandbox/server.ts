@@ -122,6 +122,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         const rawBody = raw.get(req) ?? Buffer.alloc(0);
         try {
           const terminalId = authenticate(req.method, req.url, req.headers, rawBody);
+          const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+          if (mediaType && op.requestMediaTypes.length > 0 && !op.requestMediaTypes.includes(mediaType)) {
+            throw new ApiError(415, 'unsupported_media_type', `this operation takes ${op.requestMediaTypes.join(' or ')}`);
+          }
           const params = (req.params ?? {}) as Record<string, string>;
           const p = validator.validateParameters(op.operationId, req.headers, params);
           if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });

@@ -15,6 +15,8 @@ export interface OperationInfo {
   path: string;
   idempotent: boolean;
   jsonBody: boolean;
+  /** Media types the request body may have (empty: the operation takes no body). */
+  requestMediaTypes: string[];
   responseStatuses: string[];
   /** `x-max-response-bytes`: the most a valid answer (success or error) can weigh; the client reads no further. */
   maxResponseBytes: number;
@@ -66,6 +68,7 @@ function listOperations(): OperationInfo[] {
         path,
         idempotent: op['x-idempotent'] === true,
         jsonBody: Boolean(body?.content?.['application/json']),
+        requestMediaTypes: Object.keys(body?.content ?? {}),
         responseStatuses: Object.keys((op['responses'] as Json) ?? {}),
         parameters,
       });

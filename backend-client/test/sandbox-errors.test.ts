@@ -82,6 +82,10 @@ describe('every error the sandbox returns is declared by the spec', () => {
   it('400, 413 and 415: unreadable JSON, a body over the limit, a media type no operation takes', async () => {
     expect(await rawSigned('POST', '/v1/residents/lookup', 'application/json', Buffer.from('{'))).toMatchObject({ status: 400, json: { error: { code: 'bad_request' } } });
     expect(await rawSigned('POST', '/v1/residents/lookup', 'text/plain', Buffer.from('hello'))).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type' } } });
+    // A media type the sandbox can read, but not the one this operation declares: JSON bytes are no upload chunk.
+    const chunkTarget = await env.client.createUpload({ sha256: 'c'.repeat(64), size: 100, contentType: 'image/png' });
+    expect(await rawSigned('PUT', `/v1/uploads/${chunkTarget.uploadId}`, 'application/json', Buffer.from('{"a":1}'))).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type' } } });
+    expect(await rawSigned('POST', '/v1/residents/lookup', 'application/octet-stream', Buffer.from('{}'))).toMatchObject({ status: 415 });
     const created = await env.client.createUpload({ sha256: 'b'.repeat(64), size: 52_428_800, contentType: 'application/pdf' });
     const big = await fail(env.client.putUploadChunk(created.uploadId, 0, new Uint8Array(9 * 1024 * 1024)));
     expect(big).toMatchObject({ status: 413, serverCode: 'payload_too_large', code: 'validation' });
