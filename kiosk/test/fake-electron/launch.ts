@@ -156,15 +156,17 @@ export class FakeElectronRun {
 
 export function launchFakeElectron(built: FakeElectronBuild, options: LaunchOptions): FakeElectronRun {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'easydo-electron-data-'));
+  // Options win; otherwise what the caller's environment says (e.g. FAKE_ELECTRON_SAFE_STORAGE_BACKEND for the smoke run).
   const env: Record<string, string> = {
+    FAKE_ELECTRON_DISPLAYS: '2',
     ...(process.env as Record<string, string>),
     EASYDO_DATA_DIR: dataDir,
     FAKE_ELECTRON_APP_PATH: KIOSK_DIR,
     FAKE_ELECTRON_USER_DATA: path.join(dataDir, 'electron-user-data'),
-    FAKE_ELECTRON_DISPLAYS: String(options.displays ?? 2),
-    ...(options.packaged ? { FAKE_ELECTRON_PACKAGED: '1' } : {}),
+    ...(options.displays ? { FAKE_ELECTRON_DISPLAYS: String(options.displays) } : {}),
+    ...(options.packaged !== undefined ? { FAKE_ELECTRON_PACKAGED: options.packaged ? '1' : '0' } : {}),
     ...(options.safeStorageBackend ? { FAKE_ELECTRON_SAFE_STORAGE_BACKEND: options.safeStorageBackend } : {}),
-    ...(options.encryptionAvailable === false ? { FAKE_ELECTRON_ENCRYPTION_AVAILABLE: '0' } : {}),
+    ...(options.encryptionAvailable !== undefined ? { FAKE_ELECTRON_ENCRYPTION_AVAILABLE: options.encryptionAvailable ? '1' : '0' } : {}),
     ...options.env,
   };
   delete env.NODE_OPTIONS; // the packaged app has the NODE_OPTIONS fuse off; a test runner's options must not leak in
