@@ -1,6 +1,7 @@
 // materials:scan on a terminal whose scanner is a hot folder: the page a network scanner drops in becomes a
 // page of the session (source scanner), and nothing of it survives the session end.
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,12 @@ process.env.TMPDIR = TMP;
 const HOT = mkdtempSync(path.join(TMP, 'hot-'));
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/materials');
 
+// What a crashed earlier run left: a session folder of a process that is gone (its pid is reaped).
+const DEAD_PID = spawnSync('true').pid!;
+const LEFTOVER = path.join(TMP, `easydo-materials-${DEAD_PID}-x-AbC123`);
+mkdirSync(path.join(LEFTOVER, 'page'), { recursive: true });
+writeFileSync(path.join(LEFTOVER, 'page', 'upload.jpg'), 'sealed bytes of the last resident');
+
 let t: TestTerminal;
 beforeAll(async () => {
   t = await startTestTerminal({ devices: { ...simulatorDefaults().devices, scanner: { source: 'folder', device: HOT, adf: false, resolution: 300 } } });
@@ -23,6 +30,10 @@ afterAll(async () => {
 });
 
 describe('materials:scan', () => {
+  it('start-up swept the page images a crashed run left behind', () => {
+    expect(existsSync(LEFTOVER)).toBe(false);
+  });
+
   it('refuses before an item is chosen, then takes the scanned page into the session', async () => {
     await t.placeCard('res01');
     expect((await t.failure('materials:scan', {})).reason).toBe('no-materials');

@@ -94,7 +94,7 @@ describe('MaterialsSession', () => {
     const events: MaterialsEvent[] = [];
     session.onEvent((e) => events.push(e));
     const page = await session.addPage({ bytes: lease, source: 'scanner' });
-    expect(readdirSync(path.join(dir, page.id)).sort()).toEqual(['master.png', 'upload.jpg']);
+    expect(readdirSync(path.join(dir, page.id)).sort()).toEqual(['upload.jpg']);
     // Wait until OCR is actually running on a worker, then end the session.
     await new Promise<void>((resolve) => {
       const stop = session.onEvent((e) => {

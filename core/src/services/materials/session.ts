@@ -1,10 +1,10 @@
 // One resident's materials: pages captured from the document camera, scanner, hot folder or a file,
 // OCR'd in the shared pool, matched against the chosen item's checklist, and turned into one
-// searchable PDF per material. Images live only in a private temp folder and OCR text only in memory;
-// wipe() cancels OCR in flight and deletes both (the session ends, or the application is journaled).
+// searchable PDF per material. Images live only in a private folder, encrypted with a key held in memory
+// (sealed-files.ts), and OCR text only in memory; wipe() cancels OCR in flight and deletes both (the session
+// ends, or the application is journaled).
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { Listeners } from '@easydo/device-drivers/device/listeners';
@@ -13,6 +13,7 @@ import type { PageSource, PreparePageOptions } from './image/pipeline';
 import { sharedPreparer, type PagePreparer } from './image/prepare-off-thread';
 import { OcrCancelledError, type OcrLine, type OcrPool } from './ocr-pool';
 import { buildSearchablePdf, type SearchablePdfOptions } from './searchable-pdf';
+import { makeMaterialsDir, readSealed, sweepStaleMaterials, writeSealed } from './sealed-files';
 import {
   evaluateChecklist,
   suggestMaterial,
@@ -78,7 +79,7 @@ export interface MaterialsSessionOptions {
   pool: OcrPool;
   /** Electronic certificates the resource library holds for this resident. */
   certificates?: readonly ElectronicCertificate[];
-  /** Parent of the session's private temp folder; default os.tmpdir(). */
+  /** Parent of the session's private folder; default $XDG_RUNTIME_DIR when private, else os.tmpdir(). */
   workDir?: string;
   pipeline?: Omit<PreparePageOptions, 'source'>;
   /** Default: the process-wide worker thread (sharedPreparer), so page preparation never stalls the main loop. */
@@ -109,6 +110,8 @@ interface PageRecord {
   ocrDone: Promise<void>;
 }
 
+let sweptOnce: Promise<number> | null = null;
+
 export class MaterialsSession {
   private readonly pages = new Map<string, PageRecord>();
   private readonly chosenCertificates = new Map<string, ElectronicCertificate>();
@@ -123,9 +126,10 @@ export class MaterialsSession {
   ) {}
 
   static async create(options: MaterialsSessionOptions): Promise<MaterialsSession> {
-    const dir = await mkdtemp(path.join(options.workDir ?? os.tmpdir(), 'easydo-materials-'));
-    await chmod(dir, 0o700);
-    return new MaterialsSession(options, dir);
+    // Belt and braces for compositions that did not sweep at start: once per process, before the first page.
+    sweptOnce ??= sweepStaleMaterials(options.workDir).catch(() => 0);
+    await sweptOnce;
+    return new MaterialsSession(options, await makeMaterialsDir(options.workDir));
   }
 
   onEvent(listener: (e: MaterialsEvent) => void): () => void {
@@ -161,10 +165,8 @@ export class MaterialsSession {
     const id = randomUUID();
     const dir = path.join(this.dir, id);
     await mkdir(dir, { mode: 0o700 });
-    await Promise.all([
-      writeFile(path.join(dir, 'master.png'), prepared.master),
-      writeFile(path.join(dir, 'upload.jpg'), prepared.upload),
-    ]);
+    // Only the upload image is read back (for the PDF); the master goes to OCR from memory and is never written.
+    await writeSealed(path.join(dir, 'upload.jpg'), prepared.upload);
     if (this.wiped) {
       // wipe() ran while we were writing: leave nothing behind.
       await rm(dir, { recursive: true, force: true });
@@ -264,7 +266,7 @@ export class MaterialsSession {
       if (records.length === 0) continue;
       const inputs = await Promise.all(
         records.map(async (r) => ({
-          image: new Uint8Array(await readFile(path.join(r.dir, 'upload.jpg'))),
+          image: await readSealed(path.join(r.dir, 'upload.jpg')),
           widthPx: r.width,
           heightPx: r.height,
           dpi: r.dpi,

@@ -12,6 +12,7 @@ import { DeviceManager } from '../devices/device-manager';
 import { createIdReader } from '../devices/id-reader';
 import { createReceiptPrinter } from '../devices/receipt-printer';
 import { createScanner } from '../devices/scanner';
+import { sweepStaleMaterials } from '../materials/sealed-files';
 import { ReceiptDesk } from '../receipts/receipt-desk';
 import { SessionManager } from '../session/session-manager';
 import { toMaskedCard } from '../session/card-record';
@@ -152,6 +153,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ...adminDomain.handlers,
   });
 
+  await sweepStaleMaterials(); // page images a crashed or killed run left behind
   await devices.startAll();
   log.info({ terminalId: config.terminalId, backend: backend.url }, 'terminal started');
 
