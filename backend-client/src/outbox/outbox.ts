@@ -89,14 +89,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Refusals that no retry can fix; everything else (network, timeout, 5xx, auth hiccups) is retried. */
   const permanent = (e: unknown) => e instanceof BackendError && (e.code === 'validation' || e.code === 'protocol' || e.serverCode === 'idempotency_conflict');
 
-  /** The clerk's sign-in was refused: only a person can fix that (a new sign-in), so no retry. */
-  const clerkRefused = (e: unknown, clerkToken: string | undefined) => Boolean(clerkToken) && e instanceof BackendError && e.code === 'unauthorized';
+  /** The submission's clerk token was refused: only a person can fix that (a new sign-in), so no retry. */
+  const clerkRefused = (e: unknown) => e instanceof BackendError && e.code === 'unauthorized';
   const unreadable = (e: unknown) => e instanceof JournalError && e.code === 'unreadable';
 
   type Outcome = 'delivered' | 'failed' | 'retry' | 'quarantined' | 'needs-clerk';
 
   async function deliver(app: LocalApplication): Promise<Outcome> {
     const clerkToken = app.submission?.clerkToken;
+    let submitting = false; // only the submission carries the clerk token
     try {
       if (!app.submission) throw new JournalError('unreadable', 'submission data missing');
       for (const m of app.materials) {
@@ -113,6 +114,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           ? { code: m.code, electronicCertificateNumber: journal.certificateNumber(app.localId, m.idx), trustLevel: 'A' }
           : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' }),
       };
+      submitting = true;
       const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
       emit(journal.markAccepted(app.localId, receipt));
       lastSuccessAt = now();
@@ -125,7 +127,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         emit(journal.get(app.localId), msg);
         return 'quarantined';
       }
-      if (clerkRefused(e, clerkToken)) {
+      if (submitting && clerkToken && clerkRefused(e)) {
         journal.markNeedsClerk(app.localId, msg);
         emit(journal.get(app.localId), msg);
         return 'needs-clerk';
