@@ -1,7 +1,12 @@
 // The virtual ESC/POS printer: a loopback TCP "port 9100" that parses what it receives, answers status
 // requests from its (runtime-changeable) state, and writes each job as .bin, .txt and .png. It is the
 // default receipt printer of `npm start` and the counterpart of the printer tests.
-import { mkdir, writeFile } from 'node:fs/promises';
+//
+// Receipts carry query passwords, so the job files are treated as personal data: each run writes into its own
+// folder (`<outDir>/run-<seq>-<time>/`, 0700, files 0600; a new run never overwrites an earlier run's job 1),
+// only the last `keepJobs` jobs of a run stay on disk, and only the last `keepRuns` runs are kept. Files of the
+// old flat layout (`<outDir>/job-0001.*`) are deleted at start.
+import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -23,6 +28,10 @@ export const virtualPrinterOptionsSchema = z.object({
   chineseModeAtReset: z.boolean().default(false),
   /** Font for the PNG (OTF/TTF, or TTC with postscriptName); system CJK fonts are tried after it. */
   font: z.object({ path: z.string(), postscriptName: z.string().optional() }).optional(),
+  /** Run folders kept in outDir, this one included. */
+  keepRuns: z.number().int().min(1).default(3),
+  /** Jobs of this run kept on disk (older jobs' files are deleted; their entries stay in `jobs`). */
+  keepJobs: z.number().int().min(1).default(20),
 });
 export type VirtualPrinterOptions = z.input<typeof virtualPrinterOptionsSchema>;
 
@@ -36,6 +45,8 @@ export interface VirtualPrinterJob extends ParsedJob {
 
 export interface VirtualPrinter {
   readonly port: number;
+  /** This run's folder under outDir. */
+  readonly runDir: string;
   readonly jobs: readonly VirtualPrinterJob[];
   state(): PrinterState;
   setState(state: PrinterState): void;
@@ -44,9 +55,35 @@ export interface VirtualPrinter {
   close(): Promise<void>;
 }
 
+const RUN_DIR = /^run-(\d{6})-/;
+const LEGACY_JOB_FILE = /^job-\d{4,}\.(bin|txt|png)$/;
+
+/** Makes the next run folder (sequence numbers keep the order even within one millisecond) and prunes old runs. */
+export async function openRunDir(outDir: string, keepRuns: number): Promise<string> {
+  await mkdir(outDir, { recursive: true, mode: 0o700 });
+  const names = await readdir(outDir);
+  for (const name of names.filter((n) => LEGACY_JOB_FILE.test(n))) await unlink(path.join(outDir, name)).catch(() => undefined);
+  let seq = Math.max(0, ...names.map((n) => Number(RUN_DIR.exec(n)?.[1] ?? 0)));
+  let runDir: string;
+  for (;;) {
+    seq++;
+    runDir = path.join(outDir, `run-${String(seq).padStart(6, '0')}-${new Date().toISOString().replace(/[:.]/g, '')}`);
+    try {
+      await mkdir(runDir, { mode: 0o700 });
+      break;
+    } catch (err) {
+      // Another printer sharing outDir took this number first.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  const runs = (await readdir(outDir)).filter((n) => RUN_DIR.test(n)).sort();
+  for (const old of runs.slice(0, Math.max(0, runs.length - keepRuns))) await rm(path.join(outDir, old), { recursive: true, force: true });
+  return runDir;
+}
+
 export async function startVirtualPrinter(options: VirtualPrinterOptions): Promise<VirtualPrinter> {
   const opts = virtualPrinterOptionsSchema.parse(options);
-  await mkdir(opts.outDir, { recursive: true });
+  const runDir = await openRunDir(opts.outDir, opts.keepRuns);
   const fonts: FontSource[] = opts.font ? [opts.font, ...SYSTEM_CJK_FONTS] : SYSTEM_CJK_FONTS;
   const glyphs = new GlyphRasterizer(fonts);
   const decodeImage = await loadImageQrDecoder();
@@ -59,13 +96,16 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
 
   const saveJob = async (raw: Uint8Array, parsed: ParsedJob, stateAtPrint: PrinterState) => {
     const id = nextId++;
-    const base = path.join(opts.outDir, `job-${String(id).padStart(4, '0')}`);
+    const base = path.join(runDir, `job-${String(id).padStart(4, '0')}`);
     const lines = jobToText(parsed, columns, decodeImage);
     const files = { bin: `${base}.bin`, txt: `${base}.txt`, png: `${base}.png` };
-    await writeFile(files.bin, raw);
-    await writeFile(files.txt, lines.join('\n') + '\n', 'utf8');
-    await writeFile(files.png, renderJobPng(parsed, opts.dots, glyphs));
+    const mode = 0o600;
+    await writeFile(files.bin, raw, { mode });
+    await writeFile(files.txt, lines.join('\n') + '\n', { encoding: 'utf8', mode });
+    await writeFile(files.png, renderJobPng(parsed, opts.dots, glyphs), { mode });
     jobs.push({ id, lines, files, stateAtPrint, ...parsed });
+    const expired = jobs[jobs.length - 1 - opts.keepJobs];
+    if (expired) for (const f of Object.values(expired.files)) await unlink(f).catch(() => undefined);
     for (const w of [...waiters]) {
       if (jobs.length >= w.count) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -112,6 +152,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
 
   return {
     port: address.port,
+    runDir,
     jobs,
     state: () => state,
     setState: (s) => {
