@@ -6,6 +6,7 @@ import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/loa
 import { productionRefusals } from '@easydo/core/services/config/production-policy';
 import { hashPin } from '@easydo/core/services/admin/pin';
 import { DEV_ADMIN_PIN, pinWeakness } from '@easydo/core/services/admin/pin-policy';
+import { channels } from '@easydo/core/contract/channels';
 import { productionConfigInput } from './fixtures';
 
 const fieldsOf = (raw: Record<string, unknown>) => productionRefusals(parseConfig(raw)).map((r) => r.field);
@@ -48,6 +49,15 @@ describe('PIN policy', () => {
     for (const pin of ['12345', '1234567890123', '12a456', '000000', '777777777', '123456', '987654', '890123', '246810']) {
       expect(pinWeakness(pin), pin).not.toBeNull();
     }
+  });
+
+  it('the PIN pad (admin:login) takes the same 6-12 digits the form and set-pin accept', () => {
+    const login = channels['admin:login'].request;
+    for (const pin of ['12345', '1234567890123', '12a456']) {
+      expect(login.safeParse({ pin }).success, pin).toBe(false);
+      expect(pinWeakness(pin), pin).toMatch(/6-12 digits/);
+    }
+    for (const pin of ['402913', '520131415926']) expect(login.safeParse({ pin }).success, pin).toBe(true);
   });
 
   it('accepts a PIN of 6-12 digits that is none of those', () => {
