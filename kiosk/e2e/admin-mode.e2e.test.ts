@@ -55,9 +55,11 @@ describe('admin mode in Chromium', () => {
     const printer = h.page.getByTestId('device-status-receiptPrinter');
     await h.page.getByTestId('sim-printer-out').click();
     await h.page.locator('[data-testid="device-receiptPrinter"][data-status="userError"]').waitFor();
-    expect(await printer.textContent()).toContain('out');
-    expect(await h.page.getByTestId('device-counters-receiptPrinter').textContent()).toContain('paperOutEvents: 1');
-    expect(await h.page.getByTestId('device-error-receiptPrinter').textContent()).toContain('paperOut');
+    // In words, not keys: the paper state, the counter's name, the fault.
+    expect(await printer.textContent()).toContain('缺纸');
+    expect(await h.page.getByTestId('device-counters-receiptPrinter').textContent()).toContain('缺纸次数: 1');
+    expect(await h.page.getByTestId('device-counters-receiptPrinter').textContent()).not.toContain('paperOutEvents');
+    expect(await h.page.getByTestId('device-error-receiptPrinter').textContent()).toContain('回执打印机缺纸');
 
     await h.page.getByTestId('sim-reader-unplug').click();
     await h.page.locator('[data-testid="device-idReader"][data-status="noDevice"]').waitFor();
@@ -65,7 +67,7 @@ describe('admin mode in Chromium', () => {
 
     await h.page.getByTestId('sim-printer-near-end').click();
     await h.page.locator('[data-testid="device-receiptPrinter"][data-status="online"]').waitFor();
-    await h.page.getByTestId('device-alerts-receiptPrinter').filter({ hasText: 'paperNearEnd' }).waitFor();
+    await h.page.getByTestId('device-alerts-receiptPrinter').filter({ hasText: '回执纸将用完' }).waitFor();
     // The alerts went to the platform as they happened, not at the next minute: the sandbox keeps the last
     // heartbeat, which carries the near-end paper and the reader still unplugged.
     const lastHeartbeat = () => {
@@ -104,7 +106,7 @@ describe('admin mode in Chromium', () => {
     await h.page.getByTestId('diag-print-run').click();
     const failed = h.page.locator('[data-testid="diag-print-result"][data-result="failed"]');
     await failed.waitFor();
-    expect(await failed.textContent()).toContain('out of paper');
+    expect(await failed.textContent()).toContain('回执打印机缺纸');
     await h.page.getByTestId('sim-printer-ok').click();
   });
 
@@ -116,8 +118,11 @@ describe('admin mode in Chromium', () => {
     const error = h.page.getByTestId('cfg-error');
     await error.getByRole('alert').waitFor();
     const text = (await error.textContent()) ?? '';
-    expect(text).toContain('terminalId');
-    expect(text).toContain('session.idleWarningSeconds');
+    // Once, translated, each field by its label; not the config path or the schema's English.
+    expect(text).toContain('配置没有保存');
+    expect(text).toContain('终端编号：值不符合要求');
+    expect(text).toContain('空闲提醒（秒）：值不符合要求');
+    expect(text).not.toMatch(/terminalId|Not saved|Invalid|Too small/);
     expect(h.terminal.config().terminalId).toBe('SZ-DEV-0001');
     expect(await h.page.getByTestId('cfg-terminalId').getAttribute('aria-invalid')).toBe('true');
     await h.screenshot('admin-03-config-refused');

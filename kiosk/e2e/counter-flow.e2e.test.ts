@@ -58,7 +58,7 @@ describe('counter mode in Chromium', () => {
     await signIn('C1003', 'counter-1003');
     const locked = h.page.locator('[data-testid="login-error"][data-reason="locked"]');
     await locked.waitFor();
-    expect(await locked.textContent()).toMatch(/locked/);
+    expect(await locked.textContent()).toMatch(/已暂时锁定.*分钟后再试/);
     await h.screenshot('counter-01-locked');
 
     await signIn('C1001', 'counter-1001');
