@@ -228,14 +228,23 @@ describe('journey services', () => {
     const nowTracked = await t.call('progress:queryQr', { payload: view.qrPayload });
     expect(nowTracked.acceptanceNumber).toBe(delivered.acceptanceNumber);
 
-    // Paper out: a typed device failure the screen can explain, not a hang.
+    // Paper out: the application is in all the same; the receipt comes back unprinted for the screen, with the
+    // device reason it can explain (not an error, not a hang), and prints once the paper is back.
     const virtual = t.terminal.receiptPrinter.virtual!;
+    const jobs = virtual.jobs.length;
     virtual.setState('out');
     try {
-      expect(await t.failure('receipt:print', { localId: res.localId })).toMatchObject({ code: 'device', reason: 'paperOut' });
+      const unprinted = await t.call('receipt:print', { localId: res.localId });
+      expect(unprinted).toMatchObject({ printed: false, printFault: 'paperOut', acceptanceNumber: delivered.acceptanceNumber, pngBase64: null });
+      expect(unprinted.lines.join('\n')).toContain(delivered.acceptanceNumber!);
+      expect(virtual.jobs.length).toBe(jobs);
     } finally {
       virtual.setState('ok');
     }
+    await t.terminal.receiptPrinter.printer.refreshStatus();
+    const printed = await t.call('receipt:print', { localId: res.localId });
+    expect(printed.printed).not.toBe(false);
+    expect(virtual.jobs.length).toBe(jobs + 1);
   });
 });
 

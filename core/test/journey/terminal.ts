@@ -55,12 +55,13 @@ export async function startTestTerminal(config: Partial<TerminalConfigInput> = {
       }
       throw new Error(`${channel} succeeded but a failure was expected`);
     },
+    // Done when main has told the screen: card:read (started or resumed) or card:other (asks first).
     async placeCard(id) {
-      const before = terminal.sessions.current();
+      const told = () => events.filter((e) => e.name === 'card:read' || e.name === 'card:other').length;
+      const before = told();
       terminal.idReader.simulator!.place(id);
       for (let i = 0; i < 200; i++) {
-        const s = terminal.sessions.current();
-        if (s && s !== before && s.card) return;
+        if (told() > before) return;
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new Error(`card ${id} was not read`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channel, event, type ChannelSpec, type EventSpec } from '../define';
 import { Ack, Empty } from '../schemas/terminal';
 import { ItemCodeRequest, ItemGuide } from '../schemas/journey-guide';
-import { RequireCardRequest, SessionInfo } from '../schemas/journey-session';
+import { OtherCardRequest, RequireCardRequest, SessionInfo } from '../schemas/journey-session';
 import {
   AddImageRequest,
   AssignPageRequest,
@@ -43,6 +43,12 @@ export const journeyChannels = {
   'session:touch': channel({
     summary: "The screen reports the resident's activity (resets main's safety-net idle timer)",
     request: Empty,
+    response: SessionInfo,
+    modes: RESIDENT_FACING,
+  }),
+  'session:otherCard': channel({
+    summary: 'The answer to card:other: end the current session and start with the card now on the reader, or keep the current one',
+    request: OtherCardRequest,
     response: SessionInfo,
     modes: RESIDENT_FACING,
   }),
@@ -137,6 +143,11 @@ export const journeyEvents = {
   'materials:changed': event({
     summary: 'Pages or checklist of the current materials changed (no thumbnails: call materials:list)',
     payload: MaterialsChanged,
+    modes: RESIDENT_FACING,
+  }),
+  'card:other': event({
+    summary: 'A different card was placed while a cardholder is mid-session: the screen asks before ending it (nothing of the card is sent)',
+    payload: z.object({}),
     modes: RESIDENT_FACING,
   }),
   'materials:ocrProgress': event({

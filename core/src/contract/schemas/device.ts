@@ -26,10 +26,15 @@ export type DeviceSnapshot = z.infer<typeof DeviceSnapshot>;
 /** What the terminal can offer right now, derived from required devices and the manual service state. */
 export const ServiceState = z.object({
   inService: z.boolean(),
-  /** Features that work; the attract screen offers these when out of service. */
+  /**
+   * Features that work; the attract screen offers these when out of service. canSubmit: an application under
+   * way can be submitted (every required device works, the receipt printer aside: the receipt goes on screen).
+   */
   canSubmit: z.boolean(),
   canReadCard: z.boolean(),
   canPrint: z.boolean(),
+  /** The receipt roll is nearly used up (it still prints): the attract screen says so before anyone starts. */
+  paperLow: z.boolean().optional(),
   /** Why: `kind`, `status` and the driver's `fault` code are what screens translate; `message` is for logs. */
   reasons: z.array(
     z.object({ code: z.string(), deviceId: z.string().optional(), kind: DeviceKind.optional(), status: DeviceStatus.optional(), fault: z.string().optional(), message: z.string() }),

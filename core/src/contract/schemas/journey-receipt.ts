@@ -24,5 +24,12 @@ export const ReceiptView = z.object({
   /** PNG of the printed job (virtual printer only), base64; null on a real printer. */
   pngBase64: z.string().max(4_000_000).nullable(),
   reprint: z.boolean(),
+  /**
+   * false: the printer could not print it (paper out, cover open): the application is in, the receipt is
+   * shown on screen and can be printed again once the printer is back. Absent: printed.
+   */
+  printed: z.boolean().optional(),
+  /** Why it was not printed: the device reason (paperOut, coverOpen, …) screens translate. */
+  printFault: z.string().max(64).optional(),
 });
 export type ReceiptView = z.infer<typeof ReceiptView>;

@@ -13,3 +13,5 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const RequireCardRequest = z.object({ required: z.boolean() }).strict();
+/** endCurrent: yes, end this visit and start with the card now on the reader; no, carry on (take that card off). */
+export const OtherCardRequest = z.object({ endCurrent: z.boolean() }).strict();

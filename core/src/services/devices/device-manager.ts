@@ -1,5 +1,6 @@
 // Holds every device service, knows which are required for this terminal, and derives the service state:
-// a failed required device takes submission out of service by itself; an optional one only hides its feature.
+// a failed required device takes the terminal out of service by itself; an optional one only hides its feature.
+// The receipt printer is the one exception for a visit under way (canSubmit; the receipt goes on screen).
 import type { DeviceService, DeviceSnapshot as DriverSnapshot } from '@easydo/device-drivers/device/model';
 import type { DeviceSnapshot, ServiceState } from '@easydo/core/contract/schemas/device';
 
@@ -59,9 +60,14 @@ export class DeviceManager {
     }
     const requiredOk = reasons.length === 0;
     const inService = requiredOk && this.manual === null;
+    // A resident already under way still submits when only the receipt printer stopped: the receipt is shown
+    // on screen and printed again later. New visits need every required device (inService).
+    const canSubmit = this.manual === null && reasons.every((r) => r.kind === 'receiptPrinter');
+    const paperLow = snapshots.some((s) => s.kind === 'receiptPrinter' && s.alerts.some((a) => a.code === 'paperNearEnd'));
     return {
       inService,
-      canSubmit: inService,
+      canSubmit,
+      paperLow,
       canReadCard: works('idReader') && this.manual === null,
       canPrint: works('receiptPrinter'),
       reasons,

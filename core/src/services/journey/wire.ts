@@ -6,6 +6,7 @@ import { Failure } from '../ipc/failure';
 import type { DomainWiring, TerminalContext } from '../terminal/context';
 import type { ResidentSession } from '../session/resident-session';
 import { toItemGuide } from './guide';
+import { toMaskedCard } from '../session/card-record';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
 import { itemForCard } from './materials-view';
@@ -50,6 +51,13 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         idle.touch();
         return info();
       },
+      // The resident answered "another card was placed: end the current session?" (card:other).
+      'session:otherCard': async (req) => {
+        const started = await ctx.sessions.resolveOtherCard(req.endCurrent);
+        if (started?.card) ctx.hub.emit('card:read', toMaskedCard(started.card));
+        else idle.touch();
+        return info();
+      },
       'session:requireCard': (req) => {
         withCard(ctx);
         idle.requireCard(req.required);
@@ -85,7 +93,8 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         idle.touch();
         return materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId);
       },
-      'receipt:print': (req) => receipts.print(withCard(ctx), req.localId, req.language),
+      // Paper out mid-journey: the receipt comes back unprinted (printed: false) for the screen, never an error.
+      'receipt:print': (req) => receipts.printForScreen(withCard(ctx), req.localId, req.language),
       // 补打 proves number + password too: it counts against the same per-number limit as a progress query.
       'receipt:reprint': async (req) => {
         progress.throttle.check(req.acceptanceNumber);

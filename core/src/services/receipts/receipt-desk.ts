@@ -48,16 +48,32 @@ function sameSecret(a: string, b: string): boolean {
 export class ReceiptDesk {
   constructor(private readonly o: ReceiptDeskOptions) {}
 
-  /** First print, for an application the current session's cardholder just submitted. */
+  /** First print, for an application the current session's cardholder just submitted (the counter's thermal slip). */
   async print(session: ResidentSession, localId: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
+    const view = await this.printForScreen(session, localId, language);
+    if (view.printed === false) throw new Failure('device', `The receipt could not be printed (${view.printFault})`, deviceReason(view.printFault), undefined, { device: 'receiptPrinter' });
+    return view;
+  }
+
+  /**
+   * The kiosk's first print (and 重新打印 in the same visit). The application is in whatever the printer does:
+   * when it cannot print (paper out, cover open) the receipt comes back unprinted for the screen, with the
+   * device reason, instead of an error.
+   */
+  async printForScreen(session: ResidentSession, localId: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
     const app = this.app(localId);
     const card = session.card;
     if (!card || app.submission?.applicant.idNumber !== card.idNumber) {
       throw new Failure('forbidden', 'This application does not belong to the current session', 'not-yours');
     }
-    const view = await this.printApp(app, session.id, false, language);
-    if (app.state === 'accepted') this.o.journal.markReceiptPrinted(localId);
-    return view;
+    try {
+      const view = await this.printApp(app, session.id, false, language);
+      if (app.state === 'accepted') this.o.journal.markReceiptPrinted(localId);
+      return view;
+    } catch (err) {
+      if (!(err instanceof UnprintedReceipt)) throw err;
+      return { ...err.view, printed: false, printFault: err.fault };
+    }
   }
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
@@ -89,21 +105,9 @@ export class ReceiptDesk {
     const bytes = renderLayout(layout, getProfile(config.devices.receiptPrinter.profile));
     const virtual = this.o.printer.virtual;
     const before = virtual?.jobs.length ?? 0;
-    try {
-      await this.o.printer.printer.print(bytes, { jobId: randomUUID(), sessionId });
-    } catch (err) {
-      if (err instanceof DeviceCommandError) throw new Failure('device', `The receipt could not be printed (${err.code})`, deviceReason(err.code), undefined, { device: 'receiptPrinter' });
-      throw err;
-    }
-    let pngBase64: string | null = null;
-    if (virtual) {
-      const jobs = await virtual.waitForJobs(before + 1);
-      const job = jobs[jobs.length - 1];
-      pngBase64 = job ? (await readFile(job.files.png)).toString('base64') : null;
-    }
     const receipt = app.receipt;
     const trackingCode = trackingCodeOf(app.localId);
-    return {
+    const view = (pngBase64: string | null): ReceiptView => ({
       localId: app.localId,
       kind: receipt ? 'accepted' : 'offline',
       acceptanceNumber: receipt?.acceptanceNumber ?? null,
@@ -114,7 +118,23 @@ export class ReceiptDesk {
       speech: receiptSpeech(data, language === 'en' ? 'en' : 'zh', reprint),
       pngBase64,
       reprint,
-    };
+    });
+    try {
+      await this.o.printer.printer.print(bytes, { jobId: randomUUID(), sessionId });
+    } catch (err) {
+      if (!(err instanceof DeviceCommandError)) throw err;
+      const fault = deviceReason(err.code);
+      // 补打 says why it failed; a first print hands the screen the receipt it could not print.
+      if (!reprint) throw new UnprintedReceipt(view(null), fault);
+      throw new Failure('device', `The receipt could not be printed (${err.code})`, fault, undefined, { device: 'receiptPrinter' });
+    }
+    let pngBase64: string | null = null;
+    if (virtual) {
+      const jobs = await virtual.waitForJobs(before + 1);
+      const job = jobs[jobs.length - 1];
+      pngBase64 = job ? (await readFile(job.files.png)).toString('base64') : null;
+    }
+    return view(pngBase64);
   }
 
   private receiptData(app: LocalApplication, item: CatalogueItem, language: SessionLanguage): AcceptanceReceiptData {
@@ -145,6 +165,13 @@ export class ReceiptDesk {
         ? { kind: 'accepted', acceptanceNumber: receipt.acceptanceNumber, queryPassword: receipt.queryPassword }
         : { kind: 'offline', trackingCode: trackingCodeOf(app.localId) },
     };
+  }
+}
+
+/** A first print the printer refused: carries the receipt for the screen and the device reason. */
+class UnprintedReceipt extends Error {
+  constructor(readonly view: ReceiptView, readonly fault: string) {
+    super(`receipt not printed (${fault})`);
   }
 }
 

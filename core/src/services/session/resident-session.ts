@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CardRecord } from './card-record';
 
-export type SessionEndReason = 'finished' | 'cancelled' | 'idle' | 'card-removed' | 'admin-takeover' | 'shutdown';
+export type SessionEndReason = 'finished' | 'cancelled' | 'idle' | 'card-removed' | 'admin-takeover' | 'shutdown' | 'card-replaced';
 
 export class ResidentSession {
   readonly id = randomUUID();
@@ -18,6 +18,13 @@ export class ResidentSession {
 
   get card(): CardRecord | null {
     return this.cardRecord;
+  }
+
+  /** A guest (guides, progress) who places a card carries on as that cardholder: nothing to wipe in between. */
+  adoptCard(card: CardRecord): void {
+    if (this.ended) throw new Error('session already ended');
+    if (this.cardRecord) throw new Error('session already has a card');
+    this.cardRecord = card;
   }
 
   get isEnded(): boolean {

@@ -93,13 +93,18 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   devices.onServiceChange((s) => hub.emit('service:changed', s));
   modes.onChange((windowId, mode) => log.info({ windowId, mode }, 'mode changed'));
 
-  // A card on the reader starts (or replaces) the resident session; main keeps the record, the screen gets a mask.
+  // A card on the reader starts, resumes (same card back) or asks first (another card: session-manager.ts);
+  // main keeps the record, the screen gets a mask.
   idReader.cards.onCardRead((card) => {
-    void sessions.start(card).then((session) => {
-      if (session.card) hub.emit('card:read', toMaskedCard(session.card));
+    void sessions.cardPlaced(card).then((placed) => {
+      if (placed.outcome === 'other') hub.emit('card:other', {});
+      else if (placed.session.card) hub.emit('card:read', toMaskedCard(placed.session.card));
     });
   });
-  idReader.cards.onCardRemoved(() => hub.emit('card:removed', {}));
+  idReader.cards.onCardRemoved(() => {
+    sessions.cardLeft();
+    hub.emit('card:removed', {});
+  });
   // While a session is open its own personal values are scrubbed from any log text; forgotten at wipe.
   sessions.onStart((session) => {
     const c = session.card;

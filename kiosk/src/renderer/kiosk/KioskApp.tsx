@@ -17,6 +17,8 @@ import { AdminCorner, AdminPinPad } from './AdminEntry';
 import { CardPanel } from './CardPanel';
 import { JourneyScreen } from './JourneyScreen';
 import { VolumeControl } from './VolumeControl';
+import { shouldRemindCard, TakeCardReminder } from './TakeCardReminder';
+import { OtherCardQuestion } from './OtherCardQuestion';
 import { sessionJustEnded } from './session-end';
 import type { Step } from './step';
 import type { Lang } from './screen-props';
@@ -53,7 +55,15 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
     setCardOnReader(true);
     send({ type: 'CARD_READ', card });
   }, [send]));
-  useEvent('card:removed', useCallback(() => setCardOnReader(false), []));
+  useEvent('card:removed', useCallback(() => {
+    setCardOnReader(false);
+    send({ type: 'CARD_REMOVED' });
+  }, [send]));
+  // Someone else's card mid-visit: main holds it aside and the screen asks (OtherCardQuestion).
+  useEvent('card:other', useCallback(() => {
+    setCardOnReader(true);
+    send({ type: 'OTHER_CARD' });
+  }, [send]));
   useEvent('session:ended', useCallback((p: { reason: string }) => send({ type: 'SESSION_ENDED', reason: p.reason }), [send]));
 
   // Main's config says how long the screen waits before warning and counts down (main's own timer is a safety net).
@@ -65,6 +75,8 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
 
   // Guidance for every step, spoken on arrival; the read-aloud button repeats the whole screen.
   useEffect(() => {
+    // A card left on the reader: the reminder speaks instead (TakeCardReminder), nothing talks over it.
+    if (shouldRemindCard(step, cardOnReader)) return;
     const key = `voice.${step}`;
     if (i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
   }, [step, speechLang]);
@@ -108,6 +120,11 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
   if (step === 'attract') metIdentity.current = false;
   const position = stepPosition(step, metIdentity.current || snapshot.context.card === null);
   const inSession = step !== 'attract' && step !== 'thanks';
+  // A visit that began while the terminal was in service may finish when only the receipt printer stops
+  // (the receipt goes on screen); a visit begun after that is told at the start (AttractScreen, GuideScreen).
+  const startedInService = useRef(true);
+  if (step === 'attract') startedInService.current = service?.inService !== false;
+  const remindCard = shouldRemindCard(step, cardOnReader);
 
   return (
     <main className="kiosk journey" data-testid="kiosk" data-step={step} data-card-on-reader={cardOnReader} onPointerDown={activity} onKeyDown={activity}>
@@ -136,8 +153,12 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
       </div>
       {snapshot.context.card && <CardPanel card={snapshot.context.card} t={t} />}
       <div ref={screenRef} className="screen" data-testid={`screen-${step}`}>
-        <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service }} />
+        {remindCard && <TakeCardReminder text={t('card.takeIt')} speak={(text) => speaker.speak(text, speechLang)} />}
+        <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service, startedInService: startedInService.current }} />
       </div>
+      {snapshot.context.otherCard && inSession && (
+        <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={(text) => speaker.speak(text, speechLang)} />
+      )}
       {idleWarning && (
         <IdleWarning
           seconds={Math.round(snapshot.context.timing.countdownMs / 1000)}

@@ -40,6 +40,9 @@ export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null
       endSessionInMain: (_, params) => {
         void api.invoke('session:end', { reason: params.reason });
       },
+      answerOtherCardInMain: (_, params) => {
+        void api.invoke('session:otherCard', { endCurrent: params.endCurrent });
+      },
       startGuestInMain: () => {
         void api.invoke('session:startGuest', {});
       },

@@ -61,6 +61,8 @@ export interface SessionData {
   /** What the resident asked with: a 补打 needs its number + password (never taken from the answer). */
   queryRequest: QueryRequest | null;
   reprint: ReceiptView | null;
+  /** Another card lies on the reader (card:other): the screen asks whether to end this visit. */
+  otherCard: boolean;
   error: ContractError | null;
 }
 
@@ -84,6 +86,7 @@ export function emptySession(): SessionData {
     query: null,
     queryRequest: null,
     reprint: null,
+    otherCard: false,
     error: null,
   };
 }
@@ -91,6 +94,9 @@ export function emptySession(): SessionData {
 export type JourneyEvent =
   | { type: 'CARD_READ'; card: MaskedCard }
   | { type: 'CARD_REMOVED' }
+  | { type: 'OTHER_CARD' }
+  | { type: 'OTHER_CARD_ANSWER'; endCurrent: boolean }
+  | { type: 'PRINT_AGAIN' }
   | { type: 'SESSION_ENDED'; reason: string }
   | { type: 'BROWSE' }
   | { type: 'QUERY' }
@@ -120,6 +126,14 @@ const toContractError = (e: unknown): ContractError =>
     ? (e.error as ContractError)
     : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 
+/** The device reason of a receipt the printer could not print, as the screens translate device errors. */
+const unprintedError = (fault: string | undefined): ContractError => ({
+  code: 'device',
+  message: 'The receipt could not be printed',
+  ...(fault ? { reason: fault as ContractError['reason'] } : {}),
+  params: { device: 'receiptPrinter' },
+});
+
 export const journeyMachine = setup({
   types: {
     context: {} as JourneyContext,
@@ -141,6 +155,8 @@ export const journeyMachine = setup({
     touchMain: () => undefined,
     /** Open a guest session in main (guides and progress queries without a card). */
     startGuestInMain: () => undefined,
+    /** The resident's answer about another card on the reader (session:otherCard). */
+    answerOtherCardInMain: (_, _params: { endCurrent: boolean }) => undefined,
     wipe: assign(() => emptySession()),
   },
   guards: {
@@ -148,6 +164,7 @@ export const journeyMachine = setup({
     formComplete: ({ context }) => context.form !== null && missingRequired(context.form, context.values).length === 0,
     materialsComplete: ({ context }) => context.materialsComplete,
     signed: ({ context }) => context.signature !== null,
+    printFailed: ({ context }) => context.printed === 'failed',
     canReprint: ({ context }) => reprintRequestOf(context.queryRequest) !== null,
     isValidationError: (_, params: { error: unknown }) => toContractError(params.error).code === 'validation',
   },
@@ -178,7 +195,14 @@ export const journeyMachine = setup({
       type: 'parallel',
       on: {
         CANCEL: { target: 'attract', actions: { type: 'endSessionInMain', params: { reason: 'cancelled' } } },
-        CARD_READ: { actions: assign({ card: ({ event }) => event.card }) },
+        // The same card placed again (main resumed the session) or a guest's card: the visit carries on as it is.
+        CARD_READ: { actions: assign({ card: ({ event }) => event.card, otherCard: false }) },
+        // Someone else's card: nothing is dropped until the resident answers (main holds that card aside).
+        OTHER_CARD: { actions: assign({ otherCard: true }) },
+        CARD_REMOVED: { actions: assign({ otherCard: false }) },
+        OTHER_CARD_ANSWER: {
+          actions: [assign({ otherCard: false }), { type: 'answerOtherCardInMain', params: ({ event }) => ({ endCurrent: event.endCurrent }) }],
+        },
       },
       states: {
         // Inactivity: warn (shown and spoken by the screen), let the resident extend, then end.
@@ -286,11 +310,24 @@ export const journeyMachine = setup({
                   invoke: {
                     src: 'printReceipt',
                     input: ({ context }) => ({ localId: context.receipt?.localId ?? '' }),
-                    onDone: { target: 'shown', actions: assign({ printed: 'printed', receiptView: ({ event }) => event.output }) },
+                    onDone: {
+                      target: 'shown',
+                      // Paper out: the receipt is in hand all the same, on screen, and can be printed again later.
+                      actions: assign(({ event }) =>
+                        event.output.printed === false
+                          ? { printed: 'failed' as const, receiptView: event.output, error: unprintedError(event.output.printFault) }
+                          : { printed: 'printed' as const, receiptView: event.output, error: null },
+                      ),
+                    },
                     onError: { target: 'shown', actions: assign({ printed: 'failed', error: ({ event }) => toContractError(event.error) }) },
                   },
                 },
-                shown: {},
+                shown: {
+                  on: {
+                    // 重新打印 once the printer is back (the screen enables it on service:changed).
+                    PRINT_AGAIN: { guard: 'printFailed', target: 'printing', actions: assign({ printed: 'pending', error: null }) },
+                  },
+                },
               },
               on: { NEXT: 'evaluation' },
             },

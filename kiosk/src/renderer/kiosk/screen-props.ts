@@ -11,4 +11,6 @@ export interface ScreenProps {
   lang: Lang;
   t: TFunction<'journey'>;
   service: ServiceState | undefined;
+  /** The visit began while the terminal was in service: it may finish when only the receipt printer stops. */
+  startedInService?: boolean;
 }

@@ -4,9 +4,12 @@
 import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
+import { printerNotice } from '../service-rules';
 
 export function AttractScreen({ send, t, service }: ScreenProps) {
-  const out = service !== undefined && !service.canSubmit;
+  const out = service !== undefined && !service.inService;
+  // Said before anyone starts: no receipt printing (on screen instead), or a roll about to run out.
+  const printer = out ? null : printerNotice(service);
   const reasonsText = useDeviceReasons();
   return (
     <section className="attract" data-testid="attract">
@@ -17,6 +20,11 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
           {service.manual?.reason ? <span> {service.manual.reason}</span> : null}
           <p>{t('attract.outOfServiceHint')}</p>
         </div>
+      )}
+      {printer && (
+        <p className="banner banner-warning" role="status" data-testid="printer-notice" data-notice={printer}>
+          {t(`attract.${printer}`)}
+        </p>
       )}
       <h1>{t('attract.welcome')}</h1>
       {!out && <p className="lead">{t('attract.placeCard')}</p>}

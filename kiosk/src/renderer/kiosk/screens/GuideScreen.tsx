@@ -3,11 +3,12 @@ import { useQuery } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
+import { canApply as canApplyNow } from '../service-rules';
 
-export function GuideScreen({ ctx, send, lang, t, service }: ScreenProps) {
+export function GuideScreen({ ctx, send, lang, t, service, startedInService = true }: ScreenProps) {
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
   const g = guide.data;
-  const canApply = service?.canSubmit !== false;
+  const canApply = canApplyNow(service, startedInService);
   return (
     <section className="panel guide" data-testid="guide">
       <h2>{g ? g.name[lang] : t('guide.title')}</h2>

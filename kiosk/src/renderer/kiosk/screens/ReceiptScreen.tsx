@@ -1,13 +1,18 @@
 // The receipt on screen (what was printed): accepted with number + password, or honestly offline with the
 // tracking code. The printed text lines are shown too so the read-aloud button speaks the whole slip.
+// When the printer could not print it (paper out mid-visit) the application is in all the same: the slip is
+// here on screen (masked, with its QR), 重新打印 opens once the printer is back, and the screen says how to get
+// it later (补打 with the number and password here, or the short hand-over code at a counter).
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { ReceiptPaper } from './ReceiptPaper';
 
-export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
+export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
   const r = ctx.receipt;
   const view = ctx.receiptView;
+  // 重新打印 opens when the printer reports it can print again (service:changed after paper is loaded).
+  const printerBack = service?.canPrint === true;
   if (!r) return null;
   const accepted = r.acceptanceNumber !== null;
   return (
@@ -43,10 +48,21 @@ export function ReceiptScreen({ ctx, send, t }: ScreenProps) {
             {t('receipt.printFailed')}
           </p>
           <ErrorNotice error={ctx.error} />
+          <ul className="receipt-unprinted-help">
+            <li>{t('receipt.onScreen')}</li>
+            <li>{t('receipt.laterReprint')}</li>
+            <li data-testid="handover-code">{t('receipt.handover', { code: r.trackingCode })}</li>
+          </ul>
+          {!printerBack && <p className="hint" data-testid="print-again-waiting">{t('receipt.printAgainWaiting')}</p>}
         </div>
       )}
       {view && <ReceiptPaper view={view} t={t} />}
       <div className="actions">
+        {ctx.printed === 'failed' && (
+          <button type="button" className="btn btn-primary" data-testid="receipt-print-again" disabled={!printerBack} onClick={() => send({ type: 'PRINT_AGAIN' })}>
+            {t('receipt.printAgain')}
+          </button>
+        )}
         <button type="button" className="btn btn-primary btn-main" data-testid="receipt-continue" disabled={ctx.printed === 'pending'} onClick={() => send({ type: 'NEXT' })}>
           {t('receipt.continue')}
         </button>

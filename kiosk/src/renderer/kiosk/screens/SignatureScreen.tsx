@@ -1,9 +1,11 @@
 import { SignaturePad } from '@easydo/core/ui/SignaturePad';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
+import { canApply, printerNotice } from '../service-rules';
 
-export function SignatureScreen({ ctx, send, t, service }: ScreenProps) {
-  const blocked = service !== undefined && !service.canSubmit;
+export function SignatureScreen({ ctx, send, t, service, startedInService = true }: ScreenProps) {
+  const blocked = !canApply(service, startedInService);
+  const printer = printerNotice(service);
   const reasonsText = useDeviceReasons();
   return (
     <section className="panel signature" data-testid="signature">
@@ -12,7 +14,12 @@ export function SignatureScreen({ ctx, send, t, service }: ScreenProps) {
       <SignaturePad label={t('signature.canvas')} clearLabel={t('signature.clear')} onChange={(d) => send(d ? { type: 'SIGNED', dataUrl: d } : { type: 'CLEAR_SIGNATURE' })} />
       {blocked && (
         <p className="banner banner-warning" role="alert" data-testid="submit-out-of-service">
-          {t('submit.outOfService', { reason: reasonsText(service.reasons) || service.manual?.reason || '' })}
+          {t('submit.outOfService', { reason: reasonsText(service?.reasons ?? []) || service?.manual?.reason || '' })}
+        </p>
+      )}
+      {!blocked && printer === 'noPrint' && (
+        <p className="banner banner-warning" role="status" data-testid="receipt-on-screen-notice">
+          {t('signature.noPrint')}
         </p>
       )}
       {!ctx.signature && <p className="hint">{t('signature.needed')}</p>}

@@ -1,0 +1,128 @@
+// Work that must not be lost, at the kiosk with the real terminal and the simulated reader and printer: a
+// resident lifts the card mid-form and puts it back (the form stays), another card is placed (asked first,
+// the form stays when they carry on), the paper runs out before they sign (submitted anyway, receipt on screen,
+// 重新打印 once paper is back), and the card left on the reader is asked for, shown and spoken, until taken.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { assertNothingOf, checkStep, sign, typeHanzi } from '../test/journey/e2e-steps';
+
+describe('journey: a card lifted mid-form, paper out mid-journey, the card left on the reader', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('keeps the form through a card lift and another card, submits with the paper out, reprints when paper is back', async () => {
+    const p = h.page;
+    const printer = h.terminal.receiptPrinter.virtual!;
+    // What the kiosk says aloud, recorded in the page (headless Chromium has no voices to hear).
+    await p.evaluate(() => {
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push(u.text);
+    });
+    const spoken = () => p.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('sim-place-res01').click();
+    await p.getByTestId('catalogue').waitFor();
+    const session = h.terminal.sessions.current();
+    expect(session?.card).toBeTruthy();
+    await p.getByTestId('item-QR00305001').click();
+    await p.getByTestId('guide-apply').click();
+    await p.getByTestId('form').waitFor();
+    await p.getByTestId('field-reason').click();
+    await typeHanzi(p, 'zheng', '证');
+    await p.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
+
+    // The same card lifted and put back: same session in main, same form on screen, nothing retyped.
+    await p.getByTestId('sim-remove').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('sim-place-res01').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="true"]').waitFor();
+    expect(await p.getByTestId('kiosk').getAttribute('data-step')).toBe('form');
+    await p.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
+    expect(h.terminal.sessions.current()).toBe(session);
+
+    // Someone else's card: asked first; carrying on keeps the form, the own card back resumes.
+    await p.getByTestId('sim-remove').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('sim-place-res02').click();
+    await p.getByTestId('other-card').waitFor();
+    await checkStep(h, 'journey-card-01-other-card');
+    expect(h.terminal.sessions.current()).toBe(session);
+    await p.getByTestId('other-card-keep').click();
+    await p.getByTestId('other-card').waitFor({ state: 'detached' });
+    await p.getByTestId('sim-remove').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('sim-place-res01').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="true"]').waitFor();
+    await p.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
+    expect(h.terminal.sessions.current()).toBe(session);
+    expect(h.terminal.sessions.hasOtherCard()).toBe(false);
+
+    await p.getByTestId('form-next').click();
+    await p.getByTestId('checklist').waitFor();
+    for (const code of ['ID_CARD', 'HUKOU']) {
+      const button = p.getByTestId(`use-cert-${code}`);
+      if ((await button.count()) > 0) await button.click();
+    }
+    await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
+    await p.getByTestId('materials-next').click();
+    await p.getByTestId('review').waitFor();
+
+    // The paper runs out before the signature: the resident may still submit; the screen says where the receipt goes.
+    printer.setState('out');
+    await p.getByTestId('review-confirm').click();
+    await p.getByTestId('signature').waitFor();
+    await p.getByTestId('receipt-on-screen-notice').waitFor({ timeout: 20_000 });
+    expect(await p.getByTestId('submit-out-of-service').count()).toBe(0);
+    await sign(p);
+    await p.locator('[data-testid="signature-confirm"]:not([disabled])').waitFor();
+    const jobs = printer.jobs.length;
+    await p.getByTestId('signature-confirm').click();
+
+    await p.getByTestId('receipt-print-failed').waitFor();
+    const number = (await p.getByTestId('acceptance-number').textContent())!;
+    expect(number.length).toBeGreaterThan(10);
+    const maskedId = (await p.getByTestId('card-id').textContent())!;
+    const lines = (await p.getByTestId('receipt-lines').textContent())!;
+    expect(lines).toContain(number);
+    expect(lines).toContain(maskedId);
+    await p.getByTestId('receipt-qr').waitFor();
+    const tracking = h.terminal.applications.journal.list().find((a) => a.acceptanceNumber === number)!.localId.replaceAll('-', '').slice(0, 10).toUpperCase();
+    expect(await p.getByTestId('handover-code').textContent()).toContain(tracking);
+    const failedText = (await p.getByTestId('receipt-print-failed').textContent())!;
+    expect(failedText).not.toMatch(/记下|copy/i);
+    expect(await p.locator('[data-testid="receipt-print-again"][disabled]').count()).toBe(1);
+    expect(printer.jobs.length).toBe(jobs);
+    await checkStep(h, 'journey-paper-01-receipt-on-screen');
+
+    // Paper back: the printer's status reaches the screen and 重新打印 prints the slip once.
+    printer.setState('ok');
+    await p.locator('[data-testid="receipt-print-again"]:not([disabled])').waitFor({ timeout: 20_000 });
+    await p.getByTestId('receipt-print-again').click();
+    await p.getByTestId('receipt-printed').waitFor();
+    const job = (await printer.waitForJobs(jobs + 1))[jobs]!;
+    expect(job.lines.join('\n')).toContain(number);
+    expect(job.lines.join('\n')).not.toContain('补打');
+    expect(await p.getByTestId('receipt-print-again').count()).toBe(0);
+
+    // Done, card still on the reader: asked for on the thanks screen and back at the start, until it leaves.
+    await p.getByTestId('receipt-continue').click();
+    await p.getByTestId('evaluation-skip').click();
+    await p.getByTestId('thanks').waitFor();
+    await p.getByTestId('take-card').waitFor();
+    await p.getByTestId('finish').click();
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('take-card').waitFor();
+    expect(await spoken()).toContain('请取走您的证件');
+    await checkStep(h, 'journey-card-02-take-card');
+    await p.getByTestId('sim-remove').click();
+    await p.getByTestId('take-card').waitFor({ state: 'detached' });
+    await assertNothingOf(p, [number, maskedId]);
+  });
+});
