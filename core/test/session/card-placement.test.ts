@@ -83,6 +83,18 @@ describe('SessionManager.cardPlaced', () => {
     expect(ended).toEqual([]);
   });
 
+  it('at a counter (askFirst false) another card replaces the session, the same card still resumes', async () => {
+    const { sessions, ended } = manager();
+    const first = (await sessions.cardPlaced(card(A), { askFirst: false })).session;
+    expect((await sessions.cardPlaced(card(A), { askFirst: false })).outcome).toBe('resumed');
+    const next = await sessions.cardPlaced(card(B), { askFirst: false });
+    expect(next.outcome).toBe('started');
+    expect(next.session).not.toBe(first);
+    expect(next.session.card?.idNumber).toBe(B);
+    expect(ended).toEqual(['finished']);
+    expect(sessions.hasOtherCard()).toBe(false);
+  });
+
   it('a held card is wiped when the session ends', async () => {
     const { sessions } = manager();
     await sessions.cardPlaced(card(A));

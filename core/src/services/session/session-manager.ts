@@ -38,8 +38,11 @@ export class SessionManager {
     return session;
   }
 
-  /** A card was read on the reader: start, resume, take over a guest session, or hold it and ask. */
-  async cardPlaced(card: CardRecord): Promise<CardPlacement> {
+  /**
+   * A card was read on the reader: start, resume, take over a guest session, or hold it and ask. askFirst
+   * false (a counter, where the clerk decides and no resident is asked) replaces the session as before.
+   */
+  async cardPlaced(card: CardRecord, options: { askFirst?: boolean } = {}): Promise<CardPlacement> {
     const session = this.active;
     if (session && !session.isEnded) {
       const own = session.card;
@@ -52,6 +55,7 @@ export class SessionManager {
         overwrite(card); // the session keeps the record it has; the fresh copy is not needed
         return { outcome: 'resumed', session };
       }
+      if (options.askFirst === false) return { outcome: 'started', session: await this.start(card) };
       this.dropOtherCard();
       this.otherCard = card;
       return { outcome: 'other', session };

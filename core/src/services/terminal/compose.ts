@@ -96,7 +96,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   // A card on the reader starts, resumes (same card back) or asks first (another card: session-manager.ts);
   // main keeps the record, the screen gets a mask.
   idReader.cards.onCardRead((card) => {
-    void sessions.cardPlaced(card).then((placed) => {
+    void sessions.cardPlaced(card, { askFirst: role === 'kiosk' }).then((placed) => {
       if (placed.outcome === 'other') hub.emit('card:other', {});
       else if (placed.session.card) hub.emit('card:read', toMaskedCard(placed.session.card));
     });
