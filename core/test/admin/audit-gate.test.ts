@@ -47,7 +47,8 @@ describe('AdminGate', () => {
     const { gate, modes, audit, advance } = setup();
     for (let i = 0; i < 2; i++) expect(() => gate.login('w1', '000000')).toThrow(/Wrong PIN/);
     expect(() => gate.login('w1', '000000')).toThrow(/locked/);
-    expect(() => gate.login('w1', '246810')).toThrow(/Try again/);
+    // The screen says the wait from params (reason + seconds), not from the English message.
+    expect(() => gate.login('w1', '246810')).toThrow(expect.objectContaining({ message: expect.stringMatching(/Try again/), reason: 'locked', params: { retryAfterSeconds: 60 } }));
     expect(modes.get('w1')).toBe('kiosk');
     advance(61_000);
     gate.login('w1', '246810');

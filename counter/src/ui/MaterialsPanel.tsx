@@ -48,7 +48,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
       <ul className="requirements">
         {view.requirements.map((m) => (
           <li key={m.code} data-testid={`requirement-${m.code}`} data-missing={m.missing}>
-            <strong>{m.name[lang]}</strong> {t('materialPages', { pages: m.pages, required: m.required, verified: m.verifiedPages })}
+            <strong>{m.name[lang]}</strong> {t('materialPages', { pages: m.pages, required: m.required, verified: m.verifiedPages, count: m.required })}
             {m.missing && <em className="tag tag-warn">{t('missing')}</em>}
           </li>
         ))}

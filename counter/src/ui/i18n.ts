@@ -174,6 +174,7 @@ export const counterEn: WithPlurals<typeof counterZh> = {
   form: 'Application form',
   materials: 'Materials',
   materialPages: '{{pages}}/{{required}} pages, {{verified}} verified',
+  materialPages_one: '{{pages}}/{{required}} page, {{verified}} verified',
   missing: 'missing',
   addFromCamera: 'Document camera (checked in person, level B)',
   importFile: 'Import a file (level C, check the original)',

@@ -73,14 +73,14 @@ export class AdminGate {
     const remaining = this.lockout.remainingMs();
     if (remaining > 0) {
       this.audit.record('admin.login.locked', { windowId });
-      throw new Failure('forbidden', `Too many wrong PINs. Try again in ${Math.ceil(remaining / 1000)} s.`, 'locked');
+      throw new Failure('forbidden', `Too many wrong PINs. Try again in ${Math.ceil(remaining / 1000)} s.`, 'locked', undefined, { retryAfterSeconds: Math.ceil(remaining / 1000) });
     }
     if (!verifyPin(pin, this.pinHash())) {
       const { failures, lockedForMs } = this.lockout.recordFailure();
       this.audit.record('admin.login.failed', { windowId, failures });
       if (lockedForMs > 0) {
         this.audit.record('admin.lockout.locked', { windowId, failures, lockedForSeconds: lockedForMs / 1000 });
-        throw new Failure('forbidden', `Too many wrong PINs: entry locked for ${Math.ceil(lockedForMs / 60_000)} min.`, 'locked');
+        throw new Failure('forbidden', `Too many wrong PINs: entry locked for ${Math.ceil(lockedForMs / 60_000)} min.`, 'locked', undefined, { retryAfterMinutes: Math.ceil(lockedForMs / 60_000) });
       }
       throw new Failure('forbidden', 'Wrong PIN.', 'wrong-pin');
     }
