@@ -24,26 +24,17 @@ export function tempRoot(env: NodeJS.ProcessEnv = process.env): string {
   return os.tmpdir();
 }
 
-let bootCache: string | undefined;
-function bootStamp(): string {
-  if (bootCache === undefined) {
-    try {
-      const btime = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
-      bootCache = btime ? `${Number(btime).toString(36)}.` : '';
-    } catch {
-      bootCache = '';
-    }
-  }
-  return bootCache;
-}
-
-/** When the kernel started `pid` (Linux /proc), so a reused pid is not taken for the process that made a folder. */
+/**
+ * When the kernel started `pid` (Linux /proc, clock ticks since boot), so a reused pid is not taken for the process
+ * that made a folder. Not combined with the boot time: /proc/stat's btime is derived from the wall clock and moves
+ * when the clock is adjusted (seen drifting 26 s in an hour on a VM), which made a live folder look stale.
+ */
 function startStamp(pid: number): string | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // starttime is field 22; count from after the parenthesised command name, which may hold spaces.
     const start = text.slice(text.lastIndexOf(')') + 2).split(' ')[19];
-    return start && /^\d+$/.test(start) ? `${bootStamp()}${Number(start).toString(36)}` : null;
+    return start && /^\d+$/.test(start) ? Number(start).toString(36) : null;
   } catch {
     return null;
   }
@@ -89,6 +80,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export async function sweepStaleDirs(prefix: string, options: SweepOptions = {}): Promise<number> {
   const root = options.root ?? tempRoot();
+  // A dot in the stamp: the btime-based stamps of an earlier version, never equal to a current one.
   const owned = new RegExp(`^${escapeRe(prefix)}-(\\d+)-([0-9a-z.]+|x)-[A-Za-z0-9]{6}$`);
   const legacy = new RegExp(`^${escapeRe(prefix)}-[A-Za-z0-9]{6}$`);
   const names = await readdir(root).catch(() => [] as string[]);

@@ -1,7 +1,7 @@
 // Working folders for page images: private (0700), named after their owning process, and swept at start-up once
 // that process is gone — a crash or power cut must not leave a resident's pages readable for the next run.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,11 +29,18 @@ describe('private working folders', () => {
     expect(path.basename(dir).startsWith(`easydo-test-${ownerTag()}-`)).toBe(true);
   });
 
+  it('name the owner by pid and kernel start ticks only (btime moves with the wall clock, so it is left out)', () => {
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    expect(ownerTag()).toBe(`${process.pid}-${ticks.toString(36)}`);
+    expect(ownerTag(live.pid!)).toMatch(new RegExp(`^${live.pid}-[0-9a-z]+$`));
+  });
+
   it('sweeps the folders of a process that is gone, and of a reused pid, but not of live ones', async () => {
     const mine = await makePrivateDir('easydo-test', root);
     const crashed = leftover(`easydo-test-${deadPid}-x-AbC123`);
     const neighbour = leftover(`easydo-test-${ownerTag(live.pid!)}-Zz9Yy8`);
-    const reused = leftover(`easydo-test-${live.pid}-1.abc-Qq1Ww2`); // same pid, another start time
+    const reused = leftover(`easydo-test-${live.pid}-zzzzzzzzzz-Qq1Ww2`); // same pid, another start time
     const legacy = leftover('easydo-test-Ab12Cd');
     const other = leftover('unrelated-folder');
     expect(await sweepStaleDirs('easydo-test', { root })).toBe(2);
