@@ -91,7 +91,8 @@ export function QueryScreen({ ctx, send, t }: ScreenProps) {
               {t('query.startCamera')}
             </button>
           )}
-          {cameraError && <p className="error-notice">{cameraError}</p>}
+          {/* The browser's sentence is for the log: the resident reads that the camera is not working. */}
+          {cameraError && <ErrorNotice error={{ code: 'device', reason: 'device-fault', params: { device: 'documentCamera' }, message: cameraError }} />}
         </fieldset>
         <fieldset className="query-way">
           <legend>{t('query.byCard')}</legend>
