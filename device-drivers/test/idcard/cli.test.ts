@@ -86,7 +86,9 @@ describe('npm run idcard -- read / simulate over a pty pair', () => {
       const photo = Buffer.from(json.photo as string, 'base64');
       expect(createHash('sha256').update(photo).digest('hex')).toBe(digests.get(record.id));
     }
-  });
+    // One CLI process per fixture card (each starts tsx): 30 s was enough on a quiet machine only; on a busy one
+    // (the soak's luck loop, load 15 on 2 cores) this took over 40 s and failed by chance.
+  }, 180_000);
 
   it('masks names and numbers and leaves the photo out by default (via npm run idcard)', async () => {
     await tell('place res01');
