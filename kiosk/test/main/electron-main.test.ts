@@ -26,8 +26,10 @@ function unitFileLaunch(): { binary: string; args: string[] } {
 function shellLauncherLaunch(): { binary: string; args: string[] } {
   const shell = /Shell\s*=\s*'([^']+)'/.exec(read('packaging/windows/shell-launcher.md'))?.[1];
   if (!shell) throw new Error('no Shell = in shell-launcher.md');
-  const end = shell.toLowerCase().indexOf('.exe') + '.exe'.length;
-  return { binary: shell.slice(0, end), args: shell.slice(end).trim().split(/\s+/).filter(Boolean) };
+  // The binary is quoted (its path has spaces); the arguments follow the closing quote.
+  const quoted = /^"([^"]+\.exe)"\s*(.*)$/i.exec(shell);
+  if (!quoted) throw new Error(`Shell = must quote the .exe path: ${shell}`);
+  return { binary: quoted[1]!, args: quoted[2]!.split(/\s+/).filter(Boolean) };
 }
 
 const isSent = (webContentsId: number, channel: string) => (r: FakeReport): r is Extract<FakeReport, { type: 'sent' }> =>
@@ -69,6 +71,13 @@ describe('the packaging launch lines', () => {
     expect(windows.binary.split('\\').pop()).toBe(`${/productName:\s*(.+)/.exec(builder)?.[1]?.trim()}.exe`);
     expect(linux.args).toEqual(['--mode', 'kiosk']);
     expect(windows.args).toEqual(['--mode', 'kiosk']);
+  });
+
+  it('stop systemd restarting a launch line or configuration that only a person can fix (64, 78), not a hand-over (70)', () => {
+    const line = read('packaging/linux/easydo-kiosk.service').split('\n').find((l) => l.startsWith('RestartPreventExitStatus='));
+    const codes = (line ?? '').slice('RestartPreventExitStatus='.length).trim().split(/\s+/);
+    expect(codes).toEqual(expect.arrayContaining(['64', '78']));
+    expect(codes).not.toContain('70');
   });
 });
 
