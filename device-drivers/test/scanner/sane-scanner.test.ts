@@ -57,7 +57,7 @@ describeSane('SaneScanner with the SANE test backend', { timeout: 60_000 }, () =
     const scanner = make(['--read-return-value', 'SANE_STATUS_JAMMED']);
     await scanner.start();
     await expect(scanner.scan()).rejects.toMatchObject({ code: 'jammed' });
-    const ok = make();
+    const ok = make([], 'adf', 300); // an ADF batch with pages: 300 dpi, see the note at the top
     await ok.start();
     await ok.scan();
     expect(ok.snapshot()).toMatchObject({ status: 'online', lastError: null });
