@@ -26,7 +26,13 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     });
     const spoken = () => p.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
 
+    // Before anyone starts: a roll about to run out is said on the attract screen (it still prints).
     await p.getByTestId('attract').waitFor();
+    printer.setState('near-end');
+    await p.locator('[data-testid="printer-notice"][data-notice="paperLow"]').waitFor({ timeout: 20_000 });
+    expect(await p.getByTestId('out-of-service').count()).toBe(0);
+    printer.setState('ok');
+    await p.getByTestId('printer-notice').waitFor({ state: 'detached', timeout: 20_000 });
     await p.getByTestId('sim-place-res01').click();
     await p.getByTestId('catalogue').waitFor();
     const session = h.terminal.sessions.current();
