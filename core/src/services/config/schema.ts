@@ -64,6 +64,14 @@ export const DocumentCameraConfig = z.strictObject({
   deviceId: z.string().max(200).default(''),
 });
 
+/**
+ * Which OCR engine reads scanned materials. `ppocr`: PaddleOCR PP-OCRv4 (Chinese + Latin + digits) on onnxruntime;
+ * `tesseract`: tesseract.js, the fallback, and the engine for languages the PP-OCR Chinese model lacks.
+ */
+export const OcrConfig = z.strictObject({
+  engine: z.enum(['ppocr', 'tesseract']).default('tesseract'),
+});
+
 export const BackendConfig = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('embedded-sandbox'), clockSpeed: z.number().positive().max(100000).default(600) }),
   // http is accepted by the schema for development against a local sandbox; production refuses it (production-policy.ts).
@@ -144,6 +152,7 @@ export const TerminalConfig = z.strictObject({
     })
     .default({ idleWarningSeconds: 60, idleCountdownSeconds: 30 }),
   admin: AdminConfig.default({ idleTimeoutSeconds: 300 }),
+  ocr: OcrConfig.default({ engine: 'tesseract' }),
   journalKey: JournalKeyConfig.default({ source: 'os-keystore' }),
   languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
   defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
