@@ -40,7 +40,8 @@ describe('journey services', () => {
     const guide = await t.call('catalogue:item', { itemCode: ITEM });
     expect(guide.name.zh).toBe('房屋租赁备案变更');
     expect(guide.timeLimitDays).toBe(3);
-    expect(guide.materials.map((m) => m.code)).toEqual(['ID_CARD', 'LEASE', 'LEASE_RECORD']);
+    // Without a card the guide lists each card family's own identity document; a session narrows it (below).
+    expect(guide.materials.map((m) => m.code)).toEqual(['ID_CARD', 'HMT_PERMIT', 'FOREIGN_PR_CARD', 'LEASE', 'LEASE_RECORD']);
     expect(guide.materials[0]).toMatchObject({ originalsRequired: true, electronicCertificateType: '居民身份证' });
     expect((await t.failure('catalogue:item', { itemCode: 'NOPE' })).code).toBe('validation');
   });
@@ -132,7 +133,8 @@ describe('journey services', () => {
     expect(view.reprint).toBe(true);
     expect((await virtual.waitForJobs(before + 1))[before]!.lines.join('\n')).toContain('（补打）');
     const wrong = await t.failure('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: 'x'.repeat(6) });
-    expect(wrong).toMatchObject({ code: 'validation', reason: 'not-found' });
+    // A wrong password counts against this number's tries (the throttle), and says how many are left.
+    expect(wrong).toMatchObject({ code: 'validation', reason: 'query-wrong-password', params: { triesLeft: 4 } });
   });
 
   it('records the 好差评 once and delivers it', async () => {
@@ -157,7 +159,7 @@ describe('journey services', () => {
     const byQr = await t.call('progress:queryQr', { payload: accepted.qrPayload });
     expect(byQr.acceptanceNumber).toBe(accepted.acceptanceNumber);
     expect((await t.failure('progress:queryQr', { payload: 'https://example.com/?no=1&pw=2' })).reason).toBe('qr-unknown');
-    expect((await t.failure('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: '000000' })).reason).toBe('not-found');
+    expect((await t.failure('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: '000000' })).reason).toBe('query-wrong-password');
 
     const mine = await t.call('progress:queryByCard', {});
     expect(mine.applications.map((a) => a.acceptanceNumber)).toContain(accepted.acceptanceNumber);
