@@ -1,26 +1,54 @@
-// npm run ocr -- FILE... [--json] [--raw]
+// npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config terminal.json]
 // Prints each page's recognised text and time, fully offline. By default pages go through the
 // image pipeline first (page crop for camera frames, deskew, levels); --raw feeds the file as is.
+// The engine is --engine, else the config file's ocr.engine, else the schema's default.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OcrPool } from './ocr-pool';
+import { z } from 'zod';
+import { OcrConfig } from '../config/schema';
+import { readConfigFile } from '../config/load';
+import { OcrPool, defaultPoolSize, type OcrEngineName } from './ocr-pool';
 import { preparePage } from './image/pipeline';
 
 interface CliResult {
   file: string;
+  engine: OcrEngineName;
   text: string;
+  confidence: number;
   ms: number;
+}
+
+const USAGE = 'usage: npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config FILE]';
+
+function valueOf(argv: string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function chooseEngine(argv: string[]): OcrEngineName {
+  const flag = valueOf(argv, '--engine');
+  if (flag !== undefined) return z.enum(['ppocr', 'tesseract']).parse(flag);
+  const configFile = valueOf(argv, '--config');
+  return configFile ? readConfigFile(configFile).ocr.engine : OcrConfig.parse({}).engine;
 }
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const raw = argv.includes('--raw');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) {
-    console.error('usage: npm run ocr -- FILE... [--json] [--raw]');
+  const valued = new Set(['--engine', '--config'].flatMap((f) => (argv.includes(f) ? [argv.indexOf(f) + 1] : [])));
+  const files = argv.filter((a, i) => !a.startsWith('--') && !valued.has(i));
+  let engine: OcrEngineName;
+  try {
+    engine = chooseEngine(argv);
+  } catch (err) {
+    console.error(`${USAGE}\n${(err as Error).message}`);
     return 2;
   }
-  const pool = new OcrPool({ size: Math.min(files.length, new OcrPool().size) });
+  if (files.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const pool = new OcrPool({ engine, size: Math.min(files.length, defaultPoolSize()) });
   let failed = 0;
   try {
     const results = await Promise.all(
@@ -30,8 +58,8 @@ async function main(argv: string[]): Promise<number> {
           const bytes = new Uint8Array(await readFile(file));
           const image = raw ? bytes : (await preparePage(bytes, { source: 'file' })).master;
           const page = await pool.recognize(image);
-          const result = { file, text: page.text, ms: Math.round(performance.now() - t0) };
-          if (!json) console.log(`=== ${path.basename(file)} (${result.ms} ms, OCR ${page.ms} ms)\n${page.text}\n`);
+          const result = { file, engine, text: page.text, confidence: page.confidence, ms: Math.round(performance.now() - t0) };
+          if (!json) console.log(`=== ${path.basename(file)} (${engine}, ${result.ms} ms, OCR ${page.ms} ms)\n${page.text}\n`);
           return result;
         } catch (err) {
           failed++;

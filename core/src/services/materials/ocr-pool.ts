@@ -1,5 +1,7 @@
-// A small OCR worker pool over tesseract.js 7. Each tesseract.js worker is a Node worker_thread, so
-// recognition never blocks the main event loop. We schedule ourselves instead of using
+// A small OCR worker pool over two engines: PP-OCR on onnxruntime (ppocr/, one worker_thread per slot,
+// models loaded once per thread) and tesseract.js 7 (the fallback, and for languages PP-OCR's Chinese
+// model lacks). Each engine instance lives on a Node worker_thread, so recognition never blocks the main
+// event loop. We schedule ourselves instead of using
 // tesseract.js' createScheduler because we need three things it lacks: cancelling one job (a running
 // recognize cannot be aborted, so its worker is terminated and replaced), recycling a worker after N
 // pages (Tesseract adapts to past pages and its WASM heap grows), and per-job progress routing.
@@ -7,6 +9,8 @@ import os from 'node:os';
 import { createWorker, type Worker, type Page, type Block } from 'tesseract.js';
 import { Listeners } from '@easydo/device-drivers/device/listeners';
 import { ensureLangPath } from './tessdata';
+import type { PpOcrOptions } from './ppocr/engine';
+import { PpOcrThread } from './ppocr/thread';
 
 export interface OcrBox {
   x0: number;
@@ -38,14 +42,20 @@ export interface OcrJobOptions {
   onProgress?: (progress: number) => void;
 }
 
+export type OcrEngineName = 'ppocr' | 'tesseract';
+
 export interface OcrPoolOptions {
+  /** Default 'tesseract'; the terminal passes config.ocr.engine. */
+  engine?: OcrEngineName;
+  /** PP-OCR tuning (detector input size, batch, threads); ignored by tesseract. */
+  ppocr?: PpOcrOptions;
   /** Number of worker threads; default: the available cores, at most 4 (each holds ~0.3 GB). */
   size?: number;
   /** Tesseract language string; 'eng+chi_sim' avoids the bogus chi_sim_vert sub-language warning. */
   languages?: string;
   /** Folder with <lang>.traineddata.gz; default: ensureLangPath(). */
   langPath?: string;
-  /** Replace a worker after this many pages. */
+  /** Replace a worker after this many pages (default 25 for tesseract, never for ppocr). */
   recycleAfterPages?: number;
   /** Tesseract page segmentation mode; '3' = fully automatic (forms, tables, columns in reading order). */
   pageSegMode?: '1' | '3' | '4' | '6' | '11' | '12';
@@ -88,9 +98,15 @@ interface Job {
   settled: boolean;
 }
 
+/** One engine instance on its own thread, as the pool drives it. */
+interface EngineWorker {
+  recognize(image: Buffer, onProgress: (p: number) => void): Promise<OcrPageResult>;
+  terminate(): Promise<void>;
+}
+
 interface Slot {
   index: number;
-  worker: Promise<Worker> | null;
+  worker: Promise<EngineWorker> | null;
   pages: number;
   job: Job | null;
 }
@@ -119,8 +135,20 @@ export function pageResult(page: Page, ms: number): OcrPageResult {
   return { text: lines.map((l) => l.text).join('\n'), lines, confidence: page.confidence, ms };
 }
 
+/** tesseract.js reports progress through its logger (routed to the slot's job in startTesseract). */
+function tesseractEngine(worker: Worker): EngineWorker {
+  return {
+    recognize: async (image) => pageResult((await worker.recognize(image, {}, { text: true, blocks: true })).data, 0),
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
 export class OcrPool {
   readonly size: number;
+  readonly engine: OcrEngineName;
+  private readonly ppocr: PpOcrOptions;
   private readonly languages: string;
   private readonly recycleAfterPages: number;
   private readonly pageSegMode: string;
@@ -132,8 +160,11 @@ export class OcrPool {
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
+    this.engine = options.engine ?? 'tesseract';
+    this.ppocr = options.ppocr ?? {};
     this.languages = options.languages ?? 'eng+chi_sim';
-    this.recycleAfterPages = Math.max(1, options.recycleAfterPages ?? 25);
+    // Tesseract adapts to past pages and its WASM heap grows; PP-OCR keeps no state between pages.
+    this.recycleAfterPages = Math.max(1, options.recycleAfterPages ?? (this.engine === 'ppocr' ? Infinity : 25));
     this.pageSegMode = options.pageSegMode ?? '3';
     this.langPath = options.langPath ? Promise.resolve(options.langPath) : null;
     this.slots = Array.from({ length: this.size }, (_, index) => ({ index, worker: null, pages: 0, job: null }));
@@ -220,8 +251,21 @@ export class OcrPool {
     return this.langPath;
   }
 
-  private startWorker(slot: Slot): Promise<Worker> {
-    const started = (async () => {
+  private startWorker(slot: Slot): Promise<EngineWorker> {
+    const started = this.engine === 'ppocr' ? this.startPpOcr(slot) : this.startTesseract(slot);
+    slot.worker = started;
+    return started;
+  }
+
+  private async startPpOcr(slot: Slot): Promise<EngineWorker> {
+    // One intra-op thread per worker unless told otherwise: a pool of N workers uses N cores.
+    const thread = await PpOcrThread.start({ threads: 1, ...this.ppocr });
+    this.events.emit({ type: 'workerStarted', slot: slot.index });
+    return { recognize: (image, onProgress) => thread.recognize(image, onProgress), terminate: () => thread.terminate() };
+  }
+
+  private startTesseract(slot: Slot): Promise<EngineWorker> {
+    const started = (async (): Promise<EngineWorker> => {
       const langPath = await this.getLangPath();
       const worker = await createWorker(this.languages.split('+'), 1 /* OEM.LSTM_ONLY */, {
         langPath,
@@ -238,9 +282,8 @@ export class OcrPool {
         tessedit_pageseg_mode: this.pageSegMode as never,
       });
       this.events.emit({ type: 'workerStarted', slot: slot.index });
-      return worker;
+      return tesseractEngine(worker);
     })();
-    slot.worker = started;
     return started;
   }
 
@@ -264,10 +307,10 @@ export class OcrPool {
       const worker = await (slot.worker ?? this.startWorker(slot));
       if (job.settled) return; // cancelled while the worker was starting
       const t0 = performance.now();
-      const { data } = await worker.recognize(job.image, {}, { text: true, blocks: true });
+      const result = await worker.recognize(job.image, (p) => job.options.onProgress?.(p));
       slot.pages += 1;
       job.options.onProgress?.(1);
-      this.settle(job, pageResult(data, Math.round(performance.now() - t0)));
+      this.settle(job, { ...result, ms: Math.round(performance.now() - t0) });
     } catch (err) {
       if (!job.settled) {
         this.settle(job, new OcrFailedError(err));

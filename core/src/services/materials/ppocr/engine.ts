@@ -1,0 +1,178 @@
+// PP-OCR page recognition: DB detection → (optional) direction classification → CRNN/SVTR recognition
+// with CTC greedy decoding, on onnxruntime-node. Runs in whatever thread creates it; the OCR pool runs it
+// on a worker thread (ppocr/worker.ts), one engine per worker, models loaded once.
+import * as ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import type { OcrLine, OcrPageResult } from '../ocr-pool';
+import { ctcGreedyDecode, loadDictionary, type Dictionary } from './ctc';
+import { quadSize, rotateQuad180, sampleQuadInto, uprightQuad, type RawImage } from './crop';
+import { boxesFromProbabilityMap, type DbOptions } from './db-postprocess';
+import type { Quad } from './geometry';
+import { defaultModelPaths, type PpOcrModelPaths } from './models';
+import { readingOrder } from './reading-order';
+
+export interface PpOcrOptions {
+  models?: PpOcrModelPaths;
+  /** Longer side of the detector's input, in pixels (a multiple of 32 is used). Speed/memory lever. */
+  detMaxSide?: number;
+  /** Lines recognised per inference call. */
+  recBatch?: number;
+  /** Run the 0°/180° line classifier (upside-down lines). */
+  useAngleClassifier?: boolean;
+  /** onnxruntime intra-op threads per session; 1 = one core per worker. */
+  threads?: number;
+  graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  /** onnxruntime's CPU arena keeps peak allocations for reuse; off trades a little speed for memory. */
+  memoryArena?: boolean;
+  /** Lines whose mean character probability is below this are dropped (PaddleOCR's drop_score). */
+  dropScore?: number;
+  db?: DbOptions;
+}
+
+const REC_HEIGHT = 48;
+const REC_MIN_WIDTH = 320;
+const REC_MAX_WIDTH = 48 * 60;
+const CLS_WIDTH = 192;
+const DET_MEAN = [0.485, 0.456, 0.406];
+const DET_STD = [0.229, 0.224, 0.225];
+
+export class PpOcrEngine {
+  private constructor(
+    private readonly det: ort.InferenceSession,
+    private readonly rec: ort.InferenceSession,
+    private readonly cls: ort.InferenceSession | null,
+    private readonly dict: Dictionary,
+    private readonly options: Required<Omit<PpOcrOptions, 'models' | 'db' | 'graphOptimizationLevel' | 'threads' | 'memoryArena'>> & { db: DbOptions },
+  ) {}
+
+  static async load(options: PpOcrOptions = {}): Promise<PpOcrEngine> {
+    const models = options.models ?? defaultModelPaths();
+    const session: ort.InferenceSession.SessionOptions = {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: options.threads ?? 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+      enableCpuMemArena: options.memoryArena ?? true,
+    };
+    const useCls = options.useAngleClassifier ?? true;
+    const [det, rec, cls, dict] = await Promise.all([
+      ort.InferenceSession.create(models.detection, session),
+      ort.InferenceSession.create(models.recognition, session),
+      useCls ? ort.InferenceSession.create(models.classifier, session) : Promise.resolve(null),
+      loadDictionary(models.dictionary),
+    ]);
+    return new PpOcrEngine(det, rec, cls, dict, {
+      detMaxSide: options.detMaxSide ?? 1600,
+      recBatch: Math.max(1, options.recBatch ?? 8),
+      useAngleClassifier: useCls,
+      dropScore: options.dropScore ?? 0.5,
+      db: options.db ?? {},
+    });
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.det.release(), this.rec.release(), this.cls?.release()]);
+  }
+
+  /** Recognises one page image (PNG/JPEG/… bytes). */
+  async recognize(image: Uint8Array, onProgress?: (p: number) => void): Promise<OcrPageResult> {
+    const t0 = performance.now();
+    const { data, info } = await sharp(image).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const page: RawImage = { data, width: info.width, height: info.height, channels: info.channels };
+    const quads = await this.detect(page);
+    onProgress?.(0.3);
+    const upright = quads.map(uprightQuad);
+    const oriented = this.cls ? await this.classify(page, upright) : upright;
+    const found: OcrLine[] = [];
+    const order = oriented.map((q, i) => ({ i, ratio: ratioOf(q) })).sort((a, b) => a.ratio - b.ratio);
+    for (let start = 0; start < order.length; start += this.options.recBatch) {
+      const batch = order.slice(start, start + this.options.recBatch);
+      const decoded = await this.recogniseBatch(page, batch.map((b) => oriented[b.i]!));
+      batch.forEach((b, k) => {
+        const line = decoded[k]!;
+        const text = line.text.trim();
+        if (!text || line.confidence < this.options.dropScore) return;
+        const q = quads[b.i]!;
+        const xs = q.map((p) => p.x);
+        const ys = q.map((p) => p.y);
+        found.push({
+          text,
+          bbox: { x0: Math.round(Math.min(...xs)), y0: Math.round(Math.min(...ys)), x1: Math.round(Math.max(...xs)), y1: Math.round(Math.max(...ys)) },
+          confidence: Math.round(line.confidence * 1000) / 10,
+        });
+      });
+      onProgress?.(0.3 + (0.7 * Math.min(order.length, start + batch.length)) / Math.max(1, order.length));
+    }
+    const ordered = readingOrder(found);
+    const confidence = found.length ? found.reduce((s, l) => s + l.confidence, 0) / found.length : 0;
+    return { text: ordered.text, lines: ordered.lines, confidence: Math.round(confidence * 10) / 10, ms: Math.round(performance.now() - t0) };
+  }
+
+  private async detect(page: RawImage): Promise<Quad[]> {
+    const ratio = Math.min(1, this.options.detMaxSide / Math.max(page.width, page.height));
+    const dw = Math.max(32, Math.round((page.width * ratio) / 32) * 32);
+    const dh = Math.max(32, Math.round((page.height * ratio) / 32) * 32);
+    const small = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels as 1 | 3 } })
+      .resize(dw, dh, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const plane = dw * dh;
+    const input = new Float32Array(3 * plane);
+    const ch = small.info.channels;
+    for (let i = 0; i < plane; i++) {
+      for (let c = 0; c < 3; c++) {
+        // BGR order as PaddleOCR feeds OpenCV images; the ImageNet mean/std are applied in that order.
+        const v = small.data[i * ch + (ch === 1 ? 0 : 2 - c)]! / 255;
+        input[c * plane + i] = (v - DET_MEAN[c]!) / DET_STD[c]!;
+      }
+    }
+    const out = await this.det.run({ [this.det.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, dh, dw]) });
+    const prob = out[this.det.outputNames[0]!]!;
+    const map = { data: prob.data as Float32Array, width: dw, height: dh };
+    const boxes = boxesFromProbabilityMap(map, page.width / dw, page.height / dh, this.options.db);
+    prob.dispose();
+    return boxes.map((b) => b.quad);
+  }
+
+  private async classify(page: RawImage, quads: Quad[]): Promise<Quad[]> {
+    const out = [...quads];
+    const n = this.options.recBatch;
+    for (let start = 0; start < quads.length; start += n) {
+      const batch = quads.slice(start, start + n);
+      const data = new Float32Array(batch.length * 3 * REC_HEIGHT * CLS_WIDTH);
+      batch.forEach((q, index) => {
+        const w = Math.min(CLS_WIDTH, Math.max(1, Math.ceil(REC_HEIGHT * ratioOf(q))));
+        sampleQuadInto(page, q, w, { data, index, height: REC_HEIGHT, stride: CLS_WIDTH });
+      });
+      const res = await this.cls!.run({ [this.cls!.inputNames[0]!]: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, CLS_WIDTH]) });
+      const probs = res[this.cls!.outputNames[0]!]!.data as Float32Array;
+      batch.forEach((q, k) => {
+        // Classes: 0 = upright, 1 = 180°; turn only when the classifier is sure (PaddleOCR's cls_thresh 0.9).
+        if (probs[k * 2 + 1]! > probs[k * 2]! && probs[k * 2 + 1]! > 0.9) out[start + k] = rotateQuad180(q);
+      });
+    }
+    return out;
+  }
+
+  private async recogniseBatch(page: RawImage, quads: Quad[]): Promise<{ text: string; confidence: number }[]> {
+    const maxRatio = Math.max(...quads.map(ratioOf));
+    const stride = Math.min(REC_MAX_WIDTH, Math.max(REC_MIN_WIDTH, Math.ceil((REC_HEIGHT * maxRatio) / 8) * 8));
+    const data = new Float32Array(quads.length * 3 * REC_HEIGHT * stride);
+    quads.forEach((q, index) => {
+      const w = Math.min(stride, Math.max(1, Math.ceil(REC_HEIGHT * ratioOf(q))));
+      sampleQuadInto(page, q, w, { data, index, height: REC_HEIGHT, stride });
+    });
+    const res = await this.rec.run({ [this.rec.inputNames[0]!]: new ort.Tensor('float32', data, [quads.length, 3, REC_HEIGHT, stride]) });
+    const out = res[this.rec.outputNames[0]!]!;
+    const [, steps, classes] = out.dims as [number, number, number];
+    const probs = out.data as Float32Array;
+    const lines = quads.map((_, k) => ctcGreedyDecode(probs, steps, classes, this.dict, k * steps * classes));
+    out.dispose();
+    return lines;
+  }
+}
+
+function ratioOf(q: Quad): number {
+  const { width, height } = quadSize(q);
+  return width / Math.max(1, height);
+}
