@@ -53,7 +53,7 @@ for (const part of chosen) {
 
 console.log('\n=== soak summary');
 for (const r of results) {
-  const figures = r.figures ? Object.entries(r.figures).map(([k, v]) => `${k}=${v}`).join(' ') : '(no figures)';
+  const figures = r.figures ? Object.entries(r.figures).map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v}`).join(' ') : '(no figures)';
   console.log(`soak ${r.part}: ${r.pass ? 'PASS' : 'FAIL'} ${figures}`);
   for (const b of r.broken ?? []) console.log(`soak ${r.part}: broken: ${b}`);
 }
