@@ -22,6 +22,7 @@ export class FakeWebContents extends EventEmitter {
   private destroyed = false;
   private crashed = false;
   private loadedOnce = false;
+  private navigations = 0;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
 
   constructor(
@@ -43,6 +44,9 @@ export class FakeWebContents extends EventEmitter {
 
   async loadURL(url: string): Promise<void> {
     if (this.destroyed) throw new Error('Object has been destroyed');
+    // As in Electron, a newer navigation aborts one still in flight (its promise rejects with ERR_ABORTED), so a
+    // slow reload can never land on top of the page loaded after it.
+    const navigation = ++this.navigations;
     this.crashed = false;
     this.emit('did-start-loading');
     let status: number | null = null;
@@ -58,6 +62,10 @@ export class FakeWebContents extends EventEmitter {
       error = `ERR_FAILED (${e instanceof Error ? e.message : String(e)})`;
     }
     if (this.destroyed) return;
+    if (navigation !== this.navigations) {
+      this.emit('did-fail-load', fakeEvent(), -3, 'ERR_ABORTED', url, true);
+      throw new Error(`ERR_ABORTED (-3) loading '${url}'`);
+    }
     report({ type: 'load', webContentsId: this.id, url, status, ...(error ? { error } : {}) });
     if (error) {
       this.emit('did-fail-load', fakeEvent(), -302, error, url, true);
