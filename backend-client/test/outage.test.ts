@@ -36,8 +36,8 @@ describe('outage', () => {
       journal.enqueue(app, materials);
     }
     const down = await outbox.drainNow();
-    // More than one batch of 50: the pass's cursor must reach every application.
-    expect(down).toMatchObject({ delivered: 0, retryLater: 60 });
+    // The platform is unreachable: one probe, and the pass stops there (the others keep their place).
+    expect(down).toMatchObject({ delivered: 0, retryLater: 1 });
     expect(outbox.status()).toMatchObject({ depth: 60 });
     expect(outbox.status().oldestPendingAt).not.toBeNull();
     expect(outbox.status().lastError).toMatch(/^network/);
@@ -49,9 +49,41 @@ describe('outage', () => {
     try {
       await until(() => outbox.status().depth === 0, 20_000);
       await outbox.stop();
+      // More than one batch of 50: the pass's cursor reached every application, and in journal order.
       expect(back.stats()).toMatchObject({ applications: 60, distinctSyntheticSeq: 60, duplicateIdempotencyKeys: 0 });
+      const enqueued = journal.list().map((a) => a.localId);
+      expect(changes.filter((c) => c.state === 'accepted').map((c) => c.localId)).toEqual(enqueued);
       expect(changes.filter((c) => c.state === 'accepted')).toHaveLength(60);
       expect(journal.list().every((a) => a.state === 'accepted' && a.receipt?.queryPassword)).toBe(true);
+    } finally {
+      await outbox.stop();
+      journal.close();
+      await back.close();
+    }
+  });
+
+  it('after an outage the earliest application goes first, though a later one was never tried', async () => {
+    const dir = tempDir('outage-order');
+    const dbFile = join(dir, 'sandbox.db');
+    const first = await startSandbox({ dbFile });
+    const { port } = first;
+    await first.close();
+    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
+    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const accepted: string[] = [];
+    // A back-off long enough that a per-row schedule would leave the first application waiting behind the second.
+    const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 2000, maxMs: 4000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
+    const a = syntheticApplication(1);
+    journal.enqueue(a.app, a.materials);
+    expect(await outbox.drainNow()).toMatchObject({ delivered: 0, retryLater: 1 }); // tried while down
+    const b = syntheticApplication(2);
+    journal.enqueue(b.app, b.materials); // never tried
+    const back = await startSandbox({ dbFile, port });
+    try {
+      outbox.start();
+      await until(() => outbox.status().depth === 0, 20_000);
+      expect(accepted).toEqual(journal.list().map((x) => x.localId));
+      expect(accepted).toHaveLength(2);
     } finally {
       await outbox.stop();
       journal.close();

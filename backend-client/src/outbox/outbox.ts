@@ -19,8 +19,12 @@ export interface OutboxOptions {
   journal: Journal;
   client: BackendClient;
   onChange?: (change: OutboxChange) => void;
-  /** Back-off: delay = random(0.5..1) × min(maxMs, baseMs × 2^attempts). Defaults 1 s and 5 min. */
-  backoff?: { baseMs?: number; maxMs?: number };
+  /**
+   * Back-off: delay = random(0.5..1) × min(maxMs, baseMs × 2^attempts). Defaults 1 s and 5 min. While the platform
+   * is unreachable the whole outbox waits (one probe per wait, at most `outageMaxMs`, default 30 s, apart), so that
+   * when it returns the queue drains at once and in journal order.
+   */
+  backoff?: { baseMs?: number; maxMs?: number; outageMaxMs?: number };
   /** How often the background loop looks for due work (default 1 s). */
   pollMs?: number;
   /** Personal data is purged this long after an application settles (accepted, failed, …; default 7 days). */
@@ -71,6 +75,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const random = options.random ?? Math.random;
   const baseMs = options.backoff?.baseMs ?? 1000;
   const maxMs = options.backoff?.maxMs ?? 300_000;
+  const outageMaxMs = options.backoff?.outageMaxMs ?? Math.min(maxMs, 30_000);
+  /** Platform unreachable: no background pass before this time, and how many probes in a row have failed. */
+  let outageUntil = Number.NEGATIVE_INFINITY;
+  let outageProbes = 0;
   const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -85,15 +93,28 @@ export function createOutbox(options: OutboxOptions): Outbox {
     options.onChange?.({ localId: app.localId, state: app.state, acceptanceNumber: app.acceptanceNumber, ...(error ? { error } : {}) });
   const describe = (e: unknown) =>
     e instanceof BackendError ? `${e.code}${e.serverCode ? `/${e.serverCode}` : ''}: ${e.message}` : e instanceof Error ? e.message : String(e);
-  const retryAt = (attempts: number) => now() + Math.round((0.5 + random() * 0.5) * Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30)));
+  const delay = (attempts: number, cap: number) => Math.round((0.5 + random() * 0.5) * Math.min(cap, baseMs * 2 ** Math.min(attempts, 30)));
+  const retryAt = (attempts: number) => now() + delay(attempts, maxMs);
   /** Refusals that no retry can fix; everything else (network, timeout, 5xx, auth hiccups) is retried. */
   const permanent = (e: unknown) => e instanceof BackendError && (e.code === 'validation' || e.code === 'protocol' || e.serverCode === 'idempotency_conflict');
 
   /** The submission's clerk token was refused: only a person can fix that (a new sign-in), so no retry. */
   const clerkRefused = (e: unknown) => e instanceof BackendError && e.code === 'unauthorized';
   const unreadable = (e: unknown) => e instanceof JournalError && e.code === 'unreadable';
+  /**
+   * The platform as a whole cannot be reached (no connection, no answer, 503): trying the next rows now would
+   * only fail too, and a later row that got through first would overtake the earlier ones. A row-specific
+   * failure (a 500 on one payload, say) is not this: it backs off alone and the others go on.
+   */
+  const unreachable = (e: unknown) => e instanceof BackendError && (e.code === 'network' || e.code === 'timeout' || e.status === 503);
 
-  type Outcome = 'delivered' | 'failed' | 'retry' | 'quarantined' | 'needs-clerk';
+  type Outcome = 'delivered' | 'failed' | 'retry' | 'unreachable' | 'quarantined' | 'needs-clerk';
+
+  /** Every pending row waits for the same probe time, so the first one due after an outage is the oldest. */
+  function enterOutage(): number {
+    outageUntil = now() + delay(outageProbes++, outageMaxMs);
+    return outageUntil;
+  }
 
   async function deliver(app: LocalApplication): Promise<Outcome> {
     const clerkToken = app.submission?.clerkToken;
@@ -118,6 +139,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
       emit(journal.markAccepted(app.localId, receipt));
       lastSuccessAt = now();
+      outageProbes = 0;
       return 'delivered';
     } catch (e) {
       const msg = describe(e);
@@ -137,6 +159,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         emit(journal.get(app.localId), msg);
         return 'failed';
       }
+      if (unreachable(e)) {
+        journal.scheduleRetry(app.localId, msg, enterOutage());
+        return 'unreachable';
+      }
       journal.scheduleRetry(app.localId, msg, retryAt(app.attempts));
       return 'retry';
     }
@@ -151,7 +177,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (!(e instanceof BackendError && e.serverCode === 'already_evaluated')) {
         lastError = describe(e);
         if (permanent(e)) journal.markEvaluationDelivered(app.localId);
-        else journal.scheduleRetry(app.localId, lastError, retryAt(app.attempts));
+        else journal.scheduleRetry(app.localId, lastError, unreachable(e) ? enterOutage() : retryAt(app.attempts));
         return false;
       }
     }
@@ -174,7 +200,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0, quarantined: 0, needsClerk: 0 };
     const quarantinedBefore = journal.counts().quarantined;
     let cursor = 0;
-    for (;;) {
+    let reachable = true;
+    rows: for (;;) {
       const batch = journal.dueForDelivery(at, cursor);
       if (batch.length === 0) break;
       for (const app of batch) {
@@ -190,11 +217,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
         else if (r === 'failed') result.failed++;
         else if (r === 'needs-clerk') result.needsClerk++;
         else if (r === 'retry') result.retryLater++;
+        else if (r === 'unreachable') {
+          // The rest keep their place in the queue; the pass ends here and the outbox waits for the platform.
+          result.retryLater++;
+          reachable = false;
+          break rows;
+        }
       }
     }
-    for (const app of journal.dueEvaluations(at)) {
+    for (const app of reachable ? journal.dueEvaluations(at) : []) {
       try {
         if (await deliverEvaluation(app)) result.evaluationsDelivered++;
+        else if (now() < outageUntil) break;
       } catch (e) {
         rowFailed(app, e);
       }
@@ -223,7 +257,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return next;
   }
 
-  const background = () => once(now()).then(() => undefined, (e: unknown) => void (lastError = describe(e)));
+  const background = () =>
+    now() < outageUntil ? Promise.resolve() : once(now()).then(() => undefined, (e: unknown) => void (lastError = describe(e)));
 
   function schedule() {
     if (!running) return;
