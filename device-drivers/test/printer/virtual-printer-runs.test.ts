@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderLayout } from '../../src/printer/escpos/render';
 import { PROFILES } from '../../src/printer/profiles';
 import { tcpTransport } from '../../src/printer/transport/tcp';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src/printer/virtual/server';
+import { PRUNED_JOB, startVirtualPrinter, type VirtualPrinter } from '../../src/printer/virtual/server';
 import { artifactDir } from './helpers';
 
 const receipt = (password: string) => renderLayout([{ type: 'text', text: `查询密码 ${password}` }], PROFILES['80mm']);
@@ -50,6 +50,11 @@ describe('virtual printer job folders', () => {
       const jobs = [await printOne(printer, '444441', 1), await printOne(printer, '444442', 2), await printOne(printer, '444443', 3)];
       expect(jobs.map((j) => existsSync(j.files.txt))).toEqual([false, true, true]);
       expect(readdirSync(printer.runDir).sort()).toEqual(['job-0002.bin', 'job-0002.png', 'job-0002.txt', 'job-0003.bin', 'job-0003.png', 'job-0003.txt']);
+      // In memory too: the pruned job (its lines held the password) is the shared placeholder; indexes still count.
+      expect(printer.jobs).toHaveLength(3);
+      expect(printer.jobs[0]).toBe(PRUNED_JOB);
+      expect(JSON.stringify(printer.jobs)).not.toContain('444441');
+      expect(printer.jobs.slice(1).map((j) => j.id)).toEqual([2, 3]);
     } finally {
       await printer.close();
     }

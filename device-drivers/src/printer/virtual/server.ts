@@ -30,7 +30,7 @@ export const virtualPrinterOptionsSchema = z.object({
   font: z.object({ path: z.string(), postscriptName: z.string().optional() }).optional(),
   /** Run folders kept in outDir, this one included. */
   keepRuns: z.number().int().min(1).default(3),
-  /** Jobs of this run kept on disk (older jobs' files are deleted; their entries stay in `jobs`). */
+  /** Jobs of this run kept, on disk and in `jobs` (older entries become one shared placeholder, PRUNED_JOB). */
   keepJobs: z.number().int().min(1).default(20),
 });
 export type VirtualPrinterOptions = z.input<typeof virtualPrinterOptionsSchema>;
@@ -54,6 +54,14 @@ export interface VirtualPrinter {
   waitForJobs(count: number): Promise<VirtualPrinterJob[]>;
   close(): Promise<void>;
 }
+
+/**
+ * What `jobs` holds in place of a job older than `keepJobs`: one shared object, so a printer that prints for
+ * months costs one array slot per old job, while indexes (jobs.length, jobs[before]) keep meaning what they did.
+ */
+export const PRUNED_JOB: VirtualPrinterJob = Object.freeze({
+  id: 0, lines: [], files: { bin: '', txt: '', png: '' }, stateAtPrint: 'ok', blocks: [], unknown: [], misprints: 0, statusRequests: 0,
+}) as VirtualPrinterJob;
 
 const RUN_DIR = /^run-(\d{6})-/;
 const LEGACY_JOB_FILE = /^job-\d{4,}\.(bin|txt|png)$/;
@@ -104,8 +112,12 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
     await writeFile(files.txt, lines.join('\n') + '\n', { encoding: 'utf8', mode });
     await writeFile(files.png, renderJobPng(parsed, opts.dots, glyphs), { mode });
     jobs.push({ id, lines, files, stateAtPrint, ...parsed });
-    const expired = jobs[jobs.length - 1 - opts.keepJobs];
-    if (expired) for (const f of Object.values(expired.files)) await unlink(f).catch(() => undefined);
+    const expiredAt = jobs.length - 1 - opts.keepJobs;
+    const expired = jobs[expiredAt];
+    if (expired && expired !== PRUNED_JOB) {
+      jobs[expiredAt] = PRUNED_JOB;
+      for (const f of Object.values(expired.files)) await unlink(f).catch(() => undefined);
+    }
     for (const w of [...waiters]) {
       if (jobs.length >= w.count) {
         waiters.splice(waiters.indexOf(w), 1);
