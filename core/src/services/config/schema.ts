@@ -69,7 +69,7 @@ export const DocumentCameraConfig = z.strictObject({
  * `tesseract`: tesseract.js, the fallback, and the engine for languages the PP-OCR Chinese model lacks.
  */
 export const OcrConfig = z.strictObject({
-  engine: z.enum(['ppocr', 'tesseract']).default('tesseract'),
+  engine: z.enum(['ppocr', 'tesseract']).default('ppocr'),
 });
 
 export const BackendConfig = z.discriminatedUnion('kind', [
@@ -152,7 +152,7 @@ export const TerminalConfig = z.strictObject({
     })
     .default({ idleWarningSeconds: 60, idleCountdownSeconds: 30 }),
   admin: AdminConfig.default({ idleTimeoutSeconds: 300 }),
-  ocr: OcrConfig.default({ engine: 'tesseract' }),
+  ocr: OcrConfig.default({ engine: 'ppocr' }),
   journalKey: JournalKeyConfig.default({ source: 'os-keystore' }),
   languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
   defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
