@@ -6,7 +6,7 @@
 import { createIdReader } from '@easydo/core/services/devices/id-reader';
 import { createSimulator, loadFixtureCards, runSimulatorOnSerial, type ReaderEvent } from '@easydo/device-drivers/idcard/index';
 import { check, finish, partArgs, percentile, sized, sleep } from './report';
-import { createSoakPty } from './pty';
+import { createPtyPair } from '../../device-drivers/test/idcard/pty-pair';
 
 const args = partArgs();
 const CYCLES = sized(args, 100, 10);
@@ -23,7 +23,7 @@ async function until(cond: () => boolean, ms: number): Promise<boolean> {
 
 async function main() {
   const t0 = Date.now();
-  const pty = await createSoakPty();
+  const pty = await createPtyPair(); // the driver tests' own socat pair
   const cards = await loadFixtureCards();
   // The simulator stands in for the reader's own electronics: it is there the moment the port is.
   const served = await runSimulatorOnSerial({ path: pty.b, simulator: createSimulator({ cards, seed: 5 }), reconnectIntervalMs: 20 });
@@ -42,13 +42,13 @@ async function main() {
     if (!(await until(() => reader.snapshot().status === 'online', 10_000))) throw new Error('the reader never came online');
     for (let i = 0; i < CYCLES; i++) {
       served.simulator.removeCard();
-      await pty.unplug();
+      await pty.stop(); // unplugged: both paths vanish
       if (!(await until(() => reader.snapshot().status === 'noDevice', 10_000))) notDetected++;
       await sleep(100 + Math.random() * 400);
       const card = cards[i % cards.length]!;
       served.simulator.placeCard(card.id);
       const before = reads;
-      await pty.plug();
+      await pty.start(); // plugged back in
       const back = performance.now();
       // Bounded waits well past the promise, so a slow recovery is measured rather than cut off.
       const cameOnline = await until(() => reader.snapshot().status === 'online' || reader.snapshot().status === 'busy', 15_000);

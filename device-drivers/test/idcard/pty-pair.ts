@@ -1,45 +1,49 @@
-// A socat pseudo-terminal pair for the soak (the tests have their own in device-drivers/test): two linked
-// paths that vanish when socat stops, like a USB serial reader pulled out, and return when it starts again.
+// A socat pseudo-terminal pair: the real OS serial path between a reader service and the simulator. Free of
+// vitest, so the soak suite (scripts/soak) uses the very same pair the driver tests use.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { join } from 'node:path';
 
-export interface SoakPty {
+export interface PtyPair {
+  dir: string;
   /** Reader side. */
   a: string;
   /** Simulator side. */
   b: string;
-  unplug(): Promise<void>;
-  plug(): Promise<void>;
+  /** Kill socat: both paths vanish (like unplugging a USB reader). */
+  stop(): Promise<void>;
+  /** Start socat again with the same link names. */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-export async function createSoakPty(): Promise<SoakPty> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'easydo-soak-pty-'));
-  const a = path.join(dir, 'A');
-  const b = path.join(dir, 'B');
+/** `socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B` in a temp dir. Fails (never skips) without socat. */
+export async function createPtyPair(): Promise<PtyPair> {
+  const dir = mkdtempSync(join(tmpdir(), 'idcard-pty-'));
+  const a = join(dir, 'A');
+  const b = join(dir, 'B');
   let proc: ChildProcess | null = null;
 
-  const plug = async () => {
+  const start = async () => {
     const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc = child;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve, reject) => {
-      child.once('error', (err) => reject(new Error(`socat is required (apt-get install socat): ${err.message}`)));
+      child.once('error', (err) => reject(new Error(`socat is required for the pty tests (apt-get install socat): ${err.message}`)));
       const deadline = Date.now() + 5000;
       const poll = () => {
         if (/starting data transfer loop/.test(stderr) && existsSync(a) && existsSync(b)) return resolve();
         if (child.exitCode !== null) return reject(new Error(`socat exited: ${stderr}`));
         if (Date.now() > deadline) return reject(new Error(`socat did not start: ${stderr}`));
-        setTimeout(poll, 2);
+        setTimeout(poll, 10);
       };
       poll();
     });
   };
 
-  const unplug = async () => {
+  const stop = async () => {
     const child = proc;
     proc = null;
     if (!child || child.exitCode !== null) return;
@@ -49,14 +53,15 @@ export async function createSoakPty(): Promise<SoakPty> {
     });
   };
 
-  await plug();
+  await start();
   return {
+    dir,
     a,
     b,
-    plug,
-    unplug,
+    start,
+    stop,
     async dispose() {
-      await unplug();
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
