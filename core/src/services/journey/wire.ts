@@ -27,7 +27,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
     void idle.cardRemoved().catch((err: unknown) => ctx.log.warn({ err }, 'card-removed session end failed'));
   });
 
-  const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log });
+  const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log, ocrEngine: ctx.config().ocr.engine });
   ctx.applications.setMaterialsProvider(materials.provider);
 
   const { scanner, receipts } = ctx;

@@ -1,11 +1,10 @@
 // npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config terminal.json]
 // Prints each page's recognised text and time, fully offline. By default pages go through the
 // image pipeline first (page crop for camera frames, deskew, levels); --raw feeds the file as is.
-// The engine is --engine, else the config file's ocr.engine, else the schema's default.
+// The engine is --engine, else the config file's ocr.engine, else PP-OCR (the more accurate engine).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { OcrConfig } from '../config/schema';
 import { readConfigFile } from '../config/load';
 import { OcrPool, defaultPoolSize, type OcrEngineName } from './ocr-pool';
 import { preparePage } from './image/pipeline';
@@ -29,7 +28,7 @@ function chooseEngine(argv: string[]): OcrEngineName {
   const flag = valueOf(argv, '--engine');
   if (flag !== undefined) return z.enum(['ppocr', 'tesseract']).parse(flag);
   const configFile = valueOf(argv, '--config');
-  return configFile ? readConfigFile(configFile).ocr.engine : OcrConfig.parse({}).engine;
+  return configFile ? readConfigFile(configFile).ocr.engine : 'ppocr';
 }
 
 async function main(argv: string[]): Promise<number> {

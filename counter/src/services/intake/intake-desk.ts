@@ -26,7 +26,7 @@ export interface SubmittedIntake {
   item: CatalogueItem;
 }
 
-type Ctx = Pick<TerminalContext, 'sessions' | 'catalogue' | 'applications' | 'devices' | 'log' | 'scanner'>;
+type Ctx = Pick<TerminalContext, 'sessions' | 'catalogue' | 'applications' | 'devices' | 'log' | 'scanner' | 'config'>;
 
 function materialsFailure(e: unknown): never {
   if (e instanceof MaterialsError) {
@@ -47,7 +47,7 @@ export class IntakeDesk {
 
   private ocr(): OcrPool {
     // One worker: the counter shares its CPU with the kiosk services; created on first use.
-    this.pool ??= new OcrPool({ size: 1 });
+    this.pool ??= new OcrPool({ size: 1, engine: this.ctx.config().ocr.engine });
     return this.pool;
   }
 
