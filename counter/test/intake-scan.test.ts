@@ -25,6 +25,7 @@ function setup(scanner: Pick<ScannerBundle, 'scan'> | null) {
     devices: { serviceState: () => ({ canSubmit: true }) },
     log: { warn: () => undefined, info: () => undefined },
     scanner,
+    config: () => ({ ocr: { engine: 'tesseract' } }),
   };
   const desk = new IntakeDesk(ctx as never, () => undefined);
   return { desk, leave: () => (session = resident()), noCard: () => (session = null) };
