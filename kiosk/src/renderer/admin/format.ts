@@ -21,7 +21,3 @@ export function time(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : '—';
 }
 
-export function pairs(record: Record<string, string | number | boolean>): string {
-  const entries = Object.entries(record);
-  return entries.length ? entries.map(([k, v]) => `${k}: ${v}`).join(' · ') : '—';
-}
