@@ -2,7 +2,7 @@
 // Vitest; tsconfig.base.json `paths` says the same for tsc, tsx and esbuild.
 import { fileURLToPath } from 'node:url';
 
-const PACKAGES = ['core', 'counter', 'kiosk', 'device-drivers', 'backend-client'];
+const PACKAGES = ['core', 'counter', 'fleet', 'kiosk', 'device-drivers', 'backend-client'];
 
 export const workspaceAliases = [
   // The sandbox server sits beside the client's src/ (it is a dev/test tool, not part of the client library).

@@ -5,6 +5,7 @@
 #   socat: pseudo-terminal pairs for real serial I/O; sane-utils: SANE test scanner; cups + cups-pdf: A4 printing
 #   tesseract-ocr(+chi-sim): OCR benchmark reference; poppler-utils: pdftotext; fonts-noto-cjk: CJK fallback font
 #   udev, libusb: serialport listing and node-hid; xvfb: headed screenshots when wanted
+#   mosquitto (+clients), openssl: the fleet's MQTT broker; tests start their own instances with their own CA and ACLs
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "setup-system.sh: run as root (no sudo on this machine)" >&2; exit 1; }
@@ -14,7 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   chromium socat sane-utils cups cups-client printer-driver-cups-pdf tesseract-ocr tesseract-ocr-chi-sim \
-  xvfb fonts-noto-cjk udev libusb-1.0-0 poppler-utils imagemagick ca-certificates python3 make g++ >/dev/null
+  xvfb fonts-noto-cjk udev libusb-1.0-0 poppler-utils imagemagick mosquitto mosquitto-clients openssl ca-certificates python3 make g++ >/dev/null
 
 # CUPS with a cups-pdf queue named PDF (the A4 printing tests print to it).
 mkdir -p /run/cups
