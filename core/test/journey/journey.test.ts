@@ -239,6 +239,9 @@ describe('journey services', () => {
       const unprinted = await t.call('receipt:print', { localId: res.localId });
       expect(unprinted).toMatchObject({ printed: false, printFault: 'paperOut', acceptanceNumber: delivered.acceptanceNumber, pngBase64: null });
       expect(unprinted.lines.join('\n')).toContain(delivered.acceptanceNumber!);
+      // 朗读本页 says what to do instead of taking a slip that is not there.
+      expect(unprinted.speech).not.toContain('请取走回执');
+      expect(unprinted.speech).toContain('重新打印');
       expect(virtual.jobs.length).toBe(jobs);
     } finally {
       virtual.setState('ok');
@@ -246,6 +249,7 @@ describe('journey services', () => {
     await t.terminal.receiptPrinter.printer.refreshStatus();
     const printed = await t.call('receipt:print', { localId: res.localId });
     expect(printed.printed).not.toBe(false);
+    expect(printed.speech).toContain('请取走回执');
     expect(virtual.jobs.length).toBe(jobs + 1);
   });
 });

@@ -107,7 +107,7 @@ export class ReceiptDesk {
     const before = virtual?.jobs.length ?? 0;
     const receipt = app.receipt;
     const trackingCode = trackingCodeOf(app.localId);
-    const view = (pngBase64: string | null): ReceiptView => ({
+    const view = (pngBase64: string | null, printFault?: string): ReceiptView => ({
       localId: app.localId,
       kind: receipt ? 'accepted' : 'offline',
       acceptanceNumber: receipt?.acceptanceNumber ?? null,
@@ -115,7 +115,8 @@ export class ReceiptDesk {
       trackingCode,
       qrPayload: receipt ? progressQueryLink(receipt) : offlineTrackingLink(trackingCode),
       lines: layoutToLines(layout),
-      speech: receiptSpeech(data, language === 'en' ? 'en' : 'zh', reprint),
+      // Unprinted, 朗读本页 says what to do instead of "take the receipt".
+      speech: receiptSpeech(data, language === 'en' ? 'en' : 'zh', { reprint, printFault }),
       pngBase64,
       reprint,
     });
@@ -125,7 +126,7 @@ export class ReceiptDesk {
       if (!(err instanceof DeviceCommandError)) throw err;
       const fault = deviceReason(err.code);
       // 补打 says why it failed; a first print hands the screen the receipt it could not print.
-      if (!reprint) throw new UnprintedReceipt(view(null), fault);
+      if (!reprint) throw new UnprintedReceipt(view(null, fault), fault);
       throw new Failure('device', `The receipt could not be printed (${err.code})`, fault, undefined, { device: 'receiptPrinter' });
     }
     let pngBase64: string | null = null;
