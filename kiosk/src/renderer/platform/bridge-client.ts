@@ -1,16 +1,42 @@
 // window.terminal for the browser shell: the contract over a same-origin WebSocket. The per-run secret comes
-// in the page URL once and is removed from the address bar straight away.
+// in the page URL once and is removed from the address bar straight away. It is kept for the tab's life in
+// sessionStorage (this origin and this tab only; a new tab or another origin never sees it), so a reload
+// reconnects. The kiosk clears session storage whenever a visit ends, so the secret is written back as the page
+// goes away (pagehide comes before the reload's new document reads it).
 import type { TerminalApi } from '@easydo/core/contract/api';
 import type { Result } from '@easydo/core/contract/errors';
 
 type Pending = { resolve: (r: Result<unknown>) => void };
 
-export function createBridgeClient(location: Location, history: History): TerminalApi {
+const SECRET_KEY = 'easydo.k';
+const PAGE_KEY = 'easydo.page';
+
+function keepForTab(name: string, value: string): void {
+  try {
+    if (value) sessionStorage.setItem(name, value);
+  } catch {
+    /* storage disabled: a reload then needs the URL again */
+  }
+}
+
+function keptForTab(name: string): string | null {
+  try {
+    return sessionStorage.getItem(name);
+  } catch {
+    return null;
+  }
+}
+
+export function createBridgeClient(location: Location, history: History, events: Pick<Window, 'addEventListener'> = window): TerminalApi {
   const params = new URLSearchParams(location.search);
-  const key = params.get('k') ?? sessionStorage.getItem('easydo.k') ?? '';
-  const page = params.get('page') ?? sessionStorage.getItem('easydo.page') ?? '';
-  sessionStorage.setItem('easydo.k', key);
-  sessionStorage.setItem('easydo.page', page);
+  const key = params.get('k') ?? keptForTab(SECRET_KEY) ?? '';
+  const page = params.get('page') ?? keptForTab(PAGE_KEY) ?? '';
+  const keep = () => {
+    keepForTab(SECRET_KEY, key);
+    keepForTab(PAGE_KEY, page);
+  };
+  keep();
+  events.addEventListener('pagehide', keep);
   history.replaceState(null, '', location.pathname + location.hash);
 
   const wsUrl = `ws://${location.host}/bridge?k=${encodeURIComponent(key)}${page ? `&page=${encodeURIComponent(page)}` : ''}`;
