@@ -8,7 +8,7 @@ import { ServiceState } from '../schemas/device';
 import { BackendHealth, Dashboard, HistoryPoint } from '../schemas/admin-dashboard';
 import {
   AuditEntryView, BundleResult, ConfigSaveRequest, ConfigSaveResult, ConfigView, DeviceActionRequest, DeviceActionResult, DrainResultView,
-  LogQueryRequest, LogQueryResult, ServiceSetRequest, SimPrinterStateRequest, SimReaderConnectionRequest, TestPrintResult, TestReadRequest,
+  LogQueryRequest, LogQueryResult, ServiceSetRequest, SimBackendRequest, SimBackendState, SimPrinterStateRequest, SimReaderConnectionRequest, TestPrintResult, TestReadRequest,
   TestReadResult, TestScanResult,
 } from '../schemas/admin-ops';
 
@@ -35,8 +35,9 @@ export const adminChannels = {
   'admin:bundle': channel({ summary: 'Export a diagnostics bundle (no secrets, no personal data)', request: Empty, response: BundleResult, modes: ADMIN }),
   'admin:service': channel({ summary: 'Put the terminal in or out of service by hand, with a reason', request: ServiceSetRequest, response: ServiceState, modes: ADMIN }),
   'admin:drain': channel({ summary: 'Deliver everything in the outbox now', request: Empty, response: DrainResultView, modes: ADMIN }),
-  'admin:exit': channel({ summary: 'Exit to the desktop (authenticated admin only)', request: Empty, response: Ack, modes: ADMIN }),
+  'admin:exit': channel({ summary: 'Exit to the desktop (authenticated admin only)', request: Empty, response: Ack, modes: ADMIN, requires: ['admin'] }),
   'sim:printerState': channel({ summary: 'Simulator only: paper near-end / out / cover open on the virtual printer', request: SimPrinterStateRequest, response: Ack, modes: ALL_MODES }),
   'sim:readerConnection': channel({ summary: 'Simulator only: unplug or plug back the simulated reader', request: SimReaderConnectionRequest, response: Ack, modes: ALL_MODES }),
+  'sim:backend': channel({ summary: 'Simulator only: take the embedded sandbox backend down or bring it back (read when `down` is left out)', request: SimBackendRequest, response: SimBackendState, modes: ALL_MODES }),
 } satisfies Record<string, ChannelSpec>;
 export const adminEvents = {} satisfies Record<string, EventSpec>;

@@ -63,3 +63,6 @@ export const DrainResultView = z.object({
 
 export const SimPrinterStateRequest = z.object({ state: z.enum(['ok', 'near-end', 'out', 'cover-open']) }).strict();
 export const SimReaderConnectionRequest = z.object({ connected: z.boolean() }).strict();
+/** Take the embedded sandbox down (every request's connection dropped) or bring it back; without `down`, only read. */
+export const SimBackendRequest = z.object({ down: z.boolean().optional() }).strict();
+export const SimBackendState = z.object({ down: z.boolean() }).strict();

@@ -68,6 +68,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
     }
   };
 
+  let backendDown = false;
   const virtualPrinter = () => {
     const v = ctx.receiptPrinter.virtual;
     if (!v) throw new Failure('forbidden', 'The receipt printer is real: simulator controls are refused', 'not-simulated');
@@ -160,6 +161,16 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
       if (req.connected) link.plug();
       else link.unplug();
       return { done: true as const };
+    },
+    // "Down" drops every connection before it is handled: what a terminal meets when the platform is unreachable.
+    'sim:backend': (req) => {
+      const sandbox = ctx.backend.sandbox;
+      if (!sandbox) throw new Failure('forbidden', 'The backend is real: simulator controls are refused', 'not-simulated');
+      if (req.down !== undefined) {
+        sandbox.setFaults(req.down ? { reset: 1 } : undefined);
+        backendDown = req.down;
+      }
+      return { down: backendDown };
     },
   };
 

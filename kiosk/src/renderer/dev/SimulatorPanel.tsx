@@ -1,5 +1,6 @@
 // Development/demo only (shown when the terminal reports simulated devices): place and remove synthetic cards;
-// printer paper states and the reader's USB unplug (main refuses these when the devices are real).
+// printer paper states, the reader's USB unplug and the sandbox backend going down (main refuses these when the
+// devices or the backend are real). The backend's state is shown, so a developer knows why submissions queue.
 import { useTranslation } from 'react-i18next';
 import { useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
 
@@ -10,6 +11,8 @@ export function SimulatorPanel() {
   const printer = (state: 'ok' | 'near-end' | 'out' | 'cover-open') => void api.invoke('sim:printerState', { state });
   const reader = (connected: boolean) => void api.invoke('sim:readerConnection', { connected });
   const cards = useQuery('sim:cards', {});
+  const backend = useQuery('sim:backend', {});
+  const setBackend = (down: boolean) => void api.invoke('sim:backend', { down }).then(() => backend.reload());
   return (
     <aside className="sim-panel" aria-label={t('sim.title')} data-testid="sim-panel">
       <strong>{t('sim.title')}</strong>
@@ -31,6 +34,16 @@ export function SimulatorPanel() {
         <button type="button" className="sim-card" data-testid="sim-reader-unplug" onClick={() => reader(false)}>{ta('sim.unplug')}</button>
         <button type="button" className="sim-card" data-testid="sim-reader-plug" onClick={() => reader(true)}>{ta('sim.plug')}</button>
       </div>
+      {backend.data && (
+        <div className="sim-cards" data-testid="sim-backend" data-backend={backend.data.down ? 'down' : 'up'}>
+          <span role="status" className={backend.data.down ? 'sim-state sim-down' : 'sim-state'}>{ta(backend.data.down ? 'sim.backendIsDown' : 'sim.backendIsUp')}</span>
+          {backend.data.down ? (
+            <button type="button" className="sim-card" data-testid="sim-backend-up" onClick={() => setBackend(false)}>{ta('sim.backendUp')}</button>
+          ) : (
+            <button type="button" className="sim-card" data-testid="sim-backend-down" onClick={() => setBackend(true)}>{ta('sim.backendDown')}</button>
+          )}
+        </div>
+      )}
     </aside>
   );
 }

@@ -50,7 +50,7 @@ export const adminZh = {
     needsClerkN: '待窗口授权', quarantinedN: '已隔离',
     exit: '退出到桌面', exitConfirm: '确认退出到桌面？', exiting: '正在退出…',
   },
-  sim: { printer: '模拟打印机', paperOk: '纸正常', nearEnd: '纸将尽', paperOut: '缺纸', coverOpen: '开盖', reader: '模拟读卡器', unplug: '拔出读卡器', plug: '插回读卡器' },
+  sim: { printer: '模拟打印机', paperOk: '纸正常', nearEnd: '纸将尽', paperOut: '缺纸', coverOpen: '开盖', reader: '模拟读卡器', unplug: '拔出读卡器', plug: '插回读卡器', backendDown: '断开后台', backendUp: '恢复后台', backendIsDown: '模拟后台：已断开', backendIsUp: '模拟后台：在线' },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -106,5 +106,5 @@ export const adminEn: Strings<typeof adminZh> = {
     needsClerkN: 'need a clerk', quarantinedN: 'quarantined',
     exit: 'Exit to desktop', exitConfirm: 'Really exit to the desktop?', exiting: 'Exiting…',
   },
-  sim: { printer: 'Simulated printer', paperOk: 'Paper OK', nearEnd: 'Near end', paperOut: 'Paper out', coverOpen: 'Cover open', reader: 'Simulated reader', unplug: 'Unplug reader', plug: 'Plug reader back' },
+  sim: { printer: 'Simulated printer', paperOk: 'Paper OK', nearEnd: 'Near end', paperOut: 'Paper out', coverOpen: 'Cover open', reader: 'Simulated reader', unplug: 'Unplug reader', plug: 'Plug reader back', backendDown: 'Take backend down', backendUp: 'Bring backend back', backendIsDown: 'Sandbox backend: down', backendIsUp: 'Sandbox backend: up' },
 };
