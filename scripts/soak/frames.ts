@@ -12,8 +12,8 @@ import {
   IdCardError, interpretSw3, loadFixtureCards, parseBaseMessage, parseCardText, parseSamId, PREAMBLE,
   type ByteTransport, type ReaderEvent, type SamCommand,
 } from '@easydo/device-drivers/idcard/index';
-import { parseNewAddresses } from '@easydo/device-drivers/idcard/sam-procedures';
-import { seededRandom } from '@easydo/device-drivers/idcard/simulator-faults';
+import { parseNewAddresses } from '@easydo/device-drivers/idcard/protocol/sam-procedures';
+import { seededRandom } from '@easydo/device-drivers/idcard/simulator/faults';
 import { check, finish, partArgs, sized, sleep, within } from './report';
 
 const args = partArgs();

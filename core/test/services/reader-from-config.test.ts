@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator, loadFixtureCards } from '@easydo/device-drivers/idcard/index';
-import type { NodeHidSelector } from '@easydo/device-drivers/idcard/hid-transport';
+import type { NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import { createIdReader, type IdReaderBundle } from '@easydo/core/services/devices/id-reader';
 import { DevelopmentOnly, developmentPartsLoader } from '@easydo/core/services/terminal/development-parts';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';

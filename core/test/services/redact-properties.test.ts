@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isValidGb11643 } from '@easydo/device-drivers/idcard/check-digit';
+import { isValidGb11643 } from '@easydo/device-drivers/idcard/card/check-digit';
 import { fold } from '@easydo/core/services/logging/fold';
 import { createLogger } from '@easydo/core/services/logging/logger';
 import { isSensitiveKey, redact, scrubText } from '@easydo/core/services/logging/redact';

@@ -2,9 +2,9 @@
 // a human message, and where it happened. It extends the shared DeviceCommandError so the device manager can
 // treat it like any other device failure.
 import { DeviceCommandError } from '../device/model';
-import type { FrameErrorCode } from './frame-codec';
-import type { SamStatusCode } from './sam-status';
-import type { CommandName } from './commands';
+import type { FrameErrorCode } from './protocol/frame-codec';
+import type { SamStatusCode } from './protocol/sam-status';
+import type { CommandName } from './protocol/commands';
 
 export type IdCardErrorCode =
   | Exclude<SamStatusCode, 'ok' | 'cardFound' | 'noContent'>

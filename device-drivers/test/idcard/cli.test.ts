@@ -9,7 +9,7 @@ import type { PtyPair } from './helpers';
 import { cardFields, createPtyPair, fixturePhotoDigests, fixtureRecords } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CLI = join(ROOT, 'device-drivers/src/idcard/cli.ts');
+const CLI = join(ROOT, 'device-drivers/src/idcard/cli/main.ts');
 const records = fixtureRecords();
 const digests = fixturePhotoDigests();
 

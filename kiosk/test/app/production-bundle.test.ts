@@ -14,10 +14,10 @@ const DEVELOPMENT_MODULES = [
   'backend-client/sandbox/server.ts',
   'backend-client/sandbox/handlers/',
   'device-drivers/src/printer/virtual/server.ts',
-  'device-drivers/src/idcard/simulated-reader.ts',
-  'device-drivers/src/idcard/simulator.ts',
-  'device-drivers/src/idcard/memory-link.ts',
-  'device-drivers/src/idcard/cardholders.ts',
+  'device-drivers/src/idcard/simulator/simulated-reader.ts',
+  'device-drivers/src/idcard/simulator/simulator.ts',
+  'device-drivers/src/idcard/transport/memory-link.ts',
+  'device-drivers/src/idcard/simulator/cardholders.ts',
   'core/src/services/terminal/dev-composition.ts',
 ];
 

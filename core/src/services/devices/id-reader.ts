@@ -1,10 +1,10 @@
 // Builds the ID card reader from config (serial or HID on real hardware; the simulator, in development only,
 // through the development composition) and adapts its events to the terminal's CardSource port. The card photo
 // and fingerprints are dropped here: the session never holds them, so nothing can persist them.
-import { createReaderService, type IdCardReaderService } from '@easydo/device-drivers/idcard/reader-service';
-import { createSerialTransport } from '@easydo/device-drivers/idcard/serial-transport';
-import { createHidTransport, lengthPrefixedFraming, openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/hid-transport';
-import type { IdCard } from '@easydo/device-drivers/idcard/card';
+import { createReaderService, type IdCardReaderService } from '@easydo/device-drivers/idcard/reader/service';
+import { createSerialTransport } from '@easydo/device-drivers/idcard/transport/serial';
+import { createHidTransport, lengthPrefixedFraming, openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
+import type { IdCard } from '@easydo/device-drivers/idcard/card/card';
 import type { TerminalConfig } from '../config/schema';
 import type { CardRecord } from '../session/card-record';
 import type { CardSource, ReaderSimulatorControl } from '../terminal/ports';

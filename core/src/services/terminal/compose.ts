@@ -20,7 +20,7 @@ import { AdminGate, type AuditSink } from '../admin/admin-gate';
 import { CatalogueService } from '../catalogue/catalogue-service';
 import { createApplicationDesk } from '../applications/application-desk';
 import type { Logger } from '../logging/logger';
-import type { HidReportDevice, NodeHidSelector } from '@easydo/device-drivers/idcard/hid-transport';
+import type { HidReportDevice, NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import { withAdminActivity } from '../admin/admin-activity';
 import { createTerminalLogger } from '../logging/terminal-logger';
 import { addSensitiveTerms } from '../logging/session-terms';

@@ -4,9 +4,9 @@
 // separate file, out/dev-composition.cjs).
 import { startSandbox } from '@easydo/backend-client/sandbox/server';
 import { startVirtualPrinter } from '@easydo/device-drivers/printer/virtual/server';
-import { createSimulatedReader } from '@easydo/device-drivers/idcard/simulated-reader';
-import { loadCardholderFile } from '@easydo/device-drivers/idcard/cardholders';
-import type { Simulator } from '@easydo/device-drivers/idcard/simulator';
+import { createSimulatedReader } from '@easydo/device-drivers/idcard/simulator/simulated-reader';
+import { loadCardholderFile } from '@easydo/device-drivers/idcard/simulator/cardholders';
+import type { Simulator } from '@easydo/device-drivers/idcard/simulator/simulator';
 import { cardSourceOf } from '../devices/id-reader';
 import type { ReaderSimulatorControl } from './ports';
 import type { DevelopmentParts } from './development-parts';

@@ -8,17 +8,17 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { IdCard } from './card';
-import { cardToJson } from './card';
-import { defaultCardholderFile, loadCardholderFile } from './cardholders';
-import { genderName } from './ethnicity';
-import { maskCard } from './mask';
-import type { CardReadEvent, ErrorInfo } from './reader-service';
-import { createReaderService } from './reader-service';
-import { createSerialTransport } from './serial-transport';
-import { createSimulator } from './simulator';
-import type { SimulatorFault } from './simulator-faults';
-import { runSimulatorOnSerial } from './simulator-serial';
+import type { IdCard } from '../card/card';
+import { cardToJson } from '../card/card';
+import { defaultCardholderFile, loadCardholderFile } from '../simulator/cardholders';
+import { genderName } from '../card/ethnicity';
+import { maskCard } from '../card/mask';
+import type { CardReadEvent, ErrorInfo } from '../reader/service';
+import { createReaderService } from '../reader/service';
+import { createSerialTransport } from '../transport/serial';
+import { createSimulator } from '../simulator/simulator';
+import type { SimulatorFault } from '../simulator/faults';
+import { runSimulatorOnSerial } from '../simulator/serial';
 
 const USAGE = `usage:
   npm run idcard -- read --port PATH [--baud N] [--json] [--unmasked] [--timeout S] [--fingerprint] [--new-address]

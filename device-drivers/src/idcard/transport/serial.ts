@@ -1,9 +1,9 @@
 // Serial transport over the `serialport` package: 115200 8N1 by default, any speed configurable, reopenable
 // after the port vanishes (USB unplug, pty closed).
 import { SerialPort } from 'serialport';
-import { Listeners } from '../device/listeners';
-import type { Unsubscribe } from '../device/model';
-import { IdCardError } from './errors';
+import { Listeners } from '../../device/listeners';
+import type { Unsubscribe } from '../../device/model';
+import { IdCardError } from '../errors';
 import type { ByteTransport, TransportClosedInfo } from './transport';
 
 export interface SerialTransportOptions {

@@ -1,8 +1,8 @@
 // Callers waiting for the next card read (readCard()): each gets the same event, or a typed rejection on
 // timeout, abort, cancel() or stop().
-import { abortReason } from './abortable';
-import { IdCardError } from './errors';
-import type { CardReadEvent } from './reader-types';
+import { abortReason } from '../abortable';
+import { IdCardError } from '../errors';
+import type { CardReadEvent } from './types';
 
 interface Waiter {
   resolve: (event: CardReadEvent) => void;

@@ -1,10 +1,10 @@
 // Reader and simulator joined by the in-process link: no OS device, same bytes. This is what `npm start`
 // uses by default, and what tests use when the OS path is not the point.
 import { loadFixtureCards } from './cardholders';
-import type { MemoryLink } from './memory-link';
-import { createMemoryLink } from './memory-link';
-import type { IdCardReaderService, ReaderServiceOptions } from './reader-service';
-import { createReaderService } from './reader-service';
+import type { MemoryLink } from '../transport/memory-link';
+import { createMemoryLink } from '../transport/memory-link';
+import type { IdCardReaderService, ReaderServiceOptions } from '../reader/service';
+import { createReaderService } from '../reader/service';
 import type { Simulator, SimulatorOptions } from './simulator';
 import { createSimulator } from './simulator';
 

@@ -1,9 +1,9 @@
 // An in-process byte link: the reader's ByteTransport on one side, an endpoint for the simulator on the other.
 // No OS device is involved, so it runs anywhere (this is what `npm start` uses by default). Delivery is
 // asynchronous, like real I/O, and the link can be "unplugged" to exercise the reader's reconnect path.
-import { Listeners } from '../device/listeners';
-import type { Unsubscribe } from '../device/model';
-import { IdCardError } from './errors';
+import { Listeners } from '../../device/listeners';
+import type { Unsubscribe } from '../../device/model';
+import { IdCardError } from '../errors';
 import type { ByteEndpoint, ByteTransport, TransportClosedInfo } from './transport';
 
 export interface MemoryLink {

@@ -3,25 +3,25 @@
 // once; then keep polling until it leaves before reporting another. Reports card-present / card-read /
 // card-removed / error events, a status, counters and detail.samId. A port that vanishes (USB unplug) or a SAM
 // that stops answering is reported (noDevice / offline) and retried until it returns.
-import { Listeners } from '../device/listeners';
-import type { DeviceService, DeviceSnapshot, DeviceStatus, Unsubscribe } from '../device/model';
-import { SnapshotStore } from '../device/snapshot-store';
-import type { ChildController } from './abortable';
-import { abortReason, childController, sleep, withTimeout } from './abortable';
-import type { IdCard } from './card';
-import { CARD_TYPES } from './card';
+import { Listeners } from '../../device/listeners';
+import type { DeviceService, DeviceSnapshot, DeviceStatus, Unsubscribe } from '../../device/model';
+import { SnapshotStore } from '../../device/snapshot-store';
+import type { ChildController } from '../abortable';
+import { abortReason, childController, sleep, withTimeout } from '../abortable';
+import type { IdCard } from '../card/card';
+import { CARD_TYPES } from '../card/card';
 import { CardWaiters } from './card-waiters';
-import { IdCardError } from './errors';
-import { SamChannel } from './sam-channel';
-import type { ReaderTimeouts, StepContext } from './sam-procedures';
-import { DEFAULT_TIMEOUTS, findCard, initialiseSam, readSelectedCard, requestBaudRate, selectCard } from './sam-procedures';
-import { isSamFault } from './sam-status';
-import type { CardReadEvent, ReaderEvent, ReaderEventOf, ReaderEventType, ReaderServiceOptions } from './reader-types';
-import { toErrorInfo } from './reader-types';
-import type { ByteTransport } from './transport';
-import type { DecodedPhoto } from './wlt';
+import { IdCardError } from '../errors';
+import { SamChannel } from '../protocol/sam-channel';
+import type { ReaderTimeouts, StepContext } from '../protocol/sam-procedures';
+import { DEFAULT_TIMEOUTS, findCard, initialiseSam, readSelectedCard, requestBaudRate, selectCard } from '../protocol/sam-procedures';
+import { isSamFault } from '../protocol/sam-status';
+import type { CardReadEvent, ReaderEvent, ReaderEventOf, ReaderEventType, ReaderServiceOptions } from './types';
+import { toErrorInfo } from './types';
+import type { ByteTransport } from '../transport/transport';
+import type { DecodedPhoto } from '../card/wlt';
 
-export type * from './reader-types';
+export type * from './types';
 
 interface MaintenanceJob {
   run: (ctx: StepContext) => Promise<void>;

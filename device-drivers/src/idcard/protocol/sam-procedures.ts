@@ -1,13 +1,13 @@
 // The protocol steps the reader performs, each a short function over a SamChannel with its own timeout:
 // initialise (reset, status, SAM ID), find, select, read. The reader service sequences them; tests and the
 // bench can call them directly.
-import type { IdCard } from './card';
-import { trimPadding } from './card-layout';
-import { parseCardText } from './card-parser';
+import type { IdCard } from '../card/card';
+import { trimPadding } from '../card/layout';
+import { parseCardText } from '../card/parser';
 import type { SamCommand, SamId } from './commands';
 import { COMMANDS, NEW_ADDRESS_BYTES, parseBaseMessage, parseSamId, setBaudRateCommand } from './commands';
-import type { ReaderStage } from './errors';
-import { IdCardError } from './errors';
+import type { ReaderStage } from '../errors';
+import { IdCardError } from '../errors';
 import type { SamChannel, SamReply } from './sam-channel';
 import type { SamStatusCode } from './sam-status';
 

@@ -7,13 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { CardTextFields, IdCard } from './card';
-import { CARD_TYPES } from './card';
-import { buildCardText } from './card-encoder';
-import { parseBaseMessage } from './commands';
-import { IdCardError } from './errors';
-import { FrameDecoder, fromHex, MIN_RESPONSE_LENGTH } from './frame-codec';
-import { synthesizeWltPhoto } from './wlt';
+import type { CardTextFields, IdCard } from '../card/card';
+import { CARD_TYPES } from '../card/card';
+import { buildCardText } from '../card/encoder';
+import { parseBaseMessage } from '../protocol/commands';
+import { IdCardError } from '../errors';
+import { FrameDecoder, fromHex, MIN_RESPONSE_LENGTH } from '../protocol/frame-codec';
+import { synthesizeWltPhoto } from '../card/wlt';
 
 const text = z.string().nullish();
 
@@ -59,7 +59,7 @@ export interface SimulatedCard {
 
 /** The fixtures folder of this repository (fixtures/idcard). */
 export function defaultFixtureDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/idcard');
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/idcard');
 }
 
 export function defaultCardholderFile(): string {

@@ -4,7 +4,7 @@
 import type { CardType, IdCard } from './card';
 import { CARD_TYPE_MARKERS } from './card';
 import { isValidGb11643 } from './check-digit';
-import { IdCardError } from './errors';
+import { IdCardError } from '../errors';
 import { ethnicityName, hmtRegionOf } from './ethnicity';
 import {
   FOREIGNER_2017_ISSUERS,
@@ -13,7 +13,7 @@ import {
   MARKER_OFFSET,
   TEXT_BYTES,
   trimPadding,
-} from './card-layout';
+} from './layout';
 
 const utf16 = new TextDecoder('utf-16le');
 

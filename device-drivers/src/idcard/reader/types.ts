@@ -1,10 +1,10 @@
 // Options and events of the ID card reader service: plain data, so the lead can map them onto the IPC contract.
-import type { IdCard } from './card';
-import type { IdCardErrorCode, ReaderStage } from './errors';
-import { IdCardError } from './errors';
-import type { ReaderTimeouts } from './sam-procedures';
-import type { ByteTransport } from './transport';
-import type { DecodedPhoto, WltDecoder } from './wlt';
+import type { IdCard } from '../card/card';
+import type { IdCardErrorCode, ReaderStage } from '../errors';
+import { IdCardError } from '../errors';
+import type { ReaderTimeouts } from '../protocol/sam-procedures';
+import type { ByteTransport } from '../transport/transport';
+import type { DecodedPhoto, WltDecoder } from '../card/wlt';
 
 export interface ReaderServiceOptions {
   transport: ByteTransport;

@@ -1,6 +1,6 @@
 // What the codec needs from a link: open/close, write bytes, and a stream of received chunks. Serial, USB HID
 // and the in-process simulator link all look like this, so the reader never knows which one it has.
-import type { Unsubscribe } from '../device/model';
+import type { Unsubscribe } from '../../device/model';
 
 export type TransportKind = 'serial' | 'hid' | 'memory';
 

@@ -2,20 +2,20 @@
 // answers with real frames (captured fixture frames where a card has one), and injects faults. Optional wire
 // pacing sends bytes no faster than the configured baud (10 bits per byte, 8N1) and an RF delay stands in for
 // the card read. Attach it to any ByteEndpoint: the in-process link, or a serial port (one end of a pty pair).
-import { Listeners } from '../device/listeners';
-import type { Unsubscribe } from '../device/model';
-import { sleep } from './abortable';
-import type { IdCard } from './card';
+import { Listeners } from '../../device/listeners';
+import type { Unsubscribe } from '../../device/model';
+import { sleep } from '../abortable';
+import type { IdCard } from '../card/card';
 import type { CardholderRecord, SimulatedCard } from './cardholders';
 import { makeSimulatedCard } from './cardholders';
-import type { CommandName } from './commands';
-import { baudRateForCode, encodeBaseMessage, encodeSamId, identifyCommand } from './commands';
-import { DEFAULT_MAX_LENGTH, encodeResponse, FrameDecoder, MIN_REQUEST_LENGTH } from './frame-codec';
-import { encodeNewAddresses } from './sam-procedures';
-import { SW3 } from './sam-status';
-import type { SimulatorFault } from './simulator-faults';
-import { corruptChecksum, corruptLength, faultApplies, garbageBytes, randomChunks, seededRandom } from './simulator-faults';
-import type { ByteEndpoint } from './transport';
+import type { CommandName } from '../protocol/commands';
+import { baudRateForCode, encodeBaseMessage, encodeSamId, identifyCommand } from '../protocol/commands';
+import { DEFAULT_MAX_LENGTH, encodeResponse, FrameDecoder, MIN_REQUEST_LENGTH } from '../protocol/frame-codec';
+import { encodeNewAddresses } from '../protocol/sam-procedures';
+import { SW3 } from '../protocol/sam-status';
+import type { SimulatorFault } from './faults';
+import { corruptChecksum, corruptLength, faultApplies, garbageBytes, randomChunks, seededRandom } from './faults';
+import type { ByteEndpoint } from '../transport/transport';
 
 export type CardInput = string | SimulatedCard | CardholderRecord | IdCard;
 

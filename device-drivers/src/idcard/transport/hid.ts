@@ -3,9 +3,9 @@
 // bytes. The default frames payload as [length, ...bytes] in fixed-size reports (the one public vendor layout
 // seen); swap it for a reader that does otherwise. The device itself is also an interface so tests can feed
 // reports from a fake; openNodeHidDevice() adapts node-hid.
-import { Listeners } from '../device/listeners';
-import type { Unsubscribe } from '../device/model';
-import { IdCardError } from './errors';
+import { Listeners } from '../../device/listeners';
+import type { Unsubscribe } from '../../device/model';
+import { IdCardError } from '../errors';
 import type { ByteTransport, TransportClosedInfo } from './transport';
 
 /** The slice of a HID device the transport uses (node-hid's HIDAsync fits). */

@@ -1,5 +1,5 @@
 // The SAM command set (reference §2) and the parsers for the DATA of their replies.
-import { IdCardError } from './errors';
+import { IdCardError } from '../errors';
 import { encodeRequest } from './frame-codec';
 
 export interface SamCommand {

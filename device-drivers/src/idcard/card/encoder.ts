@@ -2,8 +2,8 @@
 // serve any cardholder JSON. Fields are written UTF-16LE and padded with spaces (20 00) to their width.
 import type { CardTextFields } from './card';
 import { CARD_TYPE_MARKERS } from './card';
-import { FOREIGNER_2023_ENGLISH_SPLIT, LAYOUTS, MARKER_OFFSET, TEXT_BYTES } from './card-layout';
-import { IdCardError } from './errors';
+import { FOREIGNER_2023_ENGLISH_SPLIT, LAYOUTS, MARKER_OFFSET, TEXT_BYTES } from './layout';
+import { IdCardError } from '../errors';
 
 function writeChars(block: Uint8Array, offset: number, chars: number, value: string, field: string): void {
   if (value.length > chars) {

@@ -2,17 +2,17 @@
 // to the frame decoder, match the reply, enforce the stage timeout. Exchanges are serialised, so two commands
 // are never on the wire at once. After a timeout, a cancel or a damaged frame the channel waits for the line
 // to go quiet before the next command, so a late reply cannot be taken for the answer to the next one.
-import type { Unsubscribe } from '../device/model';
-import { abortReason, sleep } from './abortable';
+import type { Unsubscribe } from '../../device/model';
+import { abortReason, sleep } from '../abortable';
 import type { SamCommand } from './commands';
 import { encodeCommand } from './commands';
-import type { ReaderStage } from './errors';
-import { IdCardError } from './errors';
+import type { ReaderStage } from '../errors';
+import { IdCardError } from '../errors';
 import type { FrameError } from './frame-codec';
 import { DEFAULT_MAX_LENGTH, FrameDecoder, MIN_RESPONSE_LENGTH } from './frame-codec';
 import type { SamStatus } from './sam-status';
 import { interpretSw3 } from './sam-status';
-import type { ByteTransport } from './transport';
+import type { ByteTransport } from '../transport/transport';
 
 export interface SamReply {
   status: SamStatus;

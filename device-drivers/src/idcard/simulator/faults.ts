@@ -1,6 +1,6 @@
 // Faults the simulated SAM can inject (reference §8): each changes how one reply (or all replies to the
 // listed commands) goes out. `times` limits how often a fault fires; without it, it stays until cleared.
-import type { CommandName } from './commands';
+import type { CommandName } from '../protocol/commands';
 
 interface FaultScope {
   /** Only replies to these commands; default: every command (reads only, for removeMidRead). */

@@ -1,7 +1,7 @@
 // Run the simulated SAM on a serial path (e.g. one end of a socat pty pair), reopening the path if it
 // vanishes and comes back, so a reader on the other end sees a real serial device.
-import { sleep } from './abortable';
-import { SerialTransport } from './serial-transport';
+import { sleep } from '../abortable';
+import { SerialTransport } from '../transport/serial';
 import type { Simulator, SimulatorOptions } from './simulator';
 import { createSimulator } from './simulator';
 
