@@ -3,6 +3,7 @@
 // (journaled offline receipt, then delivered), and the idle timeout wiping the session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { formatDateTimeText } from '@easydo/core/ui/date-time';
 import { applyAndLeave, assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
 
 describe('journey: query, out of service, offline', () => {
@@ -30,6 +31,11 @@ describe('journey: query, out of service, offline', () => {
     await p.getByTestId('query-result').waitFor();
     expect(await p.getByTestId('progress-history').locator('li').count()).toBeGreaterThanOrEqual(1);
     expect((await p.getByTestId('progress-stage').textContent())!.length).toBeGreaterThan(2);
+    // Times in the terminal's zone (Asia/Shanghai) as a Chinese reader writes them, not an ISO string.
+    const first = p.getByTestId('progress-history').locator('time').first();
+    const shown = (await first.textContent()) ?? '';
+    expect(shown).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    expect(shown).toBe(formatDateTimeText((await first.getAttribute('datetime'))!, 'zh-CN', 'Asia/Shanghai'));
     await checkStep(h, 'journey-query-03-result');
 
     // The receipt QR through a keyboard-wedge scanner: it types into the focused field and presses Enter.

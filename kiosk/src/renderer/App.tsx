@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalInfo } from '@easydo/core/contract/schemas/terminal';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
+import { TimeZoneContext } from '@easydo/core/ui/time-zone';
 import { CounterApp } from '@easydo/counter/ui/CounterApp';
 import { DisplayApp } from '@easydo/counter/ui/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
@@ -41,19 +42,21 @@ export function App() {
     if (i18n.language !== info.defaultLanguage) void i18n.changeLanguage(info.defaultLanguage);
   };
   return (
-    <div className="app" data-mode={info.mode}>
-      <header className="topbar">
-        <span className="brand">{t('app.title')}</span>
-        <span className="centre">{info.centreName}</span>
-        <button type="button" className="btn btn-secondary" data-testid="toggle-elder" aria-pressed={elder} onClick={() => setElder((e) => !e)}>
-          {elder ? t('app.normal') : t('app.elder')}
-        </button>
-        <button type="button" className="btn btn-secondary" data-testid="toggle-language" onClick={toggleLanguage}>
-          {t('app.language')}
-        </button>
-      </header>
-      {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} onSessionEnd={resetForNextPerson} />}
-      {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
-    </div>
+    <TimeZoneContext.Provider value={info.timeZone}>
+      <div className="app" data-mode={info.mode}>
+        <header className="topbar">
+          <span className="brand">{t('app.title')}</span>
+          <span className="centre">{info.centreName}</span>
+          <button type="button" className="btn btn-secondary" data-testid="toggle-elder" aria-pressed={elder} onClick={() => setElder((e) => !e)}>
+            {elder ? t('app.normal') : t('app.elder')}
+          </button>
+          <button type="button" className="btn btn-secondary" data-testid="toggle-language" onClick={toggleLanguage}>
+            {t('app.language')}
+          </button>
+        </header>
+        {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} onSessionEnd={resetForNextPerson} />}
+        {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
+      </div>
+    </TimeZoneContext.Provider>
   );
 }

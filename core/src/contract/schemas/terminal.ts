@@ -14,6 +14,8 @@ export const TerminalInfo = z.object({
   defaultLanguage: Language,
   /** Simulated devices and sandbox backend: the UI shows the developer panel only then. */
   simulated: z.boolean(),
+  /** The terminal's civil time zone (config `timeZone`): screens show every time in it. */
+  timeZone: z.string(),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 

@@ -37,6 +37,7 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
       version: d.version,
       defaultLanguage: d.config().defaultLanguage,
       simulated: d.simulator !== null,
+      timeZone: d.config().timeZone,
     }),
     'service:state': () => d.devices.serviceState(),
     'devices:list': () => d.devices.list(),

@@ -1,11 +1,12 @@
 // Progress in plain words: the current stage with its explanation, then every stage with its time. After a
 // query by number + password or receipt QR the receipt can be reprinted (补打); a failed reprint says why here.
+import { useDateTimeText } from '@easydo/core/ui/time-zone';
 import type { ScreenProps } from '../screen-props';
 import { reprintProblemOf, reprintRequestOf } from '../reprint';
 
 export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
   const list = ctx.query ?? [];
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN');
+  const { dateTime: when, date } = useDateTimeText();
   const canReprint = list.length > 0 && reprintRequestOf(ctx.queryRequest) !== null;
   return (
     <section className="panel query-result" data-testid="query-result">
@@ -28,7 +29,7 @@ export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
             {p.dueDate && (
               <>
                 <dt>{t('progress.due')}</dt>
-                <dd>{p.dueDate}</dd>
+                <dd>{date(p.dueDate)}</dd>
               </>
             )}
           </dl>
