@@ -10,8 +10,10 @@ import type { ServerErrorCode } from '../src/types';
 import { createAuthenticator, type TerminalCredential } from './auth';
 import { loadCatalogue, openSandboxDb, sandboxStats, type SandboxDb, type SandboxStats } from './db';
 import { drawFault, latencyFor, parseFaults, type FaultAction, type FaultSpec } from './faults';
-import { ApiError, type HandlerContext } from './handlers/context';
+import { ApiError, type HandlerContext, type HandlerResult } from './handlers/context';
 import { HANDLERS } from './handlers/index';
+import { wantsJson } from './handlers/progress-page';
+import { progressErrorHtml } from './progress-page-html';
 
 export const DEV_TERMINAL: TerminalCredential = { ...DEV_TERMINAL_CREDENTIAL };
 
@@ -43,6 +45,12 @@ export interface Sandbox {
 const raw = new WeakMap<FastifyRequest, Buffer>();
 /** The spec operation a request was routed to (undefined for unknown routes). */
 const operationOf = (req: FastifyRequest) => (req.routeOptions.config as { operationId?: string } | undefined)?.operationId;
+/** Query parameters as single strings (a repeated one counts by its first value). */
+const queryOf = (req: FastifyRequest): Record<string, string> =>
+  Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).flatMap(([k, v]) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    return typeof first === 'string' ? [[k, first]] : [];
+  }));
 const errorBody = (code: ServerErrorCode, message: string, details?: Record<string, unknown>) => ({ error: { code, message, ...(details ? { details } : {}) } });
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -50,11 +58,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const clockSpeed = options.clockSpeed ?? 1;
   const now = () => Date.now();
   const catalogueCache = loadCatalogue(db);
-  const ctx: HandlerContext = { db, catalogue: () => catalogueCache, clockSpeed, now };
+  const terminals = options.terminals ?? [DEV_TERMINAL];
+  const secrets = new Map(terminals.map((t) => [t.id, t.secret]));
+  const ctx: HandlerContext = { db, catalogue: () => catalogueCache, clockSpeed, now, terminalSecret: (id) => secrets.get(id) };
   const validator = specValidator();
   // Every header parameter of the spec changes what an operation does, and so does the body's media type.
   const mustSign = ['content-type', ...new Set([...validator.operations.values()].flatMap((o) => o.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase())))];
-  const authenticate = createAuthenticator(db, options.terminals ?? [DEV_TERMINAL], now, { mustSign });
+  const authenticate = createAuthenticator(db, terminals, now, { mustSign });
   const violations: string[] = [];
   let faults = parseFaults(options.faults);
   const chosen = new WeakMap<FastifyRequest, FaultAction>();
@@ -72,18 +82,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   });
 
-  async function send(req: FastifyRequest, reply: FastifyReply, operationId: string | undefined, status: number, body: unknown, headers: Record<string, string> = {}) {
+  async function send(req: FastifyRequest, reply: FastifyReply, operationId: string | undefined, status: number, body: unknown, headers: Record<string, string> = {}, contentType?: HandlerResult['contentType']) {
     if (operationId) {
-      const check = validator.validateResponse(operationId, status, body);
+      const check = validator.validateResponse(operationId, status, body, contentType ?? 'application/json');
       if (!check.ok) {
         violations.push(`${operationId} ${status}: ${JSON.stringify(check.issues)}`);
         process.stderr.write(`sandbox: response of ${operationId} violates the spec: ${JSON.stringify(check.issues)}\n`);
         status = 500;
         body = errorBody('internal', 'response failed spec validation');
+        contentType = undefined;
       }
     }
     reply.code(status).headers(headers);
     if (status === 304 || body === undefined) return reply.send();
+    if (contentType === 'text/html') return reply.type('text/html; charset=utf-8').send(String(body));
     const text = JSON.stringify(body);
     reply.type('application/json');
     if (chosen.get(req) === 'slowBody') {
@@ -127,11 +139,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             throw new ApiError(415, 'unsupported_media_type', `this operation takes ${op.requestMediaTypes.join(' or ')}`);
           }
           const params = (req.params ?? {}) as Record<string, string>;
-          const p = validator.validateParameters(op.operationId, req.headers, params);
+          const query = queryOf(req);
+          const p = validator.validateParameters(op.operationId, req.headers, params, query);
           if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
           const b = validator.validateRequest(op.operationId, req.body);
           if (!b.ok) throw new ApiError(400, 'validation_failed', 'body does not match the spec', { issues: b.issues });
-          const result = handler(ctx, { body: req.body, params, headers: req.headers, terminalId, rawBody });
+          const result = handler(ctx, { body: req.body, params, query, headers: req.headers, terminalId, rawBody });
           if (chosen.get(req) === 'resetAfter') {
             req.raw.socket.destroy();
             return reply;
@@ -141,6 +154,33 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           if (e instanceof ApiError) return send(req, reply, op.operationId, e.status, errorBody(e.code, e.message, e.details));
           process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
           return send(req, reply, op.operationId, 500, errorBody('internal', 'internal error'));
+        }
+      },
+    });
+  }
+  // Public pages (security: []): phones open them from the slip, so no terminal signature; parameters are still
+  // checked against the spec, and every answer, HTML or JSON, is validated before it leaves.
+  for (const op of validator.publicOperations.values()) {
+    const handler = HANDLERS[op.operationId];
+    if (!handler) throw new Error(`no sandbox handler for ${op.operationId}`);
+    app.route({
+      method: op.method as 'GET',
+      url: op.path.replace(/\{(\w+)\}/g, ':$1'),
+      config: { operationId: op.operationId },
+      handler: async (req, reply) => {
+        const json = wantsJson(req.headers['accept']);
+        try {
+          const params = (req.params ?? {}) as Record<string, string>;
+          const query = queryOf(req);
+          const p = validator.validateParameters(op.operationId, req.headers, params, query);
+          if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
+          const result = handler(ctx, { body: undefined, params, query, headers: req.headers, terminalId: '', rawBody: Buffer.alloc(0) });
+          return send(req, reply, op.operationId, result.status, result.body, result.headers, result.contentType);
+        } catch (e) {
+          if (!(e instanceof ApiError)) process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
+          const err = e instanceof ApiError ? e : new ApiError(500, 'internal', 'internal error');
+          if (json || (err.status !== 400 && err.status !== 404)) return send(req, reply, op.operationId, err.status, errorBody(err.code, err.message, err.details));
+          return send(req, reply, op.operationId, err.status, progressErrorHtml(err.status), { 'cache-control': 'no-store' }, 'text/html');
         }
       },
     });

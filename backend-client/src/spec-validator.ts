@@ -20,8 +20,13 @@ export interface OperationInfo {
   responseStatuses: string[];
   /** `x-max-response-bytes`: the most a valid answer (success or error) can weigh; the client reads no further. */
   maxResponseBytes: number;
-  /** Header and path parameters, with JSON pointers to their schemas. */
-  parameters: { name: string; in: 'header' | 'path'; required: boolean; schemaRef: string; numeric: boolean }[];
+  /** Header, path and query parameters, with JSON pointers to their schemas. */
+  parameters: { name: string; in: 'header' | 'path' | 'query'; required: boolean; schemaRef: string; numeric: boolean }[];
+  /**
+   * `security: []`: a public page (the receipt's progress link, opened by phones), not a terminal call. Public
+   * operations are listed apart (`publicOperations`): the terminal's client and signature cover the others only.
+   */
+  public: boolean;
 }
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
@@ -51,8 +56,8 @@ function listOperations(): OperationInfo[] {
       for (const { p, ref } of declared) {
         const resolved = p['$ref'] ? resolve(String(p['$ref'])) : p;
         const where = resolved['in'];
-        // Nothing here validates query or cookie parameters yet: refuse such a document rather than skip them silently.
-        if (where !== 'header' && where !== 'path') throw new Error(`${String(op['operationId'])}: ${String(where)} parameters are not supported`);
+        // Nothing here validates cookie parameters: refuse such a document rather than skip them silently.
+        if (where !== 'header' && where !== 'path' && where !== 'query') throw new Error(`${String(op['operationId'])}: ${String(where)} parameters are not supported`);
         const schemaRef = p['$ref'] ? `${String(p['$ref'])}/schema` : `${ref}/schema`;
         const type = (resolved['schema'] as Json | undefined)?.['type'];
         parameters.push({ name: String(resolved['name']), in: where, required: resolved['required'] === true, schemaRef, numeric: type === 'integer' || type === 'number' });
@@ -71,6 +76,7 @@ function listOperations(): OperationInfo[] {
         requestMediaTypes: Object.keys(body?.content ?? {}),
         responseStatuses: Object.keys((op['responses'] as Json) ?? {}),
         parameters,
+        public: Array.isArray(op['security']) && (op['security'] as unknown[]).length === 0,
       });
     }
   }
@@ -89,7 +95,10 @@ function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
 }
 
 export class SpecValidator {
+  /** The terminal API: every operation a terminal calls, signed. */
   readonly operations: ReadonlyMap<string, OperationInfo>;
+  /** Public pages (`security: []`), e.g. the progress page of the receipt's QR link. */
+  readonly publicOperations: ReadonlyMap<string, OperationInfo>;
   private readonly ajv: Ajv2020;
   private readonly cache = new Map<string, ValidateFunction>();
 
@@ -97,11 +106,13 @@ export class SpecValidator {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
     this.ajv.addSchema(openapiDocument, 'api');
-    this.operations = new Map(listOperations().map((o) => [o.operationId, o]));
+    const all = listOperations();
+    this.operations = new Map(all.filter((o) => !o.public).map((o) => [o.operationId, o]));
+    this.publicOperations = new Map(all.filter((o) => o.public).map((o) => [o.operationId, o]));
   }
 
   operation(operationId: string): OperationInfo {
-    const op = this.operations.get(operationId);
+    const op = this.operations.get(operationId) ?? this.publicOperations.get(operationId);
     if (!op) throw new Error(`unknown operation ${operationId}`);
     return op;
   }
@@ -127,11 +138,11 @@ export class SpecValidator {
     return this.run(pointer('paths', op.path, op.method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'), body);
   }
 
-  /** Validates header and path parameters (header names case-insensitive; numeric ones coerced). */
-  validateParameters(operationId: string, headers: Record<string, unknown>, params: Record<string, string>): ValidationResult {
+  /** Validates header, path and query parameters (header names case-insensitive; numeric ones coerced). */
+  validateParameters(operationId: string, headers: Record<string, unknown>, params: Record<string, string>, query: Record<string, unknown> = {}): ValidationResult {
     const issues: ValidationIssue[] = [];
     for (const p of this.operation(operationId).parameters) {
-      const raw = p.in === 'header' ? headers[p.name.toLowerCase()] : params[p.name];
+      const raw = p.in === 'header' ? headers[p.name.toLowerCase()] : p.in === 'query' ? query[p.name] : params[p.name];
       const value = Array.isArray(raw) ? raw[0] : raw;
       if (value === undefined || value === '') {
         if (p.required) issues.push({ path: `${p.in}:${p.name}`, message: 'is required' });
@@ -147,9 +158,10 @@ export class SpecValidator {
   /**
    * Validates a response: its status must be declared by the operation (every error the platform returns is
    * described, so there is no `default` catch-all), and its body must match that status's schema; a status
-   * declared without content must come without a body.
+   * declared without content must come without a body. `mediaType` is the answer's (JSON unless a page says
+   * otherwise); it must be one the status declares.
    */
-  validateResponse(operationId: string, status: number, body: unknown): ValidationResult {
+  validateResponse(operationId: string, status: number, body: unknown, mediaType = 'application/json'): ValidationResult {
     const op = this.operation(operationId);
     const key = String(status);
     if (!op.responseStatuses.includes(key)) return { ok: false, issues: [{ path: '/', message: `undeclared status ${status}` }] };
@@ -163,7 +175,8 @@ export class SpecValidator {
     }
     if (!declared['content']) return body === undefined ? { ok: true } : { ok: false, issues: [{ path: '/', message: `status ${status} is declared without a body` }] };
     if (body === undefined) return { ok: false, issues: [{ path: '/', message: `status ${status} needs a body` }] };
-    return this.run(`${declaredRef}/content/application~1json/schema`, body);
+    if (!(declared['content'] as Json)[mediaType]) return { ok: false, issues: [{ path: '/', message: `status ${status} is not declared as ${mediaType}` }] };
+    return this.run(`${declaredRef}/content/${mediaType.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`, body);
   }
 }
 

@@ -6,9 +6,11 @@ import { cardSessionIdNumber } from './catalogue-residents';
 import { clerkFromToken } from './clerks';
 import { ApiError, header, type Handler, type HandlerContext } from './context';
 import { checkMaterials } from './materials';
+import { progressTokenMatches } from '../../src/progress-link';
 
-interface AppRow {
+export interface AppRow {
   acceptance_number: string;
+  terminal_id: string;
   request_hash: string;
   receipt_json: string;
   item_code: string;
@@ -98,12 +100,19 @@ export function findApplication(ctx: HandlerContext, number: string): AppRow | u
   return ctx.db.prepare('SELECT * FROM applications WHERE acceptance_number = ?').get(number) as AppRow | undefined;
 }
 
+/** The slip's progress token, checked under the secret of the terminal that submitted the application. */
+export function progressTokenOpens(ctx: HandlerContext, row: AppRow, token: string): boolean {
+  const secret = ctx.terminalSecret(row.terminal_id);
+  return secret !== undefined && progressTokenMatches(secret, row.acceptance_number, token);
+}
+
 export const queryApplication: Handler = (ctx, req) => {
   const body = req.body as ApplicationQuery;
   const row = findApplication(ctx, body.acceptanceNumber);
   const receipt = row ? (JSON.parse(row.receipt_json) as SubmissionReceipt) : undefined;
-  // Same answer for "no such number" and "wrong password": numbers must not be enumerable.
-  if (!row || receipt?.queryPassword !== body.queryPassword) throw new ApiError(404, 'not_found', 'no application with this number and password');
+  const proven = !row ? false : 'progressToken' in body ? progressTokenOpens(ctx, row, body.progressToken) : receipt?.queryPassword === body.queryPassword;
+  // Same answer for "no such number" and a wrong password or token: numbers must not be enumerable.
+  if (!row || !proven) throw new ApiError(404, 'not_found', 'no application with this number and password');
   return { status: 200, body: statusOf(ctx, row) };
 };
 

@@ -8,11 +8,15 @@ export interface HandlerContext {
   catalogue: () => Catalogue;
   clockSpeed: number;
   now: () => number;
+  /** A registered terminal's secret (progress links are checked against the issuing terminal's). */
+  terminalSecret: (terminalId: string) => string | undefined;
 }
 
 export interface HandlerRequest {
   body: unknown;
   params: Record<string, string>;
+  /** Query parameters (public pages only take any). */
+  query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   terminalId: string;
   rawBody: Buffer;
@@ -22,6 +26,8 @@ export interface HandlerResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Media type of `body` when it is not JSON (a page's HTML, as a string). */
+  contentType?: 'text/html';
 }
 
 export type Handler = (ctx: HandlerContext, req: HandlerRequest) => HandlerResult;

@@ -4,9 +4,12 @@ import { listApplicationsByApplicant, queryApplication, submitApplication } from
 import { createCardSession, getCatalogue, lookupResident, sendHeartbeat } from './catalogue-residents';
 import { clerkLogin, getClerkWorkload, submitEvaluation } from './clerks';
 import type { Handler } from './context';
+import { getProgressPage } from './progress-page';
 import { createUpload, getUpload, putUploadChunk } from './uploads';
 
 export const HANDLERS: Record<OperationId, Handler> & Record<string, Handler | undefined> = {
   getCatalogue, lookupResident, createCardSession, createUpload, getUpload, putUploadChunk, submitApplication,
   queryApplication, listApplicationsByApplicant, submitEvaluation, sendHeartbeat, clerkLogin, getClerkWorkload,
+  // Public (not signed): the receipt QR's progress page, mounted apart by the server.
+  getProgressPage,
 };

@@ -114,7 +114,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Progress by acceptance number + query password (查询密码). */
+        /** Progress by acceptance number + query password (查询密码) or the slip's progress token. */
         post: operations["queryApplication"];
         delete?: never;
         options?: never;
@@ -199,6 +199,31 @@ export interface paths {
         };
         /** The logged-in clerk's workload and 好差评 ratings. */
         get: operations["getClerkWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/progress/{acceptanceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progress page a resident's phone opens from the receipt's QR code (扫码查询).
+         * @description Public: phones call it, not terminals, so it is not signed. The link is
+         *     `https://{progressHost}/progress/{acceptanceNumber}?t={token}`, where the token is the first 16 bytes
+         *     (base64url) of HMAC-SHA256 under the issuing terminal's secret over `EASYDO-PROGRESS-LINK-V1\n` and the
+         *     acceptance number. It reveals neither the query password nor the applicant; without it nobody reads the
+         *     page. An unknown number and a wrong token get the same 404, so numbers cannot be enumerated. The page
+         *     is HTML; a client that asks for `application/json` (Accept) gets the same facts as `ApplicationStatus`.
+         */
+        get: operations["getProgressPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,10 +485,19 @@ export interface components {
             /** Format: date */
             dueDate: string;
         };
+        /**
+         * @description By the acceptance number and either the query password (typed at a terminal) or the progress token of
+         *     the receipt's QR link (a terminal reading the slip; see `getProgressPage`). Both prove the slip.
+         */
         ApplicationQuery: {
             acceptanceNumber: string;
             queryPassword: string;
+        } | {
+            acceptanceNumber: string;
+            progressToken: components["schemas"]["ProgressToken"];
         };
+        /** @description 16 bytes of HMAC-SHA256 (base64url) that open one slip's progress page; see `getProgressPage`. */
+        ProgressToken: string;
         ApplicantQuery: {
             cardToken: string;
         };
@@ -1179,6 +1213,64 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["UnauthenticatedOrSessionExpired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgressPage: {
+        parameters: {
+            query: {
+                /** @description The slip's progress token. */
+                t: components["schemas"]["ProgressToken"];
+            };
+            header?: never;
+            path: {
+                acceptanceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stage and its history, in Chinese and English; no personal data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ApplicationStatus"];
+                };
+            };
+            /** @description `validation_failed`: the link is malformed (no token, or not a token's shape). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @constant */
+                            code?: "validation_failed";
+                        };
+                    };
+                };
+            };
+            /** @description `not_found`: no application with this number, or the token is not this slip's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @constant */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -420,7 +420,7 @@ export const openapiDocument: Record<string, unknown> = {
       "post": {
         "operationId": "queryApplication",
         "x-max-response-bytes": 262144,
-        "summary": "Progress by acceptance number + query password (查询密码).",
+        "summary": "Progress by acceptance number + query password (查询密码) or the slip's progress token.",
         "x-idempotent": true,
         "requestBody": {
           "required": true,
@@ -702,6 +702,134 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/UnauthenticatedOrSessionExpired"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/progress/{acceptanceNumber}": {
+      "servers": [
+        {
+          "url": "https://{progressHost}",
+          "description": "The platform's public progress page (the terminal's `progressHost`), not the terminal API.",
+          "variables": {
+            "progressHost": {
+              "default": "progress.sandbox.invalid",
+              "description": "Host (and port) of the progress page, as the terminal prints it in the receipt's QR code."
+            }
+          }
+        }
+      ],
+      "get": {
+        "operationId": "getProgressPage",
+        "x-max-response-bytes": 262144,
+        "summary": "The progress page a resident's phone opens from the receipt's QR code (扫码查询).",
+        "description": "Public: phones call it, not terminals, so it is not signed. The link is\n`https://{progressHost}/progress/{acceptanceNumber}?t={token}`, where the token is the first 16 bytes\n(base64url) of HMAC-SHA256 under the issuing terminal's secret over `EASYDO-PROGRESS-LINK-V1\\n` and the\nacceptance number. It reveals neither the query password nor the applicant; without it nobody reads the\npage. An unknown number and a wrong token get the same 404, so numbers cannot be enumerated. The page\nis HTML; a client that asks for `application/json` (Accept) gets the same facts as `ApplicationStatus`.\n",
+        "security": [],
+        "parameters": [
+          {
+            "name": "acceptanceNumber",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "t",
+            "in": "query",
+            "required": true,
+            "description": "The slip's progress token.",
+            "schema": {
+              "$ref": "#/components/schemas/ProgressToken"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The stage and its history, in Chinese and English; no personal data.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string",
+                  "maxLength": 262144
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApplicationStatus"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`validation_failed`: the link is malformed (no token, or not a token's shape).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string",
+                  "maxLength": 65536
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ErrorBody"
+                    },
+                    {
+                      "properties": {
+                        "error": {
+                          "properties": {
+                            "code": {
+                              "const": "validation_failed"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "`not_found`: no application with this number, or the token is not this slip's.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string",
+                  "maxLength": 65536
+                }
+              },
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ErrorBody"
+                    },
+                    {
+                      "properties": {
+                        "error": {
+                          "properties": {
+                            "code": {
+                              "const": "not_found"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2014,23 +2142,51 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "ApplicationQuery": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "acceptanceNumber",
-          "queryPassword"
-        ],
-        "properties": {
-          "acceptanceNumber": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 64
+        "description": "By the acceptance number and either the query password (typed at a terminal) or the progress token of\nthe receipt's QR link (a terminal reading the slip; see `getProgressPage`). Both prove the slip.\n",
+        "oneOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "acceptanceNumber",
+              "queryPassword"
+            ],
+            "properties": {
+              "acceptanceNumber": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              "queryPassword": {
+                "type": "string",
+                "pattern": "^[0-9]{6}$"
+              }
+            }
           },
-          "queryPassword": {
-            "type": "string",
-            "pattern": "^[0-9]{6}$"
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "acceptanceNumber",
+              "progressToken"
+            ],
+            "properties": {
+              "acceptanceNumber": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              "progressToken": {
+                "$ref": "#/components/schemas/ProgressToken"
+              }
+            }
           }
-        }
+        ]
+      },
+      "ProgressToken": {
+        "description": "16 bytes of HMAC-SHA256 (base64url) that open one slip's progress page; see `getProgressPage`.",
+        "type": "string",
+        "pattern": "^[A-Za-z0-9_-]{22}$"
       },
       "ApplicantQuery": {
         "type": "object",
