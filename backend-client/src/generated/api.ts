@@ -544,10 +544,26 @@ export interface components {
                 attitude?: components["schemas"]["EvaluationLevel"];
             };
             comment?: string;
+            /**
+             * @description Why a 不满意 / 非常不满意 rating was given, from the 好差评 system's standard reason list; a poor rating
+             *     carries at least one reason (or `reasonText`), a good one none.
+             */
+            reasons?: components["schemas"]["EvaluationReason"][];
+            /** @description The resident's own words about a poor rating. */
+            reasonText?: string;
+            /** @description Present when the resident asked for a callback (回访) on a poor rating. Personal data. */
+            callbackPhone?: string;
             /** @enum {string} */
             channel: "kiosk" | "counter";
             clerkStaffId?: string;
         };
+        /**
+         * @description 办事指南不清晰 `guide-unclear`, 办理流程繁琐 `process-complicated`, 提交材料过多 `too-many-materials`,
+         *     办理时间过长 `too-slow`, 需要多次跑动 `repeated-trips`, 服务态度不好 `staff-attitude`, 业务不熟练
+         *     `staff-unskilled`, 系统操作不便 `system-hard-to-use`, 其他 `other`.
+         * @enum {string}
+         */
+        EvaluationReason: "guide-unclear" | "process-complicated" | "too-many-materials" | "too-slow" | "repeated-trips" | "staff-attitude" | "staff-unskilled" | "system-hard-to-use" | "other";
         EvaluationReceipt: {
             evaluationId: string;
             recordedAt: components["schemas"]["Timestamp"];

@@ -2360,6 +2360,25 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "string",
             "maxLength": 500
           },
+          "reasons": {
+            "description": "Why a 不满意 / 非常不满意 rating was given, from the 好差评 system's standard reason list; a poor rating\ncarries at least one reason (or `reasonText`), a good one none.\n",
+            "type": "array",
+            "maxItems": 9,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/components/schemas/EvaluationReason"
+            }
+          },
+          "reasonText": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "The resident's own words about a poor rating."
+          },
+          "callbackPhone": {
+            "description": "Present when the resident asked for a callback (回访) on a poor rating. Personal data.",
+            "type": "string",
+            "pattern": "^(?:1[3-9][0-9]{9}|0[0-9]{9,11})$"
+          },
           "channel": {
             "type": "string",
             "enum": [
@@ -2372,6 +2391,21 @@ export const openapiDocument: Record<string, unknown> = {
             "pattern": "^[A-Z0-9]{4,16}$"
           }
         }
+      },
+      "EvaluationReason": {
+        "description": "办事指南不清晰 `guide-unclear`, 办理流程繁琐 `process-complicated`, 提交材料过多 `too-many-materials`,\n办理时间过长 `too-slow`, 需要多次跑动 `repeated-trips`, 服务态度不好 `staff-attitude`, 业务不熟练\n`staff-unskilled`, 系统操作不便 `system-hard-to-use`, 其他 `other`.\n",
+        "type": "string",
+        "enum": [
+          "guide-unclear",
+          "process-complicated",
+          "too-many-materials",
+          "too-slow",
+          "repeated-trips",
+          "staff-attitude",
+          "staff-unskilled",
+          "system-hard-to-use",
+          "other"
+        ]
       },
       "EvaluationReceipt": {
         "type": "object",

@@ -2,6 +2,7 @@
 // sends the acceptance number or item: main stamps them from the pending request.
 import { z } from 'zod';
 import { LocalText } from './catalogue';
+import { checkPoorRatingFeedback, PoorRatingFields } from './evaluation-feedback';
 
 export const EvaluationLevel = z.enum(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
 export type EvaluationLevel = z.infer<typeof EvaluationLevel>;
@@ -21,8 +22,9 @@ export const EvaluationRequested = z.object({
 export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
 
 export const SubmitEvaluationRequest = z
-  .object({ requestId: z.string().min(1).max(64), level: EvaluationLevel, indicators: EvaluationIndicators, comment: z.string().max(500).optional() })
-  .strict();
+  .object({ requestId: z.string().min(1).max(64), level: EvaluationLevel, indicators: EvaluationIndicators, comment: z.string().max(500).optional(), ...PoorRatingFields })
+  .strict()
+  .superRefine((v, ctx) => checkPoorRatingFeedback(v.indicators.overall === '不满意' || v.indicators.overall === '非常不满意', v, ctx));
 
 export const EvaluationDone = z.object({ requestId: z.string(), level: EvaluationLevel.nullable(), acceptanceNumber: z.string() });
 export type EvaluationDone = z.infer<typeof EvaluationDone>;

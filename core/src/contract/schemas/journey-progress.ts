@@ -1,6 +1,7 @@
 // Progress queries (by number + password, receipt QR, or card) and the 好差评 evaluation.
 import { z } from 'zod';
 import { LocalText } from './catalogue';
+import { checkPoorRatingFeedback, PoorRatingFields } from './evaluation-feedback';
 
 export const ProgressStage = z.enum(['预受理', '受理', '不予受理', '补齐补正', '办理中', '办结', '已领取', '待提交']);
 export type ProgressStage = z.infer<typeof ProgressStage>;
@@ -55,8 +56,11 @@ export const EvaluationRequest = z
       })
       .strict(),
     comment: z.string().max(500).optional(),
+    ...PoorRatingFields,
   })
-  .strict();
+  .strict()
+  // 4 = 不满意, 5 = 非常不满意.
+  .superRefine((v, ctx) => checkPoorRatingFeedback(v.indicators.overall >= 4, v, ctx));
 
 export const EvaluationResponse = z.object({
   localId: z.string(),

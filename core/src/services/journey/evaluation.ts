@@ -1,8 +1,11 @@
 // 好差评: the resident's voluntary evaluation of an accepted application, once per application. Stored in the
-// journal (sealed) first; the outbox delivers it, now if the backend answers, later otherwise.
+// journal (sealed) first; the outbox delivers it, now if the backend answers, later otherwise. A poor rating
+// carries its reasons and, when the resident asked for a callback (回访), a phone number: personal data that lives
+// only in the sealed evaluation and the request to the platform, never in a log line.
 import type { Journal } from '@easydo/backend-client/outbox/journal';
 import type { Outbox } from '@easydo/backend-client/outbox/outbox';
 import { EVALUATION_LEVELS, type Evaluation, type EvaluationLevel } from '@easydo/backend-client/types';
+import type { PoorRatingReason } from '@easydo/core/contract/schemas/evaluation-feedback';
 import { Failure } from '../ipc/failure';
 import type { ResidentSession } from '../session/resident-session';
 
@@ -11,6 +14,18 @@ export interface EvaluationInput {
   level: number;
   indicators: { overall: number; efficiency?: number | undefined; quality?: number | undefined; attitude?: number | undefined };
   comment?: string | undefined;
+  reasons?: PoorRatingReason[] | undefined;
+  reasonText?: string | undefined;
+  callbackPhone?: string | undefined;
+}
+
+/** The poor-rating part of an evaluation as the platform takes it (the contract schema has checked it). */
+export function poorRatingPart(input: Pick<EvaluationInput, 'reasons' | 'reasonText' | 'callbackPhone'>): Pick<Evaluation, 'reasons' | 'reasonText' | 'callbackPhone'> {
+  return {
+    ...(input.reasons?.length ? { reasons: [...input.reasons] } : {}),
+    ...(input.reasonText?.trim() ? { reasonText: input.reasonText.trim() } : {}),
+    ...(input.callbackPhone ? { callbackPhone: input.callbackPhone } : {}),
+  };
 }
 
 /** 1 = 非常满意 … 5 = 非常不满意. */
@@ -50,6 +65,7 @@ export async function submitEvaluation(
       ...(indicators.attitude ? { attitude: levelOf(indicators.attitude) } : {}),
     },
     ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+    ...poorRatingPart(input),
     channel,
   };
   deps.journal.recordEvaluation(input.localId, evaluation);

@@ -1,9 +1,11 @@
 // 好差评 at the counter: the clerk puts an application on the resident-facing pad; the pad answers with a
-// level, the indicators and an optional comment; main stamps acceptance number, item code, department and
+// level, the indicators and an optional comment (a poor rating: its reasons and, if asked for, a callback phone); main stamps acceptance number, item code, department and
 // clerk, records it in the journal and the outbox delivers it (once). One evaluation per application.
 import { randomUUID } from 'node:crypto';
 import type { EvaluationLevel, EvaluationRequested } from '@easydo/core/contract/schemas/counter-evaluation';
+import type { PoorRatingReason } from '@easydo/core/contract/schemas/evaluation-feedback';
 import { Failure } from '@easydo/core/services/ipc/failure';
+import { poorRatingPart } from '@easydo/core/services/journey/evaluation';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 
 type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'hub' | 'log'>;
@@ -21,6 +23,9 @@ export interface EvaluationInput {
   level: EvaluationLevel;
   indicators: { overall: EvaluationLevel; efficiency?: EvaluationLevel | undefined; quality?: EvaluationLevel | undefined; attitude?: EvaluationLevel | undefined };
   comment?: string | undefined;
+  reasons?: PoorRatingReason[] | undefined;
+  reasonText?: string | undefined;
+  callbackPhone?: string | undefined;
 }
 
 export class EvaluationDesk {
@@ -60,6 +65,7 @@ export class EvaluationDesk {
         level: input.level,
         indicators,
         ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+        ...poorRatingPart(input),
         channel: 'counter',
         clerkStaffId: p.staffId,
       });
