@@ -1,0 +1,67 @@
+// Which commands this terminal has seen, kept on disk, so a command is executed at most once even when the
+// broker delivers it again (QoS 1 redelivery, a persistent session replayed after a restart). A command is
+// written down as `received` before it runs; a redelivery gets the final ack again, or `failed` (interrupted)
+// when the terminal stopped half-way. Entries older than the retention go; the file stays small.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CommandAck } from './messages';
+
+const Entry = z.object({ seenAt: z.number(), final: CommandAck.nullable() });
+const LedgerFile = z.object({ version: z.literal(1), entries: z.record(z.string(), Entry) });
+type Entry = z.infer<typeof Entry>;
+
+export interface CommandLedgerOptions {
+  /** null: in memory only (the load generator's simulated terminals). */
+  file: string | null;
+  retentionMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}
+
+export class CommandLedger {
+  private readonly entries = new Map<string, Entry>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: CommandLedgerOptions) {
+    this.now = options.now ?? Date.now;
+    if (options.file && existsSync(options.file)) {
+      const parsed = LedgerFile.safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
+      // A damaged ledger cannot say what ran: start empty rather than refuse every command (expiry still bounds replays).
+      if (parsed.success) for (const [id, e] of Object.entries(parsed.data.entries)) this.entries.set(id, e);
+    }
+  }
+
+  get(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Writes the id down before the command runs (durable when a file is configured). */
+  markReceived(id: string): void {
+    this.entries.set(id, { seenAt: this.now(), final: null });
+    this.save();
+  }
+
+  finish(ack: CommandAck): void {
+    const e = this.entries.get(ack.commandId);
+    this.entries.set(ack.commandId, { seenAt: e?.seenAt ?? this.now(), final: ack });
+    this.save();
+  }
+
+  size(): number {
+    return this.entries.size;
+  }
+
+  private save(): void {
+    const cutoff = this.now() - (this.options.retentionMs ?? 7 * 24 * 3600_000);
+    for (const [id, e] of this.entries) if (e.seenAt < cutoff) this.entries.delete(id);
+    const max = this.options.maxEntries ?? 2000;
+    while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
+    const file = this.options.file;
+    if (!file) return;
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(this.entries) }), { mode: 0o600 });
+    renameSync(tmp, file);
+  }
+}
