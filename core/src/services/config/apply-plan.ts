@@ -4,7 +4,7 @@
 // the reader's port, the printer's transport, the outbox's retention, the journal's key).
 import type { TerminalConfig } from './schema';
 
-export const RESTART_PATHS = ['terminalId', 'terminalSecret', 'backend', 'devices.idReader', 'devices.receiptPrinter', 'retentionDays', 'journalKey'] as const;
+export const RESTART_PATHS = ['terminalId', 'terminalSecret', 'backend', 'devices.idReader', 'devices.receiptPrinter', 'retentionDays', 'journalKey', 'fleet'] as const;
 const LIVE_PATHS = [
   'centreName', 'session', 'languages', 'defaultLanguage', 'adminPinHash', 'devices.required', 'devices.scanner', 'devices.a4Printer',
   'devices.documentCamera', 'admin',

@@ -1,6 +1,6 @@
 // What the production profile refuses in a configuration that the schema accepts: everything that is only fit for
 // development (simulated reader, virtual printer, SANE's test scanner, the embedded sandbox), a backend that is
-// not https, and the development maintenance PIN. Used at start-up (kiosk/src/app/startup.ts) and by admin's
+// not https, a fleet broker without TLS, and the development maintenance PIN. Used at start-up (kiosk/src/app/startup.ts) and by admin's
 // config save when the terminal runs in production, so a saved config can always start again.
 import type { TerminalConfig } from './schema';
 import { isDevelopmentPinHash } from '../admin/pin-policy';
@@ -26,6 +26,8 @@ export function productionRefusals(config: TerminalConfig): PolicyRefusal[] {
   if (devices.scanner.source === 'sane' && devices.scanner.device.split(':')[0] === 'test') {
     refuse('devices.scanner.device', 'SANE\'s "test" device is a simulator: give the scanner\'s SANE name, or source "none"');
   }
+
+  if (config.fleet && new URL(config.fleet.brokerUrl).protocol !== 'mqtts:') refuse('fleet.brokerUrl', 'the fleet broker must be reached over TLS (mqtts://)');
 
   if (isDevelopmentPinHash(config.adminPinHash)) refuse('adminPinHash', 'this is the development PIN: set the terminal\'s own with `npm run set-pin`');
   return refusals;

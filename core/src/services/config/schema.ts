@@ -122,6 +122,24 @@ export const AdminConfig = z.strictObject({
   idleTimeoutSeconds: z.number().int().min(30).max(3600).default(300),
 });
 
+/**
+ * Joining the fleet (MQTT 5 broker; core/src/services/fleet/). Absent: the terminal runs without a fleet, as
+ * before. Secrets stay in files (the key, a password file), never in the config a screen or a push can see.
+ * Production refuses a plaintext `mqtt://` broker (production-policy.ts).
+ */
+export const FleetConfig = z.strictObject({
+  brokerUrl: z.url({ protocol: /^mqtts?$/ }),
+  auth: z.discriminatedUnion('kind', [
+    /** Client certificate whose CN is the terminal id (the broker's `use_identity_as_username`). */
+    z.strictObject({ kind: z.literal('certificate'), caFile: z.string().min(1), certFile: z.string().min(1), keyFile: z.string().min(1) }),
+    /** Username = terminal id; the password is read from a file (one line). caFile: the broker's CA, else the system's. */
+    z.strictObject({ kind: z.literal('password'), passwordFile: z.string().min(1), caFile: z.string().min(1).optional() }),
+  ]),
+  location: z.strictObject({ district: z.string().min(1).max(40), street: z.string().min(1).max(40), centre: z.string().min(1).max(60) }),
+  heartbeatSeconds: z.number().int().min(10).max(3600).default(60),
+});
+export type FleetConfig = z.infer<typeof FleetConfig>;
+
 export const TerminalConfig = z.strictObject({
   terminalId: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'terminal id: 3-32 of A-Z, 0-9 and -'),
   centreName: z.string().min(1).max(60),
@@ -161,6 +179,7 @@ export const TerminalConfig = z.strictObject({
   /** scrypt hash of the maintenance PIN, `scrypt$<salt b64>$<hash b64>` (set it with `npm run set-pin`). */
   adminPinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'a scrypt PIN hash (set it with `npm run set-pin`)'),
   retentionDays: z.number().int().min(0).max(365).default(30),
+  fleet: FleetConfig.optional(),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 export type TerminalConfigInput = z.input<typeof TerminalConfig>;
