@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { typeLatin } from '../test/journey/e2e-steps';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/materials/residence-certificate.clean.png');
 const CI = process.env.CI === 'true';
@@ -173,22 +174,40 @@ describe('counter mode in Chromium', () => {
     expect(await printed.textContent()).toContain(`作业 ${job.id}）`);
   });
 
-  it('hands the 好差评 pad to the resident on the display page', async () => {
+  it('hands the 好差评 pad to the resident on the display page; a poor rating asks why and offers a callback', async () => {
     await h.page.getByTestId('ask-evaluation').click();
     await display.getByTestId('evaluation-pad').waitFor();
     expect(await display.getByTestId('evaluation-pad').textContent()).toContain('社会保险参保缴费证明');
-    await display.getByTestId('level-满意').click();
+    await display.getByTestId('level-不满意').click();
     await display.getByTestId('indicator-attitude-非常满意').click();
-    await display.getByTestId('indicator-efficiency-满意').click();
-    await display.getByTestId('evaluation-comment').fill('窗口人员讲解清楚');
+    await display.getByTestId('indicator-efficiency-不满意').click();
+    // The comment box has the on-screen keyboard (the display has no keyboard of its own).
+    await display.getByTestId('evaluation-comment').click();
+    await typeLatin(display, 'abc');
+    await display.getByTestId('kb-done').click();
+    // No reason yet: the pad says so and sends nothing.
+    await display.getByTestId('evaluation-send').click();
+    await display.locator('[data-testid="poor-rating-problem"][data-problem="needReason"]').waitFor();
+    await display.getByTestId('reason-too-slow').click();
+    await display.getByTestId('reason-repeated-trips').click();
+    await display.getByTestId('callback-toggle').click();
+    for (const d of '1380013') await display.getByTestId(`cb-${d}`).click();
+    await display.getByTestId('evaluation-send').click();
+    await display.locator('[data-testid="poor-rating-problem"][data-problem="phoneInvalid"]').waitFor();
+    for (const d of '8000') await display.getByTestId(`cb-${d}`).click();
+    expect(await display.getByTestId('callback-phone').textContent()).toBe('138****8000');
+    expect(await display.content()).not.toContain('13800138000');
     await display.screenshot({ path: path.resolve(__dirname, '../../test-artifacts/e2e/counter-05-pad.png') });
     await display.getByTestId('evaluation-send').click();
     await display.getByTestId('evaluation-thanks').waitFor();
     await h.page.getByTestId('evaluation-result').waitFor();
-    expect(await h.page.getByTestId('evaluation-result').textContent()).toContain('满意');
+    expect(await h.page.getByTestId('evaluation-result').textContent()).toContain('不满意');
 
     const app = h.terminal.applications.journal.get(localId);
-    expect(app.evaluation).toMatchObject({ level: '满意', channel: 'counter', clerkStaffId: 'C1001', itemCode: 'QR00204001', indicators: { overall: '满意', attitude: '非常满意', efficiency: '满意' } });
+    expect(app.evaluation).toMatchObject({
+      level: '不满意', channel: 'counter', clerkStaffId: 'C1001', itemCode: 'QR00204001', indicators: { overall: '不满意', attitude: '非常满意', efficiency: '不满意' },
+      comment: 'abc', reasons: ['too-slow', 'repeated-trips'], callbackPhone: '13800138000',
+    });
     expect(app.evaluation?.departmentCode).toMatch(/^[0-9A-Z]{6,18}$/);
     await expect.poll(() => h.terminal.applications.journal.get(localId).evaluationDelivered, { timeout: 30_000 }).toBe(true);
   });
@@ -202,7 +221,7 @@ describe('counter mode in Chromium', () => {
     expect(await h.page.getByTestId('handled-today').textContent()).toBe('1');
     expect(await h.page.getByTestId('tickets-called').textContent()).toBe('1');
     expect(await h.page.getByTestId('avg-handling').textContent()).toMatch(/\d+ 秒/);
-    expect(await h.page.getByTestId('rating-满意').locator('td').textContent()).toBe('1');
+    expect(await h.page.getByTestId('rating-不满意').locator('td').textContent()).toBe('1');
     expect(await h.page.locator('[data-testid="chart-ratings"] svg .recharts-pie-sector').count()).toBe(1);
     expect(await h.page.locator('[data-testid="chart-by-hour"] svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await h.page.getByTestId('chart-by-stage').waitFor();

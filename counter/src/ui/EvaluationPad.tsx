@@ -1,6 +1,10 @@
 // 好差评 pad on the resident-facing display: five levels for the overall rating, the offline indicators
-// (服务效率 / 服务水平 / 服务态度), an optional comment. Voluntary: the resident may skip.
+// (服务效率 / 服务水平 / 服务态度), an optional comment typed on the on-screen keyboard (a resident display has no
+// keyboard of its own). 不满意 / 非常不满意 opens the reasons and the callback offer. Voluntary: the resident may skip.
 import { useState } from 'react';
+import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
+import { PoorRatingFeedback } from '@easydo/core/ui/feedback/PoorRatingFeedback';
+import { NO_FEEDBACK, poorRatingPayload, poorRatingProblem, type PoorRatingValue } from '@easydo/core/ui/feedback/poor-rating';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationLevel, EvaluationRequested } from '@easydo/core/contract/schemas/counter-evaluation';
 import type { ContractError } from '@easydo/core/contract/errors';
@@ -13,16 +17,30 @@ type Indicator = (typeof INDICATORS)[number];
 
 export function EvaluationPad({ request, onDone }: { request: EvaluationRequested; onDone: () => void }) {
   const { t, i18n } = useTranslation('counter');
+  const { t: tf } = useTranslation('feedback');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const api = useTerminal();
   const [level, setLevel] = useState<EvaluationLevel | null>(null);
   const [indicators, setIndicators] = useState<Partial<Record<Indicator, EvaluationLevel>>>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ContractError | null>(null);
+  const [feedback, setFeedback] = useState<PoorRatingValue>(NO_FEEDBACK);
+  const [tried, setTried] = useState(false);
+  const [typing, setTyping] = useState(false);
+  const poor = level === '不满意' || level === '非常不满意';
+  const problem = poor ? poorRatingProblem(feedback) : null;
+  const keyboardLabels = {
+    pinyin: tf('keyboard.pinyin'), latin: tf('keyboard.latin'), symbols: tf('keyboard.symbols'), space: tf('keyboard.space'), backspace: tf('keyboard.backspace'),
+    clear: tf('keyboard.clear'), shift: tf('keyboard.shift'), done: tf('keyboard.done'), candidates: tf('keyboard.candidates'), composing: tf('keyboard.composing'),
+  };
 
   const send = async () => {
-    if (!level) return;
-    const r = await api.invoke('evaluation:submit', { requestId: request.requestId, level, indicators: { overall: level, ...indicators }, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setTried(true);
+    if (!level || problem) return;
+    const r = await api.invoke('evaluation:submit', {
+      requestId: request.requestId, level, indicators: { overall: level, ...indicators }, ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(poor ? poorRatingPayload(feedback) : {}),
+    });
     if (r.ok) onDone();
     else setError(r.error);
   };
@@ -50,10 +68,12 @@ export function EvaluationPad({ request, onDone }: { request: EvaluationRequeste
           ))}
         </fieldset>
       ))}
-      <label className="comment">
-        {t('comment')}
-        <textarea data-testid="evaluation-comment" maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </label>
+      {poor && <PoorRatingFeedback value={feedback} onChange={setFeedback} problem={tried ? problem : null} />}
+      <div className="comment">
+        <span>{t('comment')}</span>
+        <textarea data-testid="evaluation-comment" maxLength={500} value={comment} inputMode="none" aria-label={t('comment')} onFocus={() => setTyping(true)} onChange={(e) => setComment(e.target.value)} />
+        {typing && <OnScreenKeyboard value={comment} onChange={setComment} onDone={() => setTyping(false)} maxLength={500} labels={keyboardLabels} />}
+      </div>
       <div className="actions">
         <button type="button" className="btn btn-primary" data-testid="evaluation-send" disabled={!level} onClick={() => void send()}>
           {t('send')}

@@ -27,7 +27,11 @@ export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null
       printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId, language: slipLanguage() })),
       evaluate: fromPromise(async ({ input }) => {
         const e = input.evaluation;
-        await call(api, 'evaluation:rate', { localId: input.localId, level: e.level, indicators: e.indicators, ...(e.comment ? { comment: e.comment } : {}) });
+        const { reasons, reasonText, callbackPhone } = e;
+        await call(api, 'evaluation:rate', {
+          localId: input.localId, level: e.level, indicators: e.indicators, ...(e.comment ? { comment: e.comment } : {}),
+          ...(reasons ? { reasons } : {}), ...(reasonText ? { reasonText } : {}), ...(callbackPhone ? { callbackPhone } : {}),
+        });
       }),
       reprint: fromPromise(({ input }) => call(api, 'receipt:reprint', { ...input, language: slipLanguage() })),
       query: fromPromise(async ({ input }: { input: QueryRequest }) => {

@@ -4,6 +4,7 @@
 // The machine's context IS the renderer's resident session: resetting it to `emptySession()` leaves nothing
 // of the previous resident reachable.
 import { assign, fromPromise, setup, type ActorRefFrom } from 'xstate';
+import type { PoorRatingReason } from '@easydo/core/contract/schemas/evaluation-feedback';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { PreparedForm, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { ContractError, ErrorIssue } from '@easydo/core/contract/errors';
@@ -35,6 +36,10 @@ export interface Evaluation {
   level: Level;
   indicators: { overall: Level; efficiency?: Level; quality?: Level; attitude?: Level };
   comment?: string;
+  /** A poor rating (overall 4 or 5): its reasons, own words and, if asked for, the callback phone. */
+  reasons?: PoorRatingReason[];
+  reasonText?: string;
+  callbackPhone?: string;
 }
 
 /** One or more applications' progress (by card: every application of the card). */

@@ -1,6 +1,9 @@
 // 好差评: five levels (非常满意 … 非常不满意), overall required, the three on-site indicators optional;
 // voluntary (skip is as easy as rating). Levels show stars AND words: colour is never the only signal.
+// 不满意 / 非常不满意 overall opens the reasons and the callback offer (PoorRatingFeedback), sent with the rating.
 import { useState } from 'react';
+import { PoorRatingFeedback } from '@easydo/core/ui/feedback/PoorRatingFeedback';
+import { NO_FEEDBACK, poorRatingPayload, poorRatingProblem, type PoorRatingValue } from '@easydo/core/ui/feedback/poor-rating';
 import type { ScreenProps } from '../screen-props';
 import type { Level } from '../journey-machine';
 
@@ -11,10 +14,13 @@ type Indicator = (typeof INDICATORS)[number];
 export function EvaluationScreen({ send, t }: ScreenProps) {
   const [rated, setRated] = useState<Partial<Record<Indicator, Level>>>({});
   const [tried, setTried] = useState(false);
+  const [feedback, setFeedback] = useState<PoorRatingValue>(NO_FEEDBACK);
+  const poor = rated.overall !== undefined && rated.overall >= 4;
+  const problem = poor ? poorRatingProblem(feedback) : null;
   const submit = () => {
     setTried(true);
-    if (!rated.overall) return;
-    send({ type: 'RATE', evaluation: { level: rated.overall, indicators: { ...rated, overall: rated.overall } } });
+    if (!rated.overall || problem) return;
+    send({ type: 'RATE', evaluation: { level: rated.overall, indicators: { ...rated, overall: rated.overall }, ...(poor ? poorRatingPayload(feedback) : {}) } });
   };
   return (
     <section className="panel evaluation" data-testid="evaluation">
@@ -32,6 +38,7 @@ export function EvaluationScreen({ send, t }: ScreenProps) {
           </div>
         </fieldset>
       ))}
+      {poor && <PoorRatingFeedback value={feedback} onChange={setFeedback} problem={tried ? problem : null} />}
       {tried && !rated.overall && (
         <p className="error-notice" role="alert">
           {t('evaluation.needOverall')}
