@@ -1,31 +1,22 @@
-// Serial transport over the `serialport` package: 115200 8N1 by default, any speed configurable, reopenable
-// after the port vanishes (USB unplug, pty closed).
-import { SerialPort } from 'serialport';
-import { Listeners } from '../../device/listeners';
+// Serial transport for the reader: the shared serial line (device/serial-link.ts), 115200 8N1 by default,
+// any speed configurable, reopenable after the port vanishes (USB unplug, pty closed), with the line's
+// failures as IdCardErrors.
+import type { SerialLinkOptions } from '../../device/serial-link';
+import { DEFAULT_SERIAL_BAUD, SerialByteLink, SerialLinkError } from '../../device/serial-link';
 import type { Unsubscribe } from '../../device/model';
 import { IdCardError } from '../errors';
 import type { ByteTransport, TransportClosedInfo } from './transport';
 
-export interface SerialTransportOptions {
-  path: string;
-  baudRate?: number;
-  dataBits?: 5 | 6 | 7 | 8;
-  stopBits?: 1 | 1.5 | 2;
-  parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';
-}
+export type SerialTransportOptions = SerialLinkOptions;
 
-export const DEFAULT_BAUD_RATE = 115200;
+export const DEFAULT_BAUD_RATE = DEFAULT_SERIAL_BAUD;
 
 export class SerialTransport implements ByteTransport {
   readonly kind = 'serial' as const;
-  private port: SerialPort | null = null;
-  private closing = false;
-  private currentBaud: number;
-  private readonly data = new Listeners<Uint8Array>();
-  private readonly closed = new Listeners<TransportClosedInfo>();
+  private readonly link: SerialByteLink;
 
   constructor(private readonly options: SerialTransportOptions) {
-    this.currentBaud = options.baudRate ?? DEFAULT_BAUD_RATE;
+    this.link = new SerialByteLink(options);
   }
 
   get description(): string {
@@ -33,81 +24,55 @@ export class SerialTransport implements ByteTransport {
   }
 
   get baudRate(): number {
-    return this.currentBaud;
+    return this.link.baudRate;
   }
 
   get isOpen(): boolean {
-    return this.port?.isOpen ?? false;
+    return this.link.isOpen;
   }
 
   async open(): Promise<void> {
-    if (this.port?.isOpen) return;
-    const port = new SerialPort({
-      path: this.options.path,
-      baudRate: this.currentBaud,
-      dataBits: this.options.dataBits ?? 8,
-      stopBits: this.options.stopBits ?? 1,
-      parity: this.options.parity ?? 'none',
-      autoOpen: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      port.open((err) => {
-        if (!err) return resolve();
-        const missing = /ENOENT|No such file|cannot find|not found/i.test(err.message);
-        reject(new IdCardError(missing ? 'noDevice' : 'openFailed', `cannot open ${this.options.path}: ${err.message}`, 'open'));
-      });
-    });
-    this.closing = false;
-    this.port = port;
-    port.on('data', (chunk: Buffer) => {
-      this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-    });
-    port.on('error', () => {
-      // Errors on an open port are followed by 'close' when they are fatal; nothing to do here.
-    });
-    port.on('close', (err?: Error & { disconnected?: boolean }) => {
-      if (this.port === port) this.port = null;
-      if (this.closing) return;
-      this.closed.emit({ disconnected: err?.disconnected ?? true, message: err?.message ?? 'port closed' });
-    });
+    try {
+      await this.link.open();
+    } catch (err) {
+      const missing = err instanceof SerialLinkError && err.failure === 'missing';
+      throw new IdCardError(missing ? 'noDevice' : 'openFailed', `cannot open ${this.options.path}: ${detail(err)}`, 'open');
+    }
   }
 
-  async close(): Promise<void> {
-    const port = this.port;
-    if (!port) return;
-    this.closing = true;
-    this.port = null;
-    if (!port.isOpen) return;
-    await new Promise<void>((resolve) => port.close(() => resolve()));
+  close(): Promise<void> {
+    return this.link.close();
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    const port = this.port;
-    if (!port?.isOpen) throw new IdCardError('transportClosed', `${this.options.path} is not open`);
-    await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (err) => {
-        if (err) reject(new IdCardError('writeFailed', `write to ${this.options.path} failed: ${err.message}`));
-      });
-      port.drain((err) => (err ? reject(new IdCardError('writeFailed', `drain on ${this.options.path} failed: ${err.message}`)) : resolve()));
-    });
+    try {
+      await this.link.write(bytes);
+    } catch (err) {
+      if (err instanceof SerialLinkError && err.failure === 'notOpen') throw new IdCardError('transportClosed', `${this.options.path} is not open`);
+      const step = err instanceof SerialLinkError && err.failure === 'drainFailed' ? 'drain on' : 'write to';
+      throw new IdCardError('writeFailed', `${step} ${this.options.path} failed: ${detail(err)}`);
+    }
   }
 
   async setBaudRate(baudRate: number): Promise<void> {
-    this.currentBaud = baudRate;
-    const port = this.port;
-    if (!port?.isOpen) return;
-    await new Promise<void>((resolve, reject) =>
-      port.update({ baudRate }, (err) => (err ? reject(new IdCardError('openFailed', `cannot set ${baudRate} baud: ${err.message}`)) : resolve())),
-    );
+    try {
+      await this.link.setBaudRate(baudRate);
+    } catch (err) {
+      throw new IdCardError('openFailed', `cannot set ${baudRate} baud: ${detail(err)}`);
+    }
   }
 
   onData(listener: (chunk: Uint8Array) => void): Unsubscribe {
-    return this.data.add(listener);
+    return this.link.onData(listener);
   }
 
   onClose(listener: (info: TransportClosedInfo) => void): Unsubscribe {
-    return this.closed.add(listener);
+    return this.link.onClose(listener);
   }
+}
+
+function detail(err: unknown): string {
+  return err instanceof SerialLinkError ? err.detail : (err as Error).message;
 }
 
 export function createSerialTransport(options: SerialTransportOptions): SerialTransport {
