@@ -5,7 +5,7 @@ import { buildAcceptanceReceiptPdf } from '../src/services/receipts/a4/notices';
 import { SHIPPED_CJK_FONT } from '../src/services/receipts/a4/fonts';
 import { buildAcceptanceReceiptBytes } from '../src/services/receipts/print-receipt';
 import { PROFILES } from '@easydo/device-drivers/printer/profiles';
-import { ACCEPTED } from '../test/receipts/fixtures';
+import { ACCEPTED, QUERY_LINK } from '../test/receipts/fixtures';
 
 async function timeMs(fn: () => Promise<unknown>, iterations: number): Promise<number> {
   await fn();
@@ -25,8 +25,8 @@ function plainPage(): Promise<Buffer> {
 }
 
 const reference = await timeMs(plainPage, 10);
-const a4 = await timeMs(() => buildAcceptanceReceiptPdf(ACCEPTED), 10);
-const size = (await buildAcceptanceReceiptPdf(ACCEPTED)).length;
+const a4 = await timeMs(() => buildAcceptanceReceiptPdf(ACCEPTED, QUERY_LINK), 10);
+const size = (await buildAcceptanceReceiptPdf(ACCEPTED, QUERY_LINK)).length;
 console.log(JSON.stringify({ bench: 'receipts.a4ReceiptPdf', ms: +a4.toFixed(1), referenceMs: +reference.toFixed(1), reference: 'plain pdfkit page, same font', ratio: +(a4 / reference).toFixed(2), bytes: size }));
-const thermal = await timeMs(async () => buildAcceptanceReceiptBytes(ACCEPTED, PROFILES['80mm']), 200);
+const thermal = await timeMs(async () => buildAcceptanceReceiptBytes(ACCEPTED, PROFILES['80mm'], { queryLink: QUERY_LINK }), 200);
 console.log(JSON.stringify({ bench: 'receipts.thermalReceiptBytes', ms: +thermal.toFixed(3), referenceMs: +reference.toFixed(1), reference: 'plain pdfkit page', ratio: +(thermal / reference).toFixed(3) }));

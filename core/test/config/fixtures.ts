@@ -11,6 +11,7 @@ export function productionConfigInput(): TerminalConfigInput & Record<string, un
     centreName: '福田区莲花街道党群服务中心',
     terminalSecret: 'a-synthetic-terminal-secret-0001',
     backend: { kind: 'remote', url: 'https://acceptance.example.invalid/api' },
+    progressHost: 'progress.example.invalid',
     devices: {
       idReader: { transport: 'serial', port: '/dev/easydo-idreader', baud: 115200 },
       receiptPrinter: { address: 'tcp://192.168.10.20:9100', profile: '80mm' },

@@ -20,6 +20,7 @@ describe('production policy', () => {
   it('refuses every part of the simulator default, naming each field', () => {
     expect(productionRefusals(simulatorDefaults()).map((r) => r.field)).toEqual([
       'backend.kind',
+      'progressHost',
       'devices.idReader.transport',
       'devices.receiptPrinter.address',
       'devices.scanner.device',
@@ -37,6 +38,12 @@ describe('production policy', () => {
     expect(fieldsOf(withDevices({ receiptPrinter: { address: 'virtual' } }))).toEqual(['devices.receiptPrinter.address']);
     expect(fieldsOf(withDevices({ scanner: { source: 'sane', device: 'test:0' } }))).toEqual(['devices.scanner.device']);
     expect(fieldsOf(withDevices({ scanner: { source: 'none' } }))).toEqual([]);
+  });
+
+  it("refuses the sandbox's progress host (the receipt QR would open nothing) and takes the platform's", () => {
+    expect(fieldsOf({ ...productionConfigInput(), progressHost: 'progress.sandbox.invalid' })).toEqual(['progressHost']);
+    expect(fieldsOf({ ...productionConfigInput(), progressHost: 'progress.sz.example.invalid:8443' })).toEqual([]);
+    expect(() => parseConfig({ ...productionConfigInput(), progressHost: 'https://progress.example.invalid/x' })).toThrow();
   });
 
   it('recognises the development PIN behind its hash', () => {

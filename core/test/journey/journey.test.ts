@@ -109,7 +109,11 @@ describe('journey services', () => {
     const before = virtual.jobs.length;
     const view = await t.call('receipt:print', { localId: accepted.localId });
     expect(view).toMatchObject({ kind: 'accepted', acceptanceNumber: accepted.acceptanceNumber, reprint: false });
-    expect(view.qrPayload).toBe(`easydo://query?no=${encodeURIComponent(accepted.acceptanceNumber)}&pw=${encodeURIComponent(accepted.queryPassword)}`);
+    // The platform's progress page on the configured host, with the slip's token: never the password.
+    const link = new URL(view.qrPayload);
+    expect(`${link.protocol}//${link.host}${link.pathname}`).toBe(`https://${t.terminal.config().progressHost}/progress/${encodeURIComponent(accepted.acceptanceNumber)}`);
+    expect(link.searchParams.get('t')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(view.qrPayload).not.toContain(accepted.queryPassword);
     expect(view.lines).toContain('证件号码：440304********2469');
     // Materials satisfied by 电子证照 read as such on the receipt (one each), not as scanned pages.
     expect(view.lines.filter((l) => l.includes('电子证照'))).toHaveLength(2);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAcceptanceReceiptPdf, buildApplicationPdf, buildNoticePdf, printPdfWithLp, type NoticePdfData } from '../../src/services/receipts/index';
-import { ACCEPTED, OFFLINE, RESIDENT } from './fixtures';
+import { ACCEPTED, OFFLINE, QUERY_LINK, RESIDENT } from './fixtures';
 
 const ART = path.resolve(import.meta.dirname, '../../../test-artifacts/receipts/a4');
 mkdirSync(ART, { recursive: true });
@@ -28,7 +28,7 @@ const NOTICES: NoticePdfData[] = [
 
 describe('A4 PDFs', () => {
   it('the 受理回执 PDF has every field as extractable text, masked, and stays small', async () => {
-    const pdf = await buildAcceptanceReceiptPdf(ACCEPTED);
+    const pdf = await buildAcceptanceReceiptPdf(ACCEPTED, QUERY_LINK);
     const text = pdfText(pdf, 'acceptance-receipt');
     for (const f of ['受理回执', ACCEPTED.centre, ACCEPTED.itemName, ACCEPTED.itemCode, 'FT2025010200123', '836412', '卓*', '440304********2469', '2025-01-0209:30', 'FT-LH-KIOSK-03', '居民身份证', '户口簿本人页复印件', ACCEPTED.nextStep, ACCEPTED.timeLimit]) {
       expect(text, f).toContain(squash(f));
@@ -38,7 +38,7 @@ describe('A4 PDFs', () => {
   });
 
   it('the offline receipt PDF says 已提交，待受理 with the tracking code', async () => {
-    const text = pdfText(await buildAcceptanceReceiptPdf(OFFLINE), 'offline-receipt');
+    const text = pdfText(await buildAcceptanceReceiptPdf(OFFLINE, QUERY_LINK), 'offline-receipt');
     expect(text).toContain('已提交，待受理');
     expect(text).toContain('LOCAL-7F3K-92QD');
     expect(text).not.toContain('836412');
@@ -80,7 +80,7 @@ describe('A4 PDFs', () => {
   const cupsReady = spawnSync('lpstat', ['-p', 'PDF'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!cupsReady && !CI)('prints through the CUPS queue PDF (cups-pdf) and a PDF file appears', async () => {
     expect(cupsReady, 'CUPS queue "PDF" is missing: run cupsd and lpadmin -p PDF -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd').toBe(true);
-    const { jobId } = await printPdfWithLp(await buildAcceptanceReceiptPdf(ACCEPTED), { queue: 'PDF', title: 'receipt-test' });
+    const { jobId } = await printPdfWithLp(await buildAcceptanceReceiptPdf(ACCEPTED, QUERY_LINK), { queue: 'PDF', title: 'receipt-test' });
     expect(jobId).toMatch(/^PDF-\d+$/);
     const n = jobId.split('-')[1];
     const outDir = path.join(os.homedir(), 'PDF');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AcceptanceReceiptData } from '../../src/services/receipts/receipt-data';
+import { progressLinkBuilder } from '../../src/services/receipts/query-link';
 
 const holders = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/idcard/cardholders.json'), 'utf8')) as { id: string; name: string; idNumber: string }[];
 export const RESIDENT = holders.find((h) => h.id === 'res01')!;
@@ -25,3 +26,7 @@ export const ACCEPTED = {
 } satisfies AcceptanceReceiptData;
 
 export const OFFLINE = { ...ACCEPTED, outcome: { kind: 'offline', trackingCode: 'LOCAL-7F3K-92QD' } } satisfies AcceptanceReceiptData;
+
+/** The QR link as a terminal of this synthetic config prints it. */
+export const LINK_CONFIG = { progressHost: 'progress.sz.example.invalid', terminalSecret: 'a-synthetic-terminal-secret-0001' };
+export const QUERY_LINK = progressLinkBuilder(LINK_CONFIG);

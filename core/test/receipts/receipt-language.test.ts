@@ -13,6 +13,7 @@ import { receiptSpeech } from '../../src/services/receipts/receipt-speech';
 import { receiptLanguageFor } from '../../src/services/receipts/receipt-desk';
 import type { AcceptanceReceiptData } from '../../src/services/receipts/receipt-data';
 import { formatLocalDateTime, localDateStamp } from '../../src/contract/local-time';
+import { QUERY_LINK } from './fixtures';
 
 type Holder = { id: string; name: string; idNumber: string; englishName?: string };
 const holders = JSON.parse(readFileSync(new URL('../../../fixtures/idcard/cardholders.json', import.meta.url), 'utf8')) as Holder[];
@@ -35,7 +36,7 @@ const base = (h: Holder, language: AcceptanceReceiptData['language']): Acceptanc
   timeLimit: { zh: '自受理之日起1个工作日', en: '1 working days from acceptance' },
   outcome: { kind: 'accepted', acceptanceNumber: 'QR002040012025010200017', queryPassword: '836412' },
 });
-const lines = (d: AcceptanceReceiptData) => layoutToLines(buildAcceptanceReceiptLayout(d)).join('\n');
+const lines = (d: AcceptanceReceiptData) => layoutToLines(buildAcceptanceReceiptLayout(d, { queryLink: QUERY_LINK })).join('\n');
 
 describe('receipt language and names', () => {
   it('an English session gets an English slip with the masked Latin name, no Chinese labels', () => {
@@ -60,7 +61,7 @@ describe('receipt language and names', () => {
 
   it('a long Latin name wraps within the paper instead of being cut, masked', () => {
     for (const profile of Object.values(PROFILES)) {
-      const planned = planLayout(buildAcceptanceReceiptLayout(base(long, 'en')), profile);
+      const planned = planLayout(buildAcceptanceReceiptLayout(base(long, 'en'), { queryLink: QUERY_LINK }), profile);
       const printed = planned.filter((op) => op.kind === 'line').map((op) => (op as { text: string }).text);
       for (const l of printed) expect(displayWidth(l), l).toBeLessThanOrEqual(profile.columns);
       expect(printed.join('')).toContain('WILHELMINA'.slice(0, 1) + '*********');

@@ -2,7 +2,7 @@
 // development (simulated reader, virtual printer, SANE's test scanner, the embedded sandbox), a backend that is
 // not https, a fleet broker without TLS, and the development maintenance PIN. Used at start-up (kiosk/src/app/startup.ts) and by admin's
 // config save when the terminal runs in production, so a saved config can always start again.
-import type { TerminalConfig } from './schema';
+import { SANDBOX_PROGRESS_HOST, type TerminalConfig } from './schema';
 import { isDevelopmentPinHash } from '../admin/pin-policy';
 
 export type Profile = 'development' | 'production';
@@ -20,6 +20,7 @@ export function productionRefusals(config: TerminalConfig): PolicyRefusal[] {
 
   if (backend.kind === 'embedded-sandbox') refuse('backend.kind', 'the embedded sandbox is a development backend: configure the acceptance platform (kind "remote")');
   else if (new URL(backend.url).protocol !== 'https:') refuse('backend.url', 'the acceptance platform must be reached over https');
+  if (config.progressHost === SANDBOX_PROGRESS_HOST) refuse('progressHost', "the receipt QR would open the sandbox's placeholder: give the host of the platform's progress page");
 
   if (devices.idReader.transport === 'simulator') refuse('devices.idReader.transport', 'the simulated card reader is for development: configure "serial" or "hid"');
   if (devices.receiptPrinter.address === 'virtual') refuse('devices.receiptPrinter.address', 'the virtual printer is for development: give the printer address (tcp://, file:, serial:)');

@@ -3,6 +3,7 @@
 // default. Which values production refuses on top of this is config/production-policy.ts. Secrets are never sent
 // back to a screen (see config/public-view.ts).
 import { z } from 'zod';
+import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';
 
 const pollIntervalMs = z.number().int().min(100).max(5000).default(400);
 
@@ -73,6 +74,9 @@ export const DocumentCameraConfig = z.strictObject({
 export const OcrConfig = z.strictObject({
   engine: z.enum(['ppocr', 'tesseract']).default('tesseract'),
 });
+
+/** The embedded sandbox's progress host (openapi.yaml's default): development only. */
+export const SANDBOX_PROGRESS_HOST = 'progress.sandbox.invalid';
 
 export const BackendConfig = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('embedded-sandbox'), clockSpeed: z.number().positive().max(100000).default(600) }),
@@ -148,6 +152,12 @@ export const TerminalConfig = z.strictObject({
   /** HMAC secret shared with the acceptance platform. Never displayed. */
   terminalSecret: z.string().min(16).max(256),
   backend: BackendConfig.default({ kind: 'embedded-sandbox', clockSpeed: 600 }),
+  /**
+   * Host (and port) of the platform's public progress page: the receipt's QR opens
+   * https://<progressHost>/progress/<number>?t=<token>. The default is the sandbox's placeholder (a reserved .invalid
+   * name no phone resolves), which production refuses.
+   */
+  progressHost: z.string().regex(PROGRESS_HOST_PATTERN, 'a host name (with an optional :port), e.g. progress.example.gov.cn').default(SANDBOX_PROGRESS_HOST),
   devices: z
     .strictObject({
       idReader: IdReaderConfig.default({ transport: 'simulator', pollIntervalMs: 400 }),

@@ -1,10 +1,13 @@
 // Progress queries: by acceptance number + query password, by the receipt's QR payload, or by the card of
 // the current session. Backend stage histories become plain words; an application still waiting in this
-// terminal's outbox (offline receipt, easydo://track?code=…) is answered from the journal.
+// terminal's outbox (offline receipt, easydo://track?code=…) is answered from the journal. The receipt's QR is the
+// platform's progress link (https://<progressHost>/progress/<number>?t=<token>): the token, not a password, proves
+// the slip, so the platform answers it for any terminal; slips printed before the link (easydo://query?no=&pw=) still read.
 import { z } from 'zod';
 import type { BackendClient } from '@easydo/backend-client/client';
 import { BackendError } from '@easydo/backend-client/errors';
-import type { ApplicationStatus } from '@easydo/backend-client/types';
+import { parseProgressPageUrl } from '@easydo/backend-client/progress-link';
+import type { ApplicationQuery, ApplicationStatus } from '@easydo/backend-client/types';
 import type { Journal, LocalApplication } from '@easydo/backend-client/outbox/journal';
 import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
 import { Failure } from '../ipc/failure';
@@ -41,10 +44,15 @@ export function toProgressView(s: ApplicationStatus): ProgressView {
 const QueryLink = z.object({ no: z.string().min(1).max(64), pw: z.string().min(1).max(32) });
 const TrackLink = z.object({ code: z.string().regex(/^[0-9A-Z]{6,16}$/) });
 
-export type ParsedQr = { kind: 'query'; acceptanceNumber: string; queryPassword: string } | { kind: 'track'; trackingCode: string };
+export type ParsedQr =
+  | { kind: 'link'; acceptanceNumber: string; progressToken: string }
+  | { kind: 'query'; acceptanceNumber: string; queryPassword: string }
+  | { kind: 'track'; trackingCode: string };
 
-/** Parses the receipt QR (easydo://query?no=…&pw=… or easydo://track?code=…); anything else is refused. */
+/** Parses the receipt QR (the https progress link, an older easydo://query?no=…&pw=…, or easydo://track?code=…); anything else is refused. */
 export function parseReceiptQr(payload: string): ParsedQr {
+  const link = parseProgressPageUrl(payload);
+  if (link) return { kind: 'link', acceptanceNumber: link.acceptanceNumber, progressToken: link.token };
   let url: URL;
   try {
     url = new URL(payload.trim());
@@ -81,10 +89,15 @@ export class ProgressService {
   ) {}
 
   async byNumber(acceptanceNumber: string, queryPassword: string): Promise<ProgressView> {
+    return this.proven(acceptanceNumber, { acceptanceNumber, queryPassword });
+  }
+
+  /** The slip's QR link: a forged token counts as a wrong try on that number, like a wrong password. */
+  private async proven(acceptanceNumber: string, query: ApplicationQuery): Promise<ProgressView> {
     this.throttle.check(acceptanceNumber);
     let status: ApplicationStatus;
     try {
-      status = await this.client.queryApplication({ acceptanceNumber, queryPassword });
+      status = await this.client.queryApplication(query);
     } catch (err) {
       const failure = backendFailure(err);
       if (failure instanceof Failure && failure.reason === 'not-found') throw this.throttle.wrong(acceptanceNumber);
@@ -96,6 +109,7 @@ export class ProgressService {
 
   async byQr(payload: string): Promise<ProgressView> {
     const parsed = parseReceiptQr(payload);
+    if (parsed.kind === 'link') return this.proven(parsed.acceptanceNumber, { acceptanceNumber: parsed.acceptanceNumber, progressToken: parsed.progressToken });
     if (parsed.kind === 'query') return this.byNumber(parsed.acceptanceNumber, parsed.queryPassword);
     const local = this.journal.list().find((a) => trackingCodeOf(a.localId) === parsed.trackingCode);
     if (!local) throw new Failure('validation', 'No application with this tracking code on this terminal', 'not-found');

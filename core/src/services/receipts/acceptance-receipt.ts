@@ -5,11 +5,12 @@ import type { LayoutBlock, ReceiptLayout } from '@easydo/device-drivers/printer/
 import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/contract/masking';
 import { formatLocalDateTime } from '@easydo/core/contract/local-time';
 import { acceptanceReceiptSchema, type AcceptanceReceipt, type AcceptanceReceiptData } from './receipt-data';
-import { offlineTrackingLink, progressQueryLink, type QueryLinkBuilder } from './query-link';
+import { offlineTrackingLink, type QueryLinkBuilder } from './query-link';
 import { RECEIPT_WORDS, label, paragraphs, word } from './receipt-words';
 
 export interface ReceiptBuildOptions {
-  queryLink?: QueryLinkBuilder;
+  /** The QR's progress link for an accepted slip (progressLinkBuilder(config)). */
+  queryLink: QueryLinkBuilder;
   /** Printed above the title on reprints ("补打"). */
   reprint?: boolean;
 }
@@ -27,11 +28,10 @@ export function receiptApplicantName(d: Pick<AcceptanceReceipt, 'applicantName' 
 
 const text = (t: string, extra: Partial<Extract<LayoutBlock, { type: 'text' }>> = {}): LayoutBlock => ({ type: 'text', text: t, ...extra });
 
-export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, options: ReceiptBuildOptions = {}): ReceiptLayout {
+export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, options: ReceiptBuildOptions): ReceiptLayout {
   const d = acceptanceReceiptSchema.parse(input);
   const lang = d.language;
   const w = (k: Parameters<typeof word>[0]) => word(k, lang);
-  const link = options.queryLink ?? progressQueryLink;
   const offline = d.outcome.kind === 'offline';
   const name = receiptApplicantName(d);
   const layout: ReceiptLayout = [
@@ -69,7 +69,7 @@ export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, optio
     layout.push(
       { type: 'leftRight', left: w('password'), right: d.outcome.queryPassword, bold: true },
       ...paragraphs(RECEIPT_WORDS.keepPassword, lang).map((t) => text(t)),
-      { type: 'qr', data: link({ acceptanceNumber: d.outcome.acceptanceNumber, queryPassword: d.outcome.queryPassword }) },
+      { type: 'qr', data: options.queryLink(d.outcome.acceptanceNumber) },
     );
   } else {
     layout.push(...paragraphs(RECEIPT_WORDS.offlineNote, lang).map((t) => text(t)), { type: 'qr', data: offlineTrackingLink(d.outcome.trackingCode) });

@@ -1,6 +1,6 @@
 // Receipt content: what a 受理回执 and the A4 notices say, built from plain data.
 export { acceptanceReceiptSchema, receiptMaterialSchema, formatChinaTime, type AcceptanceReceiptData, type AcceptanceReceipt } from './receipt-data';
-export { progressQueryLink, offlineTrackingLink, type QueryLinkBuilder, type QueryLinkInput } from './query-link';
+export { progressLinkBuilder, offlineTrackingLink, type QueryLinkBuilder, type ProgressLinkConfig } from './query-link';
 export { buildAcceptanceReceiptLayout, type ReceiptBuildOptions } from './acceptance-receipt';
 export { buildAcceptanceReceiptBytes } from './print-receipt';
 export { buildApplicationPdf, buildAcceptanceReceiptPdf, buildNoticePdf, applicationPdfSchema, noticePdfSchema, type ApplicationPdfData, type NoticePdfData } from './a4/notices';

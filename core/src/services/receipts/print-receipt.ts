@@ -4,6 +4,6 @@ import type { PrinterProfile } from '@easydo/device-drivers/printer/profiles';
 import { buildAcceptanceReceiptLayout, type ReceiptBuildOptions } from './acceptance-receipt';
 import type { AcceptanceReceiptData } from './receipt-data';
 
-export function buildAcceptanceReceiptBytes(data: AcceptanceReceiptData, profile: PrinterProfile, options: ReceiptBuildOptions = {}): Uint8Array {
+export function buildAcceptanceReceiptBytes(data: AcceptanceReceiptData, profile: PrinterProfile, options: ReceiptBuildOptions): Uint8Array {
   return renderLayout(buildAcceptanceReceiptLayout(data, options), profile);
 }

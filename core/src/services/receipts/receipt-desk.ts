@@ -9,7 +9,7 @@ import type { CatalogueItem } from '@easydo/backend-client/types';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import { DeviceCommandError } from '@easydo/device-drivers/device/model';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
-import { buildAcceptanceReceiptLayout, offlineTrackingLink, progressQueryLink, type AcceptanceReceiptData } from './index';
+import { buildAcceptanceReceiptLayout, offlineTrackingLink, progressLinkBuilder, type AcceptanceReceiptData } from './index';
 import { renderLayout } from '@easydo/device-drivers/printer/escpos/render';
 import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -100,8 +100,9 @@ export class ReceiptDesk {
     if (!submission) throw new Failure('state', 'This application is past the retention period', 'purged');
     const item = await this.o.catalogue.item(app.itemCode);
     const data = this.receiptData(app, item, language);
-    const layout = buildAcceptanceReceiptLayout(data, { reprint });
     const config = this.o.config();
+    const queryLink = progressLinkBuilder(config);
+    const layout = buildAcceptanceReceiptLayout(data, { reprint, queryLink });
     const bytes = renderLayout(layout, getProfile(config.devices.receiptPrinter.profile));
     const virtual = this.o.printer.virtual;
     const before = virtual?.jobs.length ?? 0;
@@ -113,7 +114,7 @@ export class ReceiptDesk {
       acceptanceNumber: receipt?.acceptanceNumber ?? null,
       queryPassword: receipt?.queryPassword ?? null,
       trackingCode,
-      qrPayload: receipt ? progressQueryLink(receipt) : offlineTrackingLink(trackingCode),
+      qrPayload: receipt ? queryLink(receipt.acceptanceNumber) : offlineTrackingLink(trackingCode),
       lines: layoutToLines(layout),
       // Unprinted, 朗读本页 says what to do instead of "take the receipt".
       speech: receiptSpeech(data, language === 'en' ? 'en' : 'zh', { reprint, printFault }),

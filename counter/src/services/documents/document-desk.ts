@@ -4,7 +4,7 @@
 // terminal's shared ReceiptDesk (the kiosk's receipt:print) on the receipt printer, the virtual one by default.
 import type { DocumentKind, PrintDocumentResponse, StageResponse } from '@easydo/core/contract/schemas/counter-documents';
 import { Failure } from '@easydo/core/services/ipc/failure';
-import { buildAcceptanceReceiptPdf, buildApplicationPdf, buildNoticePdf, LpError, printPdfWithLp, type NoticePdfData } from '@easydo/core/services/receipts/index';
+import { buildAcceptanceReceiptPdf, buildApplicationPdf, buildNoticePdf, LpError, printPdfWithLp, progressLinkBuilder, type NoticePdfData } from '@easydo/core/services/receipts/index';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { applicationData, docNumber, receiptData, timeLimitText, type JournaledApplication } from './document-data';
@@ -54,7 +54,7 @@ export class DocumentDesk {
     const item = await this.ctx.catalogue.item(app.itemCode);
     const config = this.ctx.config();
     let pdf: Buffer;
-    if (kind === 'receipt') pdf = await buildAcceptanceReceiptPdf(receiptData(app, applicant, item, config.centreName, config.terminalId));
+    if (kind === 'receipt') pdf = await buildAcceptanceReceiptPdf(receiptData(app, applicant, item, config.centreName, config.terminalId), progressLinkBuilder(config));
     else if (kind === 'application') pdf = await buildApplicationPdf(applicationData(app, applicant, item, config.centreName));
     else pdf = await buildNoticePdf(await this.notice(app, kind, { name: applicant.name, idNumber: applicant.idNumber }, item));
     const queue = config.devices.a4Printer.queue;

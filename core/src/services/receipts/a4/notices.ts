@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
 import { acceptanceReceiptSchema, formatChinaTime, textIn, type AcceptanceReceiptData } from '../receipt-data';
-import { progressQueryLink, offlineTrackingLink, type QueryLinkBuilder } from '../query-link';
+import { offlineTrackingLink, type QueryLinkBuilder } from '../query-link';
 import { fieldRows, heading, list, paragraph, renderA4, signature } from './a4-document';
 
 const party = z.object({ name: z.string().min(1).max(100), idNumber: z.string().min(6).max(40) });
@@ -74,10 +74,10 @@ export function buildApplicationPdf(input: ApplicationPdfData): Promise<Buffer> 
   });
 }
 
-export async function buildAcceptanceReceiptPdf(input: AcceptanceReceiptData, queryLink: QueryLinkBuilder = progressQueryLink): Promise<Buffer> {
+export async function buildAcceptanceReceiptPdf(input: AcceptanceReceiptData, queryLink: QueryLinkBuilder): Promise<Buffer> {
   const d = acceptanceReceiptSchema.parse(input);
   const o = d.outcome;
-  const qrData = o.kind === 'accepted' ? queryLink({ acceptanceNumber: o.acceptanceNumber, queryPassword: o.queryPassword }) : offlineTrackingLink(o.trackingCode);
+  const qrData = o.kind === 'accepted' ? queryLink(o.acceptanceNumber) : offlineTrackingLink(o.trackingCode);
   const qr = await QRCode.toBuffer(qrData, { errorCorrectionLevel: 'M', margin: 2, scale: 4 });
   return renderA4({ title: o.kind === 'accepted' ? '受理回执' : '提交回执' }, (doc) => {
     heading(doc, d.centre, o.kind === 'accepted' ? '受理回执' : '提交回执（已提交，待受理）');
