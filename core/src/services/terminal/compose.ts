@@ -31,6 +31,7 @@ import { createHandlers } from './handlers';
 import type { TerminalContext } from './context';
 import type { KeyProvider } from './key-provider';
 import { developmentPartsLoader } from './development-parts';
+import { adminOpsFromHandlers, joinFleet, type FleetMembership } from '../fleet/join-fleet';
 
 export interface TerminalOptions {
   config: TerminalConfig;
@@ -55,6 +56,8 @@ export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName>>
 
 export interface Terminal extends TerminalContext {
   handlers: CoreHandlers;
+  /** The fleet agent when config.fleet is set (core/src/services/fleet/join-fleet.ts), else null. */
+  fleet: FleetMembership | null;
   close(): Promise<void>;
 }
 
@@ -160,12 +163,15 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
 
   await sweepStaleMaterials(); // page images a crashed or killed run left behind
   await devices.startAll();
+  const fleet = joinFleet(context, adminOpsFromHandlers(adminDomain.handlers));
   log.info({ terminalId: config.terminalId, backend: backend.url }, 'terminal started');
 
   return {
     ...context,
     handlers,
+    fleet,
     async close() {
+      await fleet?.close();
       admin.close();
       await sessions.end('shutdown').catch(() => undefined);
       await journey.close();
