@@ -33,6 +33,7 @@ export class SensitiveTerms {
   private terms: Term[] = [];
   private graceMs: number;
   private now: () => number;
+  #pruneTimer: NodeJS.Timeout | undefined;
 
   constructor(options: { graceMs?: number; now?: () => number } = {}) {
     this.graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
@@ -66,9 +67,25 @@ export class SensitiveTerms {
     return () => {
       const until = this.now() + this.graceMs;
       for (const t of added) t.expiresAt = Math.min(t.expiresAt, until);
-      // Nothing else may ask for a scrub soon: drop the digests at the end of the grace period all the same.
-      setTimeout(() => this.prune(), this.graceMs + 1).unref();
+      this.armPrune();
     };
+  }
+
+  /**
+   * Nothing else may ask for a scrub soon: the digests are dropped at the end of the grace period all the same.
+   * One timer for the registry, re-armed for the next fading term, not one per wipe: a terminal wiping ten
+   * sessions a second (the soak) would otherwise hold 3,000 five-minute timers.
+   */
+  private armPrune(): void {
+    if (this.#pruneTimer) return;
+    let next = Infinity;
+    for (const t of this.terms) next = Math.min(next, t.expiresAt);
+    if (next === Infinity) return;
+    this.#pruneTimer = setTimeout(() => {
+      this.#pruneTimer = undefined;
+      this.prune();
+      this.armPrune();
+    }, Math.min(Math.max(0, next - this.now()), this.graceMs) + 1).unref();
   }
 
   /** Every registered (or fading) term in `text`, replaced; matching is on the folded text, case-insensitive. */
