@@ -1,0 +1,34 @@
+// Messages between the load test and its agent processes (child processes over Node's IPC channel).
+import { createHmac } from 'node:crypto';
+
+export interface WorkerStart {
+  type: 'start';
+  ids: string[];
+  brokerUrl: string;
+  /** Per-terminal passwords are derived from this secret (HMAC of the id), so 10,000 need not travel. */
+  passwordSecret: string | null;
+  /** The same password for every terminal (an external test broker). */
+  sharedPassword: string | null;
+  ca: string | null;
+  heartbeatSeconds: number;
+  connectPerSecond: number;
+}
+
+export type ToWorker =
+  | WorkerStart
+  | { type: 'alerts'; windowMs: number; clearAfterMs: number }
+  | { type: 'report' }
+  | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'progress'; connected: number; started: number }
+  | { type: 'report'; connected: number; raised: string[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
+  | { type: 'stopped' };
+
+export function terminalPassword(secret: string, id: string): string {
+  return createHmac('sha256', secret).update(id).digest('hex').slice(0, 32);
+}
+
+/** An alert as both ends count it: raised or cleared. */
+export const alertKey = (id: string, cleared: boolean | undefined) => `${id}|${cleared ? 'c' : 'r'}`;
