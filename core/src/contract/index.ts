@@ -2,7 +2,6 @@ export * from './channels';
 export * from './errors';
 export * from './modes';
 export * from './api';
-export * from './masking';
 export * from './schemas/terminal';
 export * from './schemas/device';
 export * from './schemas/card';

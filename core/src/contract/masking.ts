@@ -1,30 +1,10 @@
-// Masking for screens and receipts. Pure: used by main (before data reaches the renderer) and by receipts.
+// Masking of phone numbers, for screens (the renderer's feedback form) and main alike. Names and card
+// numbers are masked by the driver's rule (device-drivers/src/idcard/card/mask.ts), which main reaches
+// through core/src/services/privacy/masking.ts; the renderer only ever receives them masked.
 
-/** 440304199604122469 -> 440304********2469 (keeps region and the last four). */
-export function maskIdNumber(value: string): string {
-  const v = value.trim();
-  if (v.length <= 8) return '*'.repeat(v.length);
-  return v.slice(0, 6) + '*'.repeat(v.length - 10 > 0 ? v.length - 10 : 0) + v.slice(-4);
-}
-
-/** 卓岚 -> 卓*, 艾克拜尔江·阿不都热合曼买买提 -> 艾************** ; JOHANNA -> J****** */
-export function maskName(value: string): string {
-  const chars = [...value.trim()];
-  if (chars.length === 0) return '';
-  return chars[0] + chars.slice(1).map((c) => (c === '·' || c === ' ' ? c : '*')).join('');
-}
-
-/**
- * A name in Latin letters (a foreigner's card): each part keeps its first letter, separators stay, so
- * "OKAFOR, CHIDI EMMANUEL" reads "O*****, C**** E*******" — the shape the holder recognises, nothing to copy.
- */
-export function maskLatinName(value: string): string {
-  return value.trim().replace(/[^\s,\-.·']+/g, (part) => [...part].map((c, i) => (i === 0 ? c : '*')).join(''));
-}
-
-/** Phone numbers: 13812345678 -> 138****5678. */
+/** 13812345678 -> 138****5678: the first 3 and the last 4; 7 characters or fewer show nothing. */
 export function maskPhone(value: string): string {
   const v = value.trim();
-  if (v.length < 7) return '*'.repeat(v.length);
+  if (v.length <= 7) return '*'.repeat(v.length);
   return v.slice(0, 3) + '*'.repeat(v.length - 7) + v.slice(-4);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { redact, scrubText } from '@easydo/core/services/logging/redact';
 import { createLogger } from '@easydo/core/services/logging/logger';
-import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskName } from '@easydo/core/services/privacy/masking';
 
 describe('redaction at the logger', () => {
   it('scrubs ID-shaped numbers from free text', () => {

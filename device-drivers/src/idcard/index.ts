@@ -12,7 +12,7 @@ export { gb11643CheckChar, isValidGb11643 } from './card/check-digit';
 export { ethnicityName, GB3304_ETHNICITIES, GENDER_NAMES, genderName, hmtRegionOf } from './card/ethnicity';
 export type { DecodedPhoto, WltDecoder } from './card/wlt';
 export { looksLikeWlt, synthesizeWltPhoto, WLT_BYTES, WLT_HEADER } from './card/wlt';
-export { maskCard, maskIdNumber, maskName } from './card/mask';
+export { maskCard, maskIdNumber, maskLatinName, maskName } from './card/mask';
 
 // Codec
 export type { DecodeEvent, FrameDecoderOptions, FrameError, FrameErrorCode, ResponseFields } from './protocol/frame-codec';

@@ -33,11 +33,8 @@ export function isCallbackPhone(phone: string): boolean {
   return CALLBACK_PHONE_PATTERN.test(phone);
 }
 
-/** What a screen shows of a phone number: the first 3 and the last 4 digits (138****5678). */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
+/** What a screen shows of a phone number: the one rule in ../masking (138****5678). */
+export { maskPhone } from '../masking';
 
 interface Feedback {
   reasons?: readonly string[] | undefined;

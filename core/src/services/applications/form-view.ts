@@ -2,7 +2,7 @@
 // the renderer never holds a full ID number, name or phone number.
 import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { FormFieldView, PreparedForm } from '@easydo/core/contract/schemas/application';
-import { maskIdNumber, maskName, maskPhone } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskName, maskPhone } from '@easydo/core/services/privacy/masking';
 import type { Prefill } from './prefill';
 
 function displayOf(key: string, type: FormFieldView['type'], value: string | number | boolean): string {

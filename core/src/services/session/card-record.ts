@@ -1,7 +1,7 @@
 // The cardholder record held in main for the length of a session. Keys and formats follow the reader's output
 // (and fixtures/idcard/cardholders.json). It never leaves main unmasked and is never written to disk.
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
-import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/services/privacy/masking';
 import { DEFAULT_TIME_ZONE, localDateStamp } from '@easydo/core/contract/local-time';
 import { Failure } from '../ipc/failure';
 

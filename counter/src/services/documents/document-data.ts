@@ -1,7 +1,7 @@
 // From a journaled application (clear applicant data, held in main) and its catalogue item to the data the A4
 // builders take. The builders mask names and ID numbers; form values of personal types are masked here.
 import type { AcceptanceReceiptData, ApplicationPdfData } from '@easydo/core/services/receipts/index';
-import { maskIdNumber, maskName, maskPhone } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskName, maskPhone } from '@easydo/core/services/privacy/masking';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { CatalogueItem } from '../intake/materials-view';

@@ -3,7 +3,7 @@
 // took one re-authorises it once signed in again (the platform records that clerk as the one who accepted it).
 import type { HeldApplication } from '@easydo/core/contract/schemas/counter-held';
 import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
-import { maskName } from '@easydo/core/contract/masking';
+import { maskName } from '@easydo/core/services/privacy/masking';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';

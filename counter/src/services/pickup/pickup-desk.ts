@@ -1,7 +1,7 @@
 // Picking up an application journaled on this terminal (pre-filled at a kiosk, or left unfinished): found by
 // the local tracking code on its slip or by the resident's card, and loaded into the counter's intake form.
 import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
-import { maskName } from '@easydo/core/contract/masking';
+import { maskName } from '@easydo/core/services/privacy/masking';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';

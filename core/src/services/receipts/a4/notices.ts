@@ -2,7 +2,7 @@
 // Every personal identifier is masked (maskName / maskIdNumber) as on the thermal receipt.
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { maskIdNumber, maskName } from '@easydo/core/contract/masking';
+import { maskIdNumber, maskName } from '@easydo/core/services/privacy/masking';
 import { acceptanceReceiptSchema, formatChinaTime, textIn, type AcceptanceReceiptData } from '../receipt-data';
 import { offlineTrackingLink, type QueryLinkBuilder } from '../query-link';
 import { fieldRows, heading, list, paragraph, renderA4, signature } from './a4-document';
