@@ -43,7 +43,7 @@ export function PoorRatingFeedback({ value, onChange, problem }: { value: PoorRa
           <>
             <p className="hint">{t('callbackHint')}</p>
             <span className="callback-phone">
-              {t('phone')}：
+              {t('phone')}
               <button type="button" className="field-value" data-testid="callback-phone" data-speak="skip" onClick={() => setEditing('phone')}>
                 {value.phone ? (showPhone ? value.phone : maskPhone(value.phone)) : t('phoneEmpty')}
               </button>
