@@ -8,13 +8,15 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type ChannelName } from '@easydo/core/contract/channels';
+import type { ChannelName } from '@easydo/core/contract/channels';
 import { OutboxView } from '@easydo/core/contract/schemas/admin-dashboard';
 import { outboxView } from '@easydo/core/services/admin/dashboard';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
 import { createLogger } from '@easydo/core/services/logging/logger';
 import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
+import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
+import { Failure } from '@easydo/core/services/ipc/failure';
 import { HeldDesk } from '../src/services/held/held-desk';
 import { wireCounter } from '../src/services/wire';
 import { failureOf } from './failure-of';
@@ -47,10 +49,20 @@ describe('held counter applications (needs-clerk)', () => {
     const counter = await wireCounter(terminal);
     close = counter.close;
     const caller = terminal.modes.register('counter-window', 'counter');
-    const handlers = counter.handlers as unknown as Record<string, (req: unknown, c: typeof caller) => unknown>;
+    // Through main's router, as the app mounts it: the clerk precondition is checked there.
+    const router = createRouter({
+      handlers: { ...terminal.handlers, ...counter.handlers } as HandlerTable,
+      guards: { ...terminal.guards, ...counter.guards },
+      // An internal error fails the test with what happened, not the router's stack-free answer.
+      onInternalError: (_channel, err) => {
+        throw err;
+      },
+    });
     call = async (channel, request) => {
-      const spec = channels[channel];
-      return spec.response.parse(await handlers[channel]!(spec.request.parse(request), caller));
+      const result = await router.invoke(caller, channel, request);
+      if (result.ok) return result.value;
+      const { code, message, reason, issues, params } = result.error;
+      throw new Failure(code, message, reason, issues, params);
     };
   });
   afterAll(async () => {

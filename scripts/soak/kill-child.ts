@@ -13,6 +13,7 @@ import { readConfigFile } from '@easydo/core/services/config/load';
 import { createLogger } from '@easydo/core/services/logging/logger';
 import type { CardRecord } from '@easydo/core/services/session/card-record';
 import { SessionManager } from '@easydo/core/services/session/session-manager';
+import { cardSessionOf } from '@easydo/core/services/session/card-session';
 
 /** 房屋租赁备案变更: one form field and a paper lease (the journey test's item). */
 export const KILL_ITEM = 'XK00401002';
@@ -43,7 +44,7 @@ async function main() {
   const sessions = new SessionManager();
   for (let n = 1; ; n++) {
     // A fresh record per session, as each card read gives: the wipe at session end blanks the one it held.
-    const session = await sessions.start({ ...card });
+    const session = cardSessionOf(await sessions.start({ ...card }));
     say(`submitting ${n}`);
     // A fresh page each time: a real upload per application (the sandbox keeps one upload per digest).
     const page = randomBytes(1024 + Math.floor(Math.random() * 4096));

@@ -11,7 +11,6 @@ import { journeyChannels, journeyEvents } from './domains/journey';
 import { counterChannels, counterEvents } from './domains/counter';
 import { adminChannels, adminEvents } from './domains/admin';
 import { MaintenancePin } from './schemas/maintenance-pin';
-import { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from './schemas/application';
 
 const RESIDENT_FACING = ['kiosk', 'counter'] as const;
 
@@ -52,21 +51,10 @@ const foundationChannels = {
     response: Ack,
     modes: RESIDENT_FACING,
   }),
-  'form:prepare': channel({
-    summary: 'The form of an item for the current session, prefilled from the card and the resource library',
-    request: z.object({ itemCode: z.string().min(1).max(64) }).strict(),
-    response: PreparedForm,
-    modes: RESIDENT_FACING,
-  }),
-  'application:submit': channel({
-    summary: 'Submit an application of the current session (journaled first, then delivered)',
-    request: SubmitApplicationRequest,
-    response: SubmitApplicationResponse,
-    modes: RESIDENT_FACING,
-  }),
   'admin:login': channel({
     summary: 'Enter admin mode with the maintenance PIN (lockout after repeated failures)',
-    request: z.object({ pin: MaintenancePin }).strict(),
+    /** `operatorId`: the maintainer's staff number, when the terminal lists maintainers (the audit trail names them). */
+    request: z.object({ pin: MaintenancePin, operatorId: z.string().regex(/^\d{3,8}$/).optional() }).strict(),
     response: z.object({ mode: z.literal('admin') }),
     modes: ['kiosk', 'admin'],
   }),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { simulatorDefaults } from '@easydo/core/services/config/load';
 import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
 import { createLogger } from '@easydo/core/services/logging/logger';
+import { cardSessionOf } from '../../src/services/session/card-session';
 
 const ITEM = 'GF00103001'; // every required field prefilled: name and ID from the card, phone from the library
 
@@ -35,7 +36,7 @@ describe('prefill kept for the session', () => {
 
   it('looks the resident up once, and submits what the form showed even after the backend went away', async () => {
     await placeCard('res01');
-    const session = t.sessions.current()!;
+    const session = cardSessionOf(t.sessions.current());
     const form = await t.applications.prepare(session, ITEM);
     const phone = form.fields.find((f) => f.key === 'contactPhone')!;
     expect(phone).toMatchObject({ prefilled: 'library' });
@@ -59,7 +60,7 @@ describe('prefill kept for the session', () => {
     t.idReader.simulator!.remove();
     await new Promise((r) => setTimeout(r, 600));
     await placeCard('res01');
-    await t.applications.prepare(t.sessions.current()!, ITEM);
+    await t.applications.prepare(cardSessionOf(t.sessions.current()), ITEM);
     expect(lookups).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { simulatorDefaults } from '@easydo/core/services/config/load';
 import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
 import { createLogger } from '@easydo/core/services/logging/logger';
 import { SIGNATURE_MATERIAL_CODE } from '@easydo/core/services/applications/signature';
+import { cardSessionOf } from '../../src/services/session/card-session';
 
 function pngDataUrl(): string {
   const png = new PNG({ width: 40, height: 20 });
@@ -27,7 +28,7 @@ describe('signature on the application', () => {
   afterAll(() => t.close());
 
   it('journals the signature as a trust-D PNG material and delivers it', async () => {
-    const session = t.sessions.current()!;
+    const session = cardSessionOf(t.sessions.current());
     const r = await t.applications.submit(session, { itemCode: 'GF00103001', form: {}, signaturePng: pngDataUrl() });
     expect(r.acceptanceNumber).not.toBeNull();
     const app = t.applications.journal.get(r.localId);
@@ -37,7 +38,7 @@ describe('signature on the application', () => {
   });
 
   it('refuses something that is not a PNG, before journaling', async () => {
-    const session = t.sessions.current()!;
+    const session = cardSessionOf(t.sessions.current());
     const before = t.applications.journal.list().length;
     const fake = `data:image/png;base64,${Buffer.from('<svg>not a png</svg>'.repeat(10)).toString('base64')}`;
     await expect(t.applications.submit(session, { itemCode: 'GF00103001', form: {}, signaturePng: fake })).rejects.toMatchObject({ code: 'validation', reason: 'signature-invalid' });

@@ -1,14 +1,16 @@
 // A real terminal (simulated reader, virtual printer, embedded sandbox) for the journey tests, with a
-// `call` that goes through the contract schemas both ways, like the router does.
+// `call` that goes through main's router (schemas both ways, preconditions, resident activity); the counter's
+// channels, which core cannot mount, answer as unmounted.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { channels, type ChannelName, type ChannelRequest, type ChannelResponse, type EventName } from '@easydo/core/contract/channels';
+import { CHANNEL_NAMES, type ChannelName, type ChannelRequest, type ChannelResponse, type EventName } from '@easydo/core/contract/channels';
 import { parseConfig, simulatorDefaults } from '../../src/services/config/load';
 import type { TerminalConfigInput } from '../../src/services/config/schema';
 import { createLogger } from '../../src/services/logging/logger';
 import { createTerminal, type Terminal } from '../../src/services/terminal/compose';
 import { Failure } from '../../src/services/ipc/failure';
+import { createRouter, type HandlerTable } from '../../src/services/ipc/router';
 
 export interface TestTerminal {
   terminal: Terminal;
@@ -33,13 +35,21 @@ export async function startTestTerminal(config: Partial<TerminalConfigInput> = {
   const caller = terminal.modes.register('test-window', 'kiosk');
   const events: TestTerminal['events'] = [];
   terminal.hub.subscribe((name, payload) => events.push({ name, payload }));
-  const handlers = terminal.handlers as unknown as Record<string, (req: unknown, c: typeof caller) => unknown>;
+  const unmounted = Object.fromEntries(CHANNEL_NAMES.map((c) => [c, () => { throw new Error(`${c} is not mounted in core`); }]));
+  const router = createRouter({
+    handlers: { ...unmounted, ...terminal.handlers } as HandlerTable,
+    guards: terminal.guards,
+    // An internal error fails the test with what happened, not the router's stack-free answer.
+    onInternalError: (_channel, err) => {
+      throw err;
+    },
+  });
 
   async function raw(channel: ChannelName, request: unknown): Promise<unknown> {
-    const spec = channels[channel];
-    const req = spec.request.parse(request);
-    const res = await handlers[channel]!(req, caller);
-    return spec.response.parse(res);
+    const result = await router.invoke(caller, channel, request);
+    if (result.ok) return result.value;
+    const { code, message, reason, issues, params } = result.error;
+    throw new Failure(code, message, reason, issues, params);
   }
 
   return {

@@ -24,25 +24,12 @@ export function deskHandlers(d: CounterDesks): HandlersFor<DeskChannel> {
     },
     'counter:clerk': (_req, caller) => ({ clerk: clerks.peek(caller.windowId)?.view ?? null }),
 
-    'documents:stage': (req, caller) => {
-      clerks.require(caller.windowId);
-      return d.documents.stage(req.localId);
-    },
-    'documents:print': (req, caller) => {
-      clerks.require(caller.windowId);
-      return d.documents.print(req.localId, req.kind);
-    },
-    'pickup:find': async (req, caller) => {
-      clerks.require(caller.windowId);
-      return { applications: await d.pickup.find(req) };
-    },
-    'pickup:resume': (req, caller) => {
-      clerks.require(caller.windowId);
-      return d.pickup.resume(req.localId);
-    },
+    'documents:stage': (req) => d.documents.stage(req.localId),
+    'documents:print': (req) => d.documents.print(req.localId, req.kind),
+    'pickup:find': async (req) => ({ applications: await d.pickup.find(req) }),
+    'pickup:resume': (req) => d.pickup.resume(req.localId),
 
-    'evaluation:request': async (req, caller) => {
-      const clerk = clerks.require(caller.windowId);
+    'evaluation:request': async (req, { clerk }) => {
       await d.evaluation.request(req.localId, clerk.view.staffId, clerk.view.windowNo);
       return { done: true as const };
     },
@@ -55,8 +42,7 @@ export function deskHandlers(d: CounterDesks): HandlersFor<DeskChannel> {
       return { done: true as const };
     },
 
-    'workload:get': async (_req, caller) => {
-      const clerk = clerks.require(caller.windowId);
+    'workload:get': async (_req, { clerk }) => {
       const today = dayOf(Date.now());
       const summary = d.workload.summary(clerk.view.staffId, today);
       const ticketsCalled = d.queue.today().filter((t) => t.window === clerk.view.windowNo && t.calledAt !== null).length;

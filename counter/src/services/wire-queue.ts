@@ -1,7 +1,7 @@
-// Handlers of the queue channels. Tickets are taken at kiosks and counters; the rest needs a signed-in clerk,
-// whose window number is the calling window.
+// Handlers of the queue channels. Tickets are taken at kiosks and counters; the rest needs a signed-in clerk
+// (contract `requires: clerk`, checked by the router), whose window number is the calling window.
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
-import type { CallerContext } from '@easydo/core/services/ipc/caller';
+import type { ClerkOnDuty } from '@easydo/core/services/ipc/preconditions';
 import type { TicketRecord } from './queue/queue-rules';
 import type { CounterDesks } from './wire';
 
@@ -9,9 +9,9 @@ type QueueChannel = 'queue:categories' | 'queue:takeTicket' | 'queue:view' | 'qu
 
 export function queueHandlers(d: CounterDesks): HandlersFor<QueueChannel> {
   const { queue, ctx } = d;
-  const windowOf = async (caller: CallerContext) => {
+  const windowOf = async ({ clerk }: { clerk: ClerkOnDuty }) => {
     await d.ensureCategories();
-    return d.clerks.require(caller.windowId).view.windowNo;
+    return clerk.view.windowNo;
   };
   const changed = () => ctx.hub.emit('queue:changed', { waiting: queue.waitingCount() });
   const announce = (t: TicketRecord, recall: boolean) => {

@@ -55,6 +55,8 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     held: new HeldDesk(ctx, (localId) => workload.staffOf(localId)),
   };
   return {
+    // The contract's `clerk` precondition: the clerk signed in at the calling window (counts as their activity).
+    guards: { clerk: (caller) => desks.clerks.require(caller.windowId) },
     handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks), ...heldHandlers(desks) },
     async close() {
       await desks.intake.close();

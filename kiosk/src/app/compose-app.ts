@@ -16,6 +16,7 @@ export async function composeApp(options: TerminalOptions): Promise<App> {
   const handlers: HandlerTable = { ...terminal.handlers, ...counter.handlers };
   const router = createRouter({
     handlers,
+    guards: { ...terminal.guards, ...counter.guards },
     onInternalError: (channel, error) => terminal.log.error({ channel, err: error }, 'handler failed'),
   });
   return {

@@ -15,6 +15,7 @@ import {
   RemovePageRequest,
   UseCertificateRequest,
 } from '../schemas/journey-materials';
+import { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '../schemas/application';
 import { PrintReceiptRequest, ReceiptView, ReprintReceiptRequest } from '../schemas/journey-receipt';
 import {
   EvaluationRequest,
@@ -26,6 +27,8 @@ import {
 } from '../schemas/journey-progress';
 
 const RESIDENT_FACING = ['kiosk', 'counter'] as const;
+/** A card in the resident's session (the router checks it; the handler gets that session). */
+const CARD = ['card'] as const;
 
 export const journeyChannels = {
   'catalogue:item': channel({
@@ -33,6 +36,20 @@ export const journeyChannels = {
     request: ItemCodeRequest,
     response: ItemGuide,
     modes: ['kiosk', 'counter', 'admin'],
+  }),
+  'form:prepare': channel({
+    summary: 'The form of an item for the current session, prefilled from the card and the resource library',
+    request: z.object({ itemCode: z.string().min(1).max(64) }).strict(),
+    response: PreparedForm,
+    modes: RESIDENT_FACING,
+    requires: CARD,
+  }),
+  'application:submit': channel({
+    summary: 'Submit an application of the current session (journaled first, then delivered)',
+    request: SubmitApplicationRequest,
+    response: SubmitApplicationResponse,
+    modes: RESIDENT_FACING,
+    requires: CARD,
   }),
   'session:startGuest': channel({
     summary: 'Start a guest session (no card): guides and progress queries only',
@@ -45,66 +62,83 @@ export const journeyChannels = {
     request: Empty,
     response: SessionInfo,
     modes: RESIDENT_FACING,
+    residentActivity: true,
   }),
   'session:otherCard': channel({
     summary: 'The answer to card:other: end the current session and start with the card now on the reader, or keep the current one',
     request: OtherCardRequest,
     response: SessionInfo,
     modes: RESIDENT_FACING,
+    residentActivity: true,
   }),
   'session:requireCard': channel({
     summary: 'Whether removing the card ends the session (the chosen item needs the card to stay)',
     request: RequireCardRequest,
     response: Ack,
     modes: RESIDENT_FACING,
+    requires: CARD,
   }),
   'materials:begin': channel({
     summary: 'Start (or restart) materials capture for an item: checklist incl. electronic certificates',
     request: ItemCodeRequest,
     response: MaterialsState,
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'materials:addImage': channel({
     summary: 'Add a page image (document camera still or file), JPEG/PNG base64; OCR runs in the background',
     request: AddImageRequest,
     response: PageView,
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'materials:scan': channel({
     summary: 'Scan a batch on the configured scanner; typed device errors (jam, coverOpen, noPaper)',
     request: Empty,
     response: z.object({ pages: z.array(PageView) }),
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'materials:list': channel({
     summary: 'Pages (thumbnails, OCR status, suggestion, trust) and the checklist of the current materials',
     request: Empty,
     response: MaterialsState,
     modes: RESIDENT_FACING,
+    requires: CARD,
   }),
   'materials:assign': channel({
     summary: 'File a page under a material (null: unassign)',
     request: AssignPageRequest,
     response: MaterialsState,
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'materials:remove': channel({
     summary: 'Delete a page (image and OCR text)',
     request: RemovePageRequest,
     response: MaterialsState,
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'materials:useCertificate': channel({
     summary: 'Use an electronic certificate instead of paper for a material (null: undo)',
     request: UseCertificateRequest,
     response: MaterialsState,
     modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'receipt:print': channel({
     summary: 'Print the 受理回执 (or the offline 提交回执) of an application of this session and return it for the screen',
     request: PrintReceiptRequest,
     response: ReceiptView,
     modes: RESIDENT_FACING,
+    requires: CARD,
   }),
   'receipt:reprint': channel({
     summary: 'Reprint (补打) a receipt taken on this terminal, by acceptance number + query password',
@@ -118,6 +152,7 @@ export const journeyChannels = {
     request: EvaluationRequest,
     response: EvaluationResponse,
     modes: RESIDENT_FACING,
+    requires: CARD,
   }),
   'progress:query': channel({
     summary: 'Progress of an application by acceptance number + query password (guests allowed)',
@@ -136,6 +171,7 @@ export const journeyChannels = {
     request: Empty,
     response: ProgressList,
     modes: RESIDENT_FACING,
+    requires: CARD,
   }),
 } satisfies Record<string, ChannelSpec>;
 

@@ -1,11 +1,12 @@
 // Submitting an application: written to the journal (with its idempotency key) before any network attempt,
-// then delivered by the outbox. The resident waits a bounded time for the acceptance number; if the backend
-// does not answer in time the application stays queued and the receipt says so honestly ("已提交，待受理").
+// then delivered by the outbox. The caller passes everything the application carries: the card session, the
+// request and the materials (built PDFs, chosen certificates); the desk asks nobody back for them. The resident
+// waits a bounded time for the acceptance number; if the backend does not answer in time the application stays
+// queued and the receipt says so honestly ("已提交，待受理").
 import { assertCardAccepted } from '../session/card-record';
 import path from 'node:path';
 import type { BackendClient } from '@easydo/backend-client/client';
-import { JournalError, openJournal, type Journal, type LocalApplication, type NewMaterial } from '@easydo/backend-client/outbox/journal';
-import type { ResidentSession } from '../session/resident-session';
+import { JournalError, openJournal, type Journal, type LocalApplication } from '@easydo/backend-client/outbox/journal';
 import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
 import type { KeyProvider } from '@easydo/backend-client/outbox/crypto';
@@ -32,18 +33,9 @@ export interface ApplicationDeskOptions {
   waitForNumberMs?: number;
 }
 
-/**
- * The materials a session has captured, ready for submission: called by submit() when no explicit
- * materials are passed. Throws a typed Failure when required materials are missing. `journaled` runs once
- * the application (with its PDFs) is safely in the journal, so the images and OCR text can be wiped.
- */
-export type MaterialsProvider = (session: ResidentSession, itemCode: string) => Promise<{ materials: NewMaterial[]; journaled(): Promise<void> } | null>;
-
 export interface RunningDesk extends ApplicationDesk {
   journal: Journal;
   outbox: Outbox;
-  /** The journey plugs its per-session materials in here (one provider; null removes it). */
-  setMaterialsProvider(provider: MaterialsProvider | null): void;
   /**
    * A counter application set aside because its clerk's token was refused (needs-clerk), sent again with a
    * signed-in clerk's token under its own idempotency key; waits for the number like submit().
@@ -83,32 +75,24 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   });
   outbox.start();
   const waitMs = options.waitForNumberMs ?? 8000;
-  let materialsProvider: MaterialsProvider | null = null;
   const prefills = new SessionPrefill(options.client);
   const waitForNumber = () => Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
 
   return {
     journal,
     outbox,
-    setMaterialsProvider(provider) {
-      materialsProvider = provider;
-    },
     async prepare(session, itemCode) {
-      if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
       const item = await options.catalogue.item(itemCode);
       assertCardAccepted(session.card, item);
       return toPreparedForm(item, await prefills.for(session, item));
     },
     async submit(session, request, extras = {}) {
       const card = session.card;
-      if (!card) throw new Error('session without a card');
       const item = await options.catalogue.item(request.itemCode);
       assertCardAccepted(card, item);
       const form = mergeForm(item, await prefills.for(session, item), request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
-      // Explicit materials (counter) win; otherwise whatever the session captured (kiosk), checked for completeness.
-      const captured = extras.materials ? null : await materialsProvider?.(session, item.code) ?? null;
       const signature = request.signaturePng ? [signatureMaterial(request.signaturePng)] : [];
       const local = journal.enqueue(
         {
@@ -118,11 +102,11 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
           form,
           ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),
         },
-        [...(extras.materials ?? captured?.materials ?? []), ...signature],
+        [...(extras.materials ?? []), ...signature],
       );
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
       // The PDFs are sealed in the journal now: the page images and OCR text are no longer needed.
-      await captured?.journaled().catch((err: unknown) => options.log.warn({ err }, 'materials wipe after journaling failed'));
+      await extras.onJournaled?.().catch((err: unknown) => options.log.warn({ err }, 'materials wipe after journaling failed'));
       await waitForNumber();
       return toResponse(journal.get(local.localId));
     },

@@ -9,11 +9,11 @@ import { Failure } from '../ipc/failure';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logging/logger';
 import type { ResidentSession } from '../session/resident-session';
+import type { CardSession } from '../session/card-session';
 import { assertCardAccepted } from '../session/card-record';
 import { OcrPool, defaultPoolSize, type OcrEngineName } from '../materials/ocr-pool';
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
-import type { MaterialsProvider } from '../applications/application-desk';
 import { missingMaterialIssues } from './missing-materials';
 import { itemForCard, requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
 
@@ -56,8 +56,7 @@ export class MaterialsDesk {
   }
 
   /** Starts capture for an item; the same item in the same session keeps the pages already taken. */
-  async begin(session: ResidentSession, itemCode: string): Promise<MaterialsState> {
-    if (!session.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
+  async begin(session: CardSession, itemCode: string): Promise<MaterialsState> {
     const catalogueItem = await this.options.catalogue.item(itemCode);
     assertCardAccepted(session.card, catalogueItem);
     const item = itemForCard(catalogueItem, session.card.cardType);
@@ -117,8 +116,11 @@ export class MaterialsDesk {
     return this.state(active);
   }
 
-  /** The session's materials (if any) as the application desk wants them. */
-  readonly provider: MaterialsProvider = async (session, itemCode) => {
+  /**
+   * The session's materials (if any) as the application desk takes them, checked for completeness (a typed
+   * Failure when some are missing). `journaled` wipes the images and OCR text once the application is journaled.
+   */
+  async forSubmission(session: ResidentSession, itemCode: string): Promise<{ materials: NewMaterial[]; journaled(): Promise<void> } | null> {
     const active = this.active;
     if (!active || active.sessionId !== session.id) return null;
     if (active.item.code !== itemCode) throw new Failure('state', 'The materials were captured for another item', 'materials-item-mismatch');
@@ -147,7 +149,7 @@ export class MaterialsDesk {
       materials.push({ code: m.code, trustLevel: 'A', electronicCertificateNumber: number });
     }
     return { materials, journaled: () => this.drop(active) };
-  };
+  }
 
   /** Pages added by the scanner service go through the same checks as camera stills. */
   async addScanned(session: ResidentSession, pages: readonly Uint8Array[]): Promise<PageView[]> {

@@ -1,10 +1,11 @@
 // The resident journey's handlers (kiosk mode): grows with journeyChannels in contract/domains/journey.ts.
+// The router has checked each channel's preconditions (contract `requires`): `caller.card` is the session with
+// its card. Resident activity (contract `residentActivity`) reaches the idle watch through this domain's guard.
 import type { JourneyChannelName } from '@easydo/core/contract/channels';
 import type { SessionInfo } from '@easydo/core/contract/schemas/journey-session';
 import type { HandlersFor } from '../ipc/router';
 import { Failure } from '../ipc/failure';
 import type { DomainWiring, TerminalContext } from '../terminal/context';
-import type { ResidentSession } from '../session/resident-session';
 import { toItemGuide } from './guide';
 import { toMaskedCard } from '../session/card-record';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
@@ -14,12 +15,6 @@ import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
 
-function withCard(ctx: TerminalContext): ResidentSession {
-  const session = ctx.sessions.current();
-  if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
-  return session;
-}
-
 export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
   const limitSeconds = () => ctx.config().session.idleWarningSeconds + ctx.config().session.idleCountdownSeconds + IDLE_MARGIN_SECONDS;
   const idle = new IdleWatch({ sessions: ctx.sessions, limitSeconds, onError: (err) => ctx.log.warn({ err }, 'idle session end failed') });
@@ -28,7 +23,6 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
   });
 
   const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log, ocrEngine: ctx.config().ocr.engine });
-  ctx.applications.setMaterialsProvider(materials.provider);
 
   const { scanner, receipts } = ctx;
   const progress = new ProgressService(ctx.backend.client, ctx.applications.journal, ctx.catalogue);
@@ -40,6 +34,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
   };
 
   return {
+    guards: { residentActivity: () => idle.touch() },
     handlers: {
       // With a card on the session the guide lists that cardholder's materials; a guest sees every variant.
       'catalogue:item': async (req) => toItemGuide(itemForCard(await ctx.catalogue.item(req.itemCode), ctx.sessions.current()?.card?.cardType ?? null)),
@@ -47,54 +42,38 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         await ctx.sessions.start(null);
         return info();
       },
-      'session:touch': () => {
-        idle.touch();
-        return info();
-      },
+      'session:touch': () => info(),
       // The resident answered "another card was placed: end the current session?" (card:other).
       'session:otherCard': async (req) => {
         const started = await ctx.sessions.resolveOtherCard(req.endCurrent);
         if (started?.card) ctx.hub.emit('card:read', toMaskedCard(started.card));
-        else idle.touch();
         return info();
       },
       'session:requireCard': (req) => {
-        withCard(ctx);
         idle.requireCard(req.required);
         return { done: true as const };
       },
-      // Resident actions count as activity; reads and polls do not (a stuck screen polling must not keep a session alive).
-      'materials:begin': (req) => {
-        idle.touch();
-        return materials.begin(withCard(ctx), req.itemCode);
+      'form:prepare': (req, caller) => ctx.applications.prepare(caller.card, req.itemCode),
+      // The materials this session captured go with the submission; their images and OCR text are wiped once it is journaled.
+      'application:submit': async (req, caller) => {
+        if (!ctx.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');
+        const captured = await materials.forSubmission(caller.card, req.itemCode);
+        return ctx.applications.submit(caller.card, req, captured ? { materials: captured.materials, onJournaled: captured.journaled } : {});
       },
-      'materials:addImage': (req) => {
-        idle.touch();
-        return materials.addImage(withCard(ctx), new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source);
-      },
-      'materials:scan': async () => {
-        const session = withCard(ctx);
-        materials.list(session); // refuses before the scanner moves when no item was chosen
+      'materials:begin': (req, caller) => materials.begin(caller.card, req.itemCode),
+      'materials:addImage': (req, caller) => materials.addImage(caller.card, new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source),
+      'materials:scan': async (_req, caller) => {
+        materials.list(caller.card); // refuses before the scanner moves when no item was chosen
         if (!scanner) throw new Failure('device', 'This terminal has no scanner', 'noDevice');
         const pages = await scanner.scan();
-        idle.touch();
-        return { pages: await materials.addScanned(session, pages) };
+        return { pages: await materials.addScanned(caller.card, pages) };
       },
-      'materials:list': () => materials.list(withCard(ctx)),
-      'materials:assign': (req) => {
-        idle.touch();
-        return materials.assign(withCard(ctx), req.pageId, req.materialCode);
-      },
-      'materials:remove': (req) => {
-        idle.touch();
-        return materials.remove(withCard(ctx), req.pageId);
-      },
-      'materials:useCertificate': (req) => {
-        idle.touch();
-        return materials.useCertificate(withCard(ctx), req.materialCode, req.certificateId);
-      },
+      'materials:list': (_req, caller) => materials.list(caller.card),
+      'materials:assign': (req, caller) => materials.assign(caller.card, req.pageId, req.materialCode),
+      'materials:remove': (req, caller) => materials.remove(caller.card, req.pageId),
+      'materials:useCertificate': (req, caller) => materials.useCertificate(caller.card, req.materialCode, req.certificateId),
       // Paper out mid-journey: the receipt comes back unprinted (printed: false) for the screen, never an error.
-      'receipt:print': (req) => receipts.printForScreen(withCard(ctx), req.localId, req.language),
+      'receipt:print': (req, caller) => receipts.printForScreen(caller.card, req.localId, req.language),
       // 补打 proves number + password too: it counts against the same per-number limit as a progress query.
       'receipt:reprint': async (req) => {
         progress.throttle.check(req.acceptanceNumber);
@@ -110,18 +89,17 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'evaluation:rate': (req, caller) =>
         submitEvaluation(
           { journal: ctx.applications.journal, outbox: ctx.applications.outbox },
-          withCard(ctx),
+          caller.card,
           caller.mode() === 'counter' ? 'counter' : 'kiosk',
           req,
         ),
       'progress:query': (req) => progress.byNumber(req.acceptanceNumber, req.queryPassword),
       'progress:queryQr': (req) => progress.byQr(req.payload),
-      'progress:queryByCard': async () => ({ applications: await progress.byCard(withCard(ctx).card!) }),
+      'progress:queryByCard': async (_req, caller) => ({ applications: await progress.byCard(caller.card.card) }),
     },
     async close() {
       stopCardWatch();
       idle.close();
-      ctx.applications.setMaterialsProvider(null);
       await materials.close();
       // The page-preparation worker is process-wide (kiosk and counter sessions share it): it ends with the terminal.
       await closeSharedPreparer();

@@ -6,6 +6,7 @@ import type { ChannelName, CounterChannelName } from '@easydo/core/contract/chan
 import type { DeviceKind, TerminalConfig, TerminalRole } from '../config/schema';
 import type { Profile } from '../config/production-policy';
 import type { HandlersFor } from '../ipc/router';
+import type { RouterGuards } from '../ipc/preconditions';
 import { ModeRegistry } from '../ipc/caller';
 import { EventHub } from '../ipc/event-hub';
 import { DeviceManager } from '../devices/device-manager';
@@ -28,6 +29,7 @@ import { wireJourney } from '../journey/wire';
 import { wireAdmin } from '../admin/wire';
 import { connectBackend } from './backend';
 import { createHandlers } from './handlers';
+import { coreGuards } from './guards';
 import type { TerminalContext } from './context';
 import type { KeyProvider } from './key-provider';
 import { developmentPartsLoader } from './development-parts';
@@ -58,6 +60,8 @@ export interface Terminal extends TerminalContext {
   handlers: CoreHandlers;
   /** The fleet agent when config.fleet is set (core/src/services/fleet/join-fleet.ts), else null. */
   fleet: FleetMembership | null;
+  /** The precondition guards of core's domains (card, admin, resident activity); the counter adds its clerk. */
+  guards: RouterGuards;
   close(): Promise<void>;
 }
 
@@ -154,7 +158,6 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       sessions,
       admin,
       catalogue,
-      applications,
       simulator: idReader.simulator,
     }),
     ...journey.handlers,
@@ -170,6 +173,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ...context,
     handlers,
     fleet,
+    guards: { ...coreGuards({ sessions, admin }), ...journey.guards },
     async close() {
       await fleet?.close();
       admin.close();

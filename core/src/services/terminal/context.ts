@@ -4,6 +4,7 @@ import type { TerminalConfig, TerminalRole } from '../config/schema';
 import type { Profile } from '../config/production-policy';
 import type { EventHub } from '../ipc/event-hub';
 import type { ModeRegistry } from '../ipc/caller';
+import type { RouterGuards } from '../ipc/preconditions';
 import type { DeviceManager } from '../devices/device-manager';
 import type { SessionManager } from '../session/session-manager';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -43,8 +44,9 @@ export interface TerminalContext {
   admin: AdminGate;
 }
 
-/** What a domain hands back: its handlers and how to stop whatever it started. */
+/** What a domain hands back: its handlers, the precondition guards it owns (router), and how to stop whatever it started. */
 export interface DomainWiring<H> {
   handlers: H;
+  guards?: RouterGuards;
   close(): Promise<void>;
 }

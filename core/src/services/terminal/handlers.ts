@@ -8,7 +8,7 @@ import type { SessionManager } from '../session/session-manager';
 import { toMaskedCard } from '../session/card-record';
 import type { AdminGate } from '../admin/admin-gate';
 import type { TerminalConfig } from '../config/schema';
-import type { ApplicationDesk, CatalogueSource, ReaderSimulatorControl } from './ports';
+import type { CatalogueSource, ReaderSimulatorControl } from './ports';
 
 export interface HandlerDeps {
   config: () => TerminalConfig;
@@ -18,7 +18,6 @@ export interface HandlerDeps {
   sessions: SessionManager;
   admin: AdminGate;
   catalogue: CatalogueSource;
-  applications: ApplicationDesk;
   simulator: ReaderSimulatorControl | null;
 }
 
@@ -50,19 +49,8 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
       await d.sessions.end(req.reason);
       return { done: true };
     },
-    'form:prepare': async (req) => {
-      const session = d.sessions.current();
-      if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
-      return d.applications.prepare(session, req.itemCode);
-    },
-    'application:submit': async (req) => {
-      const session = d.sessions.current();
-      if (!session?.card) throw new Failure('state', 'Place your ID card on the reader first', 'no-card');
-      if (!d.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');
-      return d.applications.submit(session, req);
-    },
     'admin:login': (req, caller) => {
-      d.admin.login(caller.windowId, req.pin);
+      d.admin.login(caller.windowId, req.pin, req.operatorId);
       return { mode: 'admin' as const };
     },
     'admin:logout': (_req, caller) => {

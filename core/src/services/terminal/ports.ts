@@ -5,7 +5,7 @@ import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
 import type { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { CardRecord } from '../session/card-record';
-import type { ResidentSession } from '../session/resident-session';
+import type { CardSession } from '../session/card-session';
 
 export interface CardSource {
   onCardRead(listener: (card: CardRecord) => void): Unsubscribe;
@@ -29,9 +29,11 @@ export interface SubmitExtras {
   /** Counter mode: the signed-in clerk's token, stamped on the application. */
   clerkToken?: string;
   materials?: NewMaterial[];
+  /** Runs once the application and its materials are in the journal (the session's page images can go). */
+  onJournaled?: () => Promise<void>;
 }
 
 export interface ApplicationDesk {
-  prepare(session: ResidentSession, itemCode: string): Promise<PreparedForm>;
-  submit(session: ResidentSession, request: SubmitApplicationRequest, extras?: SubmitExtras): Promise<SubmitApplicationResponse>;
+  prepare(session: CardSession, itemCode: string): Promise<PreparedForm>;
+  submit(session: CardSession, request: SubmitApplicationRequest, extras?: SubmitExtras): Promise<SubmitApplicationResponse>;
 }

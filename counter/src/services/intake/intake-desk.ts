@@ -8,13 +8,13 @@ import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
 import { itemForCard, requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
 import { missingMaterialIssues } from '@easydo/core/services/journey/missing-materials';
-import type { ResidentSession } from '@easydo/core/services/session/resident-session';
+import { cardSessionOf, type CardSession } from '@easydo/core/services/session/card-session';
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
 
 interface Intake {
-  session: ResidentSession;
+  session: CardSession;
   item: CatalogueItem;
   materials: MaterialsSession;
   startedAt: number;
@@ -51,10 +51,8 @@ export class IntakeDesk {
     return this.pool;
   }
 
-  private session(): ResidentSession {
-    const s = this.ctx.sessions.current();
-    if (!s?.card) throw new Failure('state', "Read the resident's ID card first", 'no-card');
-    return s;
+  private session(): CardSession {
+    return cardSessionOf(this.ctx.sessions.current(), 'counter');
   }
 
   private current(): Intake {
@@ -66,7 +64,7 @@ export class IntakeDesk {
   async begin(itemCode: string, startedAt: number): Promise<BeginIntakeResponse> {
     const session = this.session();
     const form = await this.ctx.applications.prepare(session, itemCode);
-    const item = itemForCard(await this.ctx.catalogue.item(itemCode), session.card!.cardType);
+    const item = itemForCard(await this.ctx.catalogue.item(itemCode), session.card.cardType);
     await this.drop();
     const materials = await MaterialsSession.create({
       pool: this.ocr(),

@@ -4,6 +4,7 @@ import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-d
 import { maskName } from '@easydo/core/services/privacy/masking';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
+import { cardSessionOf } from '@easydo/core/services/session/card-session';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { JournaledApplication } from '../documents/document-data';
 
@@ -13,9 +14,7 @@ export class PickupDesk {
   constructor(private readonly ctx: Ctx) {}
 
   private cardIdNumber(): string {
-    const card = this.ctx.sessions.current()?.card;
-    if (!card) throw new Failure('state', "Read the resident's ID card first", 'no-card');
-    return card.idNumber;
+    return cardSessionOf(this.ctx.sessions.current(), 'counter').card.idNumber;
   }
 
   async find(query: { trackingCode?: string; byCard?: boolean }): Promise<ApplicationSummary[]> {
