@@ -4,9 +4,8 @@
 import { createReaderService, type IdCardReaderService } from '@easydo/device-drivers/idcard/reader/service';
 import { createSerialTransport } from '@easydo/device-drivers/idcard/transport/serial';
 import { createHidTransport, lengthPrefixedFraming, openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
-import type { IdCard } from '@easydo/device-drivers/idcard/card/card';
 import type { TerminalConfig } from '../config/schema';
-import type { CardRecord } from '../session/card-record';
+import { toCardRecord } from '../session/card-record';
 import type { CardSource, ReaderSimulatorControl } from '../terminal/ports';
 import type { DevelopmentPartsLoader } from '../terminal/development-parts';
 
@@ -23,11 +22,6 @@ export interface IdReaderOptions {
   development: DevelopmentPartsLoader;
   /** Opens a HID reader; default node-hid. Tests give a fake device here. */
   openHidDevice?: (selector: NodeHidSelector) => () => Promise<HidReportDevice>;
-}
-
-export function toCardRecord(card: IdCard): CardRecord {
-  const { photo: _photo, fingerprint: _fingerprint, newAddresses: _addresses, ...text } = card;
-  return { ...(text as unknown as CardRecord), checkDigitValid: card.checkDigitValid !== false };
 }
 
 export function cardSourceOf(reader: IdCardReaderService): CardSource {
