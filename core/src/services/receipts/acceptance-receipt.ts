@@ -2,6 +2,8 @@
 // Applicant name and ID number are masked here; nothing else in the layout identifies the person. The slip
 // speaks the session's language; for a department that keeps Chinese records an English slip is bilingual.
 import type { LayoutBlock, ReceiptLayout } from '@easydo/device-drivers/printer/layout';
+import type { PrinterProfile } from '@easydo/device-drivers/printer/profiles';
+import { fitLayoutToPaper } from './fit-layout';
 import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/services/privacy/masking';
 import { formatLocalDateTime } from '@easydo/core/contract/local-time';
 import { acceptanceReceiptSchema, type AcceptanceReceipt, type AcceptanceReceiptData } from './receipt-data';
@@ -13,6 +15,11 @@ export interface ReceiptBuildOptions {
   queryLink: QueryLinkBuilder;
   /** Printed above the title on reprints ("补打"). */
   reprint?: boolean;
+  /**
+   * The paper it is printed on: text is then broken for its columns here (CJK widths, whole words and numbers,
+   * 禁则; receipts/line-break), not cut at the margin by the driver. Without it the layout is paper-neutral.
+   */
+  paper?: Pick<PrinterProfile, 'columns' | 'charset'>;
 }
 
 /**
@@ -76,5 +83,5 @@ export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, optio
   }
   if (d.hotline) layout.push(text(`${w('hotline')}：${d.hotline}`, { align: 'center' }));
   layout.push({ type: 'cut' });
-  return layout;
+  return options.paper ? fitLayoutToPaper(layout, options.paper) : layout;
 }

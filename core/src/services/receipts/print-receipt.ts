@@ -5,5 +5,5 @@ import { buildAcceptanceReceiptLayout, type ReceiptBuildOptions } from './accept
 import type { AcceptanceReceiptData } from './receipt-data';
 
 export function buildAcceptanceReceiptBytes(data: AcceptanceReceiptData, profile: PrinterProfile, options: ReceiptBuildOptions): Uint8Array {
-  return renderLayout(buildAcceptanceReceiptLayout(data, options), profile);
+  return renderLayout(buildAcceptanceReceiptLayout(data, { paper: profile, ...options }), profile);
 }

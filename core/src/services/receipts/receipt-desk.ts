@@ -102,8 +102,9 @@ export class ReceiptDesk {
     const data = this.receiptData(app, item, language);
     const config = this.o.config();
     const queryLink = progressLinkBuilder(config);
-    const layout = buildAcceptanceReceiptLayout(data, { reprint, queryLink });
-    const bytes = renderLayout(layout, getProfile(config.devices.receiptPrinter.profile));
+    const profile = getProfile(config.devices.receiptPrinter.profile);
+    const layout = buildAcceptanceReceiptLayout(data, { reprint, queryLink, paper: profile });
+    const bytes = renderLayout(layout, profile);
     const virtual = this.o.printer.virtual;
     const before = virtual?.jobs.length ?? 0;
     const receipt = app.receipt;
