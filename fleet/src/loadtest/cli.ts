@@ -61,7 +61,7 @@ export async function runLoadtestCli(argv: string[]): Promise<number> {
     for (const [k, v] of Object.entries(result)) if (k !== 'notes') process.stdout.write(`[loadtest] ${k}: ${JSON.stringify(v)}\n`);
     for (const n of result.notes) process.stdout.write(`[loadtest] note: ${n}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    return result.completed && result.connected === result.terminals && result.alertsLost === 0 ? 0 : 1;
+    return result.completed && result.connected === result.terminals && result.alertsLost === 0 && result.alertsPendingAtEnd === 0 ? 0 : 1;
   } catch (e) {
     process.stderr.write(`${e instanceof RangeError ? e.message : (e as Error).stack ?? String(e)}\n${e instanceof RangeError ? `${USAGE}\n` : ''}`);
     return e instanceof RangeError ? 64 : 1;

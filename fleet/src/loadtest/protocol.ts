@@ -23,7 +23,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; connected: number; started: number }
-  | { type: 'report'; connected: number; raised: string[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
+  | { type: 'report'; connected: number; raised: string[]; acked: string[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
   | { type: 'stopped' };
 
 export function terminalPassword(secret: string, id: string): string {

@@ -11,6 +11,7 @@ import { alertKey, terminalPassword, type FromWorker, type ToWorker, type Worker
 const send = (m: FromWorker) => process.send?.(m);
 const agents: Array<{ agent: FleetAgent; terminal: SimulatedTerminal }> = [];
 const raised: string[] = [];
+const acked: string[] = [];
 const timers = new Set<NodeJS.Timeout>();
 let base: TerminalConfig | null = null;
 
@@ -45,6 +46,7 @@ async function start(m: WorkerStart): Promise<void> {
       heartbeatSeconds: m.heartbeatSeconds,
       ports: terminal.ports(),
       onAlert: (a) => raised.push(alertKey(a.id, a.cleared)),
+      onAlertAcked: (a) => acked.push(alertKey(a.id, a.cleared)),
     });
     agents.push({ agent, terminal });
     void agent.start();
@@ -80,7 +82,7 @@ function report(): void {
     reconnectAttempts += v.reconnectAttempts;
     heartbeatsSent += v.heartbeatsSent;
   }
-  send({ type: 'report', connected, raised: [...raised], reconnectAttempts, heartbeatsSent, rssBytes: process.memoryUsage().rss, cpuMs: (usage.user + usage.system) / 1000 });
+  send({ type: 'report', connected, raised: [...raised], acked: [...acked], reconnectAttempts, heartbeatsSent, rssBytes: process.memoryUsage().rss, cpuMs: (usage.user + usage.system) / 1000 });
 }
 
 process.on('message', (m: ToWorker) => {

@@ -34,6 +34,8 @@ export interface FleetAgentOptions {
   log?: (level: 'info' | 'warn', msg: string, detail?: Record<string, unknown>) => void;
   /** Called for every alert the moment it is handed to the client (the load test's clock starts here). */
   onAlert?: (alert: Alert) => void;
+  /** Called when the broker acknowledged an alert (PUBACK): from here on it is the broker's to deliver. */
+  onAlertAcked?: (alert: Alert) => void;
 }
 
 export interface FleetAgentStatus {
@@ -217,7 +219,7 @@ export class FleetAgent {
   /** Hands an alert to the client at once (QoS 1: queued in the client while the broker is away). */
   raise(alert: Alert): void {
     this.options.onAlert?.(alert);
-    this.publish(topics.alerts(this.options.terminalId), encode(Alert, 'alerts', alert), 1).catch((e: unknown) => {
+    this.publish(topics.alerts(this.options.terminalId), encode(Alert, 'alerts', alert), 1).then(() => this.options.onAlertAcked?.(alert), (e: unknown) => {
       this.log('warn', 'fleet: alert publish failed', { code: alert.code, err: e instanceof Error ? e.message : String(e) });
     });
   }

@@ -26,7 +26,13 @@ export class CommandLedger {
   constructor(private readonly options: CommandLedgerOptions) {
     this.now = options.now ?? Date.now;
     if (options.file && existsSync(options.file)) {
-      const parsed = LedgerFile.safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(readFileSync(options.file, 'utf8'));
+      } catch {
+        raw = null;
+      }
+      const parsed = LedgerFile.safeParse(raw);
       // A damaged ledger cannot say what ran: start empty rather than refuse every command (expiry still bounds replays).
       if (parsed.success) for (const [id, e] of Object.entries(parsed.data.entries)) this.entries.set(id, e);
     }

@@ -23,6 +23,8 @@ export class SimulatedTerminal {
   readonly store: ConfigStore;
   /** Set by a test to make the next save's verification fail (the push must then roll back). */
   failVerification = false;
+  /** The version is a hash of the whole config: computed again only after a save or rollback. */
+  private version: string | null = null;
 
   constructor(readonly config: TerminalConfig) {
     this.store = new ConfigStore({ live: config, file: null, profile: 'development' });
@@ -107,8 +109,9 @@ export class SimulatedTerminal {
         },
       },
       config: {
-        version: () => configVersion(this.store.current()),
+        version: () => (this.version ??= configVersion(this.store.current())),
         push: async (values) => {
+          this.version = null;
           try {
             return this.store.save({ values: pushedValues(this.store.current(), values) });
           } catch (e) {
@@ -117,6 +120,7 @@ export class SimulatedTerminal {
           }
         },
         rollback: async () => {
+          this.version = null;
           this.store.rollback();
         },
         verify: async () => {
