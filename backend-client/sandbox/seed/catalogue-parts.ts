@@ -53,7 +53,11 @@ export const M = {
   hmtPermit: m('HMT_PERMIT', '港澳台居民居住证', 'Residence permit for HK, Macao and Taiwan residents', { originalsRequired: true, ocrKeywords: ['港澳台居民居住证', '居住证'], cardTypes: ['hmt_permit'] }),
   foreignPr: m('FOREIGN_PR_CARD', '外国人永久居留身份证', 'Foreign permanent resident ID card', { originalsRequired: true, ocrKeywords: ['外国人永久居留身份证', '永久居留'], cardTypes: FOREIGNERS }),
   passport: m('PASSPORT', '护照', 'Passport', { originalsRequired: true, ocrKeywords: ['护照', 'PASSPORT'], cardTypes: FOREIGNERS }),
-  hukou: m('HUKOU', '户口簿', 'Household register', { originalsRequired: true, electronicCertificateType: '居民户口簿', ocrKeywords: ['常住人口登记卡', '户口簿', '户主'] }),
+  // Only a mainland resident has a 户口簿; HK/Macao/Taiwan residents and foreigners are asked for HOUSEHOLD_DOCS' other variants.
+  hukou: m('HUKOU', '户口簿', 'Household register', { originalsRequired: true, electronicCertificateType: '居民户口簿', ocrKeywords: ['常住人口登记卡', '户口簿', '户主'], cardTypes: ['resident'] }),
+  hmtTravelPermit: m('HMT_TRAVEL_PERMIT', '港澳居民来往内地通行证或台湾居民来往大陆通行证', 'Mainland travel permit for Hong Kong, Macao or Taiwan residents', {
+    originalsRequired: true, ocrKeywords: ['来往内地通行证', '来往大陆通行证', '通行证'], cardTypes: ['hmt_permit'],
+  }),
   lease: m('LEASE', '房屋租赁合同', 'Housing lease contract', { originalsRequired: true, ocrKeywords: ['租赁合同', '房屋租赁', '出租人', '承租人'] }),
   leaseRecord: m('LEASE_RECORD', '房屋租赁登记备案证明', 'Lease registration certificate', { electronicCertificateType: '房屋租赁登记备案证明', ocrKeywords: ['租赁登记', '备案证明'] }),
   deed: m('DEED', '不动产权证书', 'Real-estate title certificate', { originalsRequired: true, electronicCertificateType: '不动产权证书', ocrKeywords: ['不动产权', '权利人'] }),
@@ -76,3 +80,11 @@ export const M = {
 
 /** The applicant's own identity document, one variant per card family: each applicant is asked for theirs only. */
 export const ID_DOCS: RequiredMaterial[] = [M.idCard, M.hmtPermit, M.foreignPr];
+
+/**
+ * Where an item asks a mainland resident for the 户口簿 (household registration: where one is registered, with whom),
+ * what each card family can show instead: a HK/Macao/Taiwan resident their 来往内地（大陆）通行证 (the document of
+ * origin their residence permit was issued on), a foreign permanent resident their passport. Nobody is asked for
+ * a document their family cannot have.
+ */
+export const HOUSEHOLD_DOCS: RequiredMaterial[] = [M.hukou, M.hmtTravelPermit, M.passport];
