@@ -119,7 +119,7 @@ describe('journey statechart', () => {
     actor.send({ type: 'NEXT' });
     expect(flow(actor.getSnapshot())).toBe('submitting');
     await waitFor(actor, (s) => JSON.stringify(flow(s)) === JSON.stringify({ receipt: 'shown' }));
-    expect(t.calls.submitted).toEqual([{ itemCode: 'X1', values: { reason: '证明' }, signature: 'data:image/png;base64,AA' }]);
+    expect(t.calls.submitted).toEqual([{ itemCode: 'X1', form, values: { reason: '证明' }, signature: 'data:image/png;base64,AA' }]);
     expect(actor.getSnapshot().context.printed).toBe('printed');
     expect(actor.getSnapshot().context.receiptView).toEqual(receiptView);
     actor.send({ type: 'NEXT' });

@@ -5,7 +5,6 @@ import type { TerminalApi } from '@easydo/core/contract/api';
 import { call } from '@easydo/core/ui/terminal-context';
 import { journeyMachine, type QueryRequest } from './journey-machine';
 import { toSubmission } from './form-rules';
-import type { PreparedForm } from '@easydo/core/contract/schemas/application';
 import i18n from 'i18next';
 
 /** The slip follows the language the resident chose (main makes it bilingual where the department needs Chinese). */
@@ -14,14 +13,13 @@ const slipLanguage = (): 'zh' | 'en' => (i18n.language === 'en' ? 'en' : 'zh');
 /** How often activity is reported to main at most (its idle timer is a safety net, not a stopwatch). */
 const TOUCH_EVERY_MS = 5000;
 
-export function bindJourney(api: TerminalApi, getForm: () => PreparedForm | null) {
+export function bindJourney(api: TerminalApi) {
   let lastTouch = 0;
   return journeyMachine.provide({
     actors: {
       prepareForm: fromPromise(({ input }) => call(api, 'form:prepare', { itemCode: input.itemCode })),
       submit: fromPromise(async ({ input }) => {
-        const form = getForm();
-        const typed = form ? toSubmission(form, input.values) : {};
+        const typed = input.form ? toSubmission(input.form, input.values) : {};
         return call(api, 'application:submit', { itemCode: input.itemCode, form: typed, ...(input.signature ? { signaturePng: input.signature } : {}) });
       }),
       printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId, language: slipLanguage() })),

@@ -147,7 +147,8 @@ export const journeyMachine = setup({
   },
   actors: {
     prepareForm: fromPromise<PreparedForm, { itemCode: string }>(notProvided('prepareForm')),
-    submit: fromPromise<SubmitApplicationResponse, { itemCode: string; values: Record<string, string>; signature: string | null }>(notProvided('submit')),
+    /** The form comes from the machine's own context: the actor needs nothing from outside to build the request. */
+    submit: fromPromise<SubmitApplicationResponse, { itemCode: string; form: PreparedForm | null; values: Record<string, string>; signature: string | null }>(notProvided('submit')),
     printReceipt: fromPromise<ReceiptView, { localId: string }>(notProvided('printReceipt')),
     evaluate: fromPromise<void, { localId: string; evaluation: Evaluation }>(notProvided('evaluate')),
     query: fromPromise<QueryAnswer, QueryRequest>(notProvided('query')),
@@ -204,6 +205,8 @@ export const journeyMachine = setup({
         CARD_READ: { actions: assign({ card: ({ event }) => event.card, otherCard: false }) },
         // Someone else's card: nothing is dropped until the resident answers (main holds that card aside).
         OTHER_CARD: { actions: assign({ otherCard: true }) },
+        // The card left the reader: a question about another card no longer stands (main forgot that card), while
+        // the visit goes on (main resumes it when the same card comes back; the card-requiring items end it in main).
         CARD_REMOVED: { actions: assign({ otherCard: false }) },
         OTHER_CARD_ANSWER: {
           actions: [assign({ otherCard: false }), { type: 'answerOtherCardInMain', params: ({ event }) => ({ endCurrent: event.endCurrent }) }],
@@ -288,7 +291,7 @@ export const journeyMachine = setup({
             submitting: {
               invoke: {
                 src: 'submit',
-                input: ({ context }) => ({ itemCode: context.itemCode ?? '', values: context.values, signature: context.signature }),
+                input: ({ context }) => ({ itemCode: context.itemCode ?? '', form: context.form, values: context.values, signature: context.signature }),
                 onDone: { target: 'receipt', actions: assign({ receipt: ({ event }) => event.output, error: null }) },
                 onError: [
                   {
