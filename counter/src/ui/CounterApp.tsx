@@ -13,6 +13,7 @@ import { PickupPanel } from './PickupPanel';
 import { WorkloadPanel } from './WorkloadPanel';
 import { HeldPanel } from './HeldPanel';
 import './counter.css';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 type Tab = 'queue' | 'intake' | 'pickup' | 'workload';
 
@@ -23,7 +24,7 @@ export function CounterApp() {
   const [checked, setChecked] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('queue');
-  const [resume, setResume] = useState<{ itemCode: string; form: Record<string, string | number | boolean> } | null>(null);
+  const [resume, setResume] = useState<{ itemCode: string; form: Record<string, FormValue> } | null>(null);
 
   useEffect(() => {
     void api.invoke('counter:clerk', {}).then((r) => {

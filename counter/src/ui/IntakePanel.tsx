@@ -12,8 +12,9 @@ import { useCounter } from './counter-api';
 import { CounterForm } from './CounterForm';
 import { MaterialsPanel } from './MaterialsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-type Resume = { itemCode: string; form: Record<string, string | number | boolean> } | null;
+type Resume = { itemCode: string; form: Record<string, FormValue> } | null;
 
 export function IntakePanel({ resume, onResumed }: { resume: Resume; onResumed: () => void }) {
   const { t, i18n } = useTranslation('counter');

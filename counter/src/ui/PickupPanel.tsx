@@ -7,8 +7,9 @@ import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-d
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { useCounter } from './counter-api';
 import { DocumentsPanel } from './DocumentsPanel';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-type Resume = { itemCode: string; form: Record<string, string | number | boolean> };
+type Resume = { itemCode: string; form: Record<string, FormValue> };
 
 export function PickupPanel({ onResume }: { onResume: (r: Resume) => void }) {
   const { t, i18n } = useTranslation('counter');

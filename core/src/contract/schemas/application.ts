@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 export const FormValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
+/** One value of an application form: the one type for screens, desks and the journal. */
+export type FormValue = z.infer<typeof FormValue>;
 
 export const SubmitApplicationRequest = z.object({
   itemCode: z.string().min(1).max(64),

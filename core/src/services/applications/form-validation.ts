@@ -3,10 +3,10 @@
 // Each issue names its field (label) and what is wrong (problem) so screens can say it in the resident's language.
 import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { ErrorIssue, ErrorParams, IssueProblem } from '@easydo/core/contract/errors';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 export type FieldIssue = ErrorIssue;
 
-type FormValue = string | number | boolean;
 
 export function validateForm(item: CatalogueItem, form: Record<string, FormValue>): FieldIssue[] {
   const issues: FieldIssue[] = [];

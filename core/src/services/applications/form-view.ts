@@ -4,8 +4,9 @@ import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { FormFieldView, PreparedForm } from '@easydo/core/contract/schemas/application';
 import { maskIdNumber, maskName, maskPhone } from '@easydo/core/services/privacy/masking';
 import type { Prefill } from './prefill';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-function displayOf(key: string, type: FormFieldView['type'], value: string | number | boolean): string {
+function displayOf(key: string, type: FormFieldView['type'], value: FormValue): string {
   const text = String(value);
   if (type === 'idNumber') return maskIdNumber(text);
   if (type === 'phone') return maskPhone(text);

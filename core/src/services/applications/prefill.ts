@@ -5,8 +5,8 @@ import type { BackendClient } from '@easydo/backend-client/client';
 import type { CatalogueItem, LibraryField, ResidentRecord } from '@easydo/backend-client/types';
 import type { CardRecord } from '../session/card-record';
 import { cardValue } from './submission';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-export type FormValue = string | number | boolean;
 export type Prefill = Record<string, { value: FormValue; source: 'card' | 'library'; editable: boolean }>;
 
 const LIBRARY_FIELDS: readonly LibraryField[] = ['householdRegistration', 'residenceAddress', 'housing', 'contactPhone', 'electronicCertificates'];

@@ -3,8 +3,8 @@
 import type { Applicant, CatalogueItem } from '@easydo/backend-client/types';
 import type { CardRecord } from '../session/card-record';
 import type { Prefill } from './prefill';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-type FormValue = string | number | boolean;
 
 export function buildApplicant(card: CardRecord): Applicant {
   return { type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name, ...(card.englishName ? { latinName: card.englishName } : {}) };

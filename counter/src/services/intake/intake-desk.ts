@@ -12,6 +12,7 @@ import { cardSessionOf, type CardSession } from '@easydo/core/services/session/c
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 interface Intake {
   session: CardSession;
@@ -145,7 +146,7 @@ export class IntakeDesk {
     return this.view();
   }
 
-  async submit(request: { itemCode: string; form: Record<string, string | number | boolean>; allowMissingMaterials: boolean }, clerkToken: string): Promise<SubmittedIntake> {
+  async submit(request: { itemCode: string; form: Record<string, FormValue>; allowMissingMaterials: boolean }, clerkToken: string): Promise<SubmittedIntake> {
     const i = this.current();
     if (i.item.code !== request.itemCode) throw new Failure('state', 'The form belongs to another item', 'item-mismatch');
     if (!this.ctx.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');

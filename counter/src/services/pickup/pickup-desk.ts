@@ -7,6 +7,7 @@ import { Failure } from '@easydo/core/services/ipc/failure';
 import { cardSessionOf } from '@easydo/core/services/session/card-session';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { JournaledApplication } from '../documents/document-data';
+import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'sessions'>;
 
@@ -29,7 +30,7 @@ export class PickupDesk {
   }
 
   /** Typed values of a journaled application for the intake form; only for the resident whose card is read. */
-  resume(localId: string): { itemCode: string; form: Record<string, string | number | boolean> } {
+  resume(localId: string): { itemCode: string; form: Record<string, FormValue> } {
     let app: JournaledApplication;
     try {
       app = this.ctx.applications.journal.get(localId);
@@ -39,7 +40,7 @@ export class PickupDesk {
     if (!app.submission) throw new Failure('state', 'This application is past the retention period', 'purged');
     if (app.submission.applicant.idNumber !== this.cardIdNumber()) throw new Failure('forbidden', "This application belongs to another resident", 'not-this-resident');
     // Card data is merged again in main on submission; personal values never go back to the screen.
-    const form: Record<string, string | number | boolean> = {};
+    const form: Record<string, FormValue> = {};
     for (const [key, value] of Object.entries(app.submission.form)) {
       if (typeof value === 'string' && (value === app.submission.applicant.name || value === app.submission.applicant.idNumber || /^1[3-9]\d{9}$/.test(value))) continue;
       form[key] = value;
