@@ -1,13 +1,12 @@
 // Electron's side of the window host: every contract channel on ipcMain through one wrapper (the sending frame must
 // be ours; the window is found by the sender's webContents id; the host routes with the mode main holds), and
-// events to a window as `event:<name>`, which is what the preload listens to (kiosk/src/preload/index.ts).
+// events to a window on eventChannel(name) (core/contract/event-channel.ts), which is what the preload listens to.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES, type EventName } from '@easydo/core/contract/channels';
+import { CHANNEL_NAMES } from '@easydo/core/contract/channels';
+import { eventChannel } from '@easydo/core/contract/event-channel';
 import type { Result } from '@easydo/core/contract/errors';
 import type { WindowHost, WindowSink } from './window-host';
 import { isTrustedUrl } from './trusted-url';
-
-export const eventChannel = (name: EventName) => `event:${name}`;
 
 export function registerContract(ipcMain: Pick<IpcMain, 'handle'>, host: WindowHost, trustedOrigins: readonly string[]): void {
   for (const channel of CHANNEL_NAMES) {

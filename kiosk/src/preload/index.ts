@@ -3,6 +3,7 @@
 // since a sandboxed preload may require only 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName, isEventName } from '@easydo/core/contract/channels';
+import { eventChannel } from '@easydo/core/contract/event-channel';
 import { TERMINAL_GLOBAL, type TerminalApi } from '@easydo/core/contract/api';
 
 const api: TerminalApi = {
@@ -13,9 +14,10 @@ const api: TerminalApi = {
   on(event, listener) {
     if (!isEventName(event)) throw new Error('Unknown event');
     const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);
-    ipcRenderer.on(`event:${event}`, wrapped);
+    const channel = eventChannel(event);
+    ipcRenderer.on(channel, wrapped);
     return () => {
-      ipcRenderer.removeListener(`event:${event}`, wrapped);
+      ipcRenderer.removeListener(channel, wrapped);
     };
   },
 };
