@@ -9,6 +9,10 @@
 // Sessions: an admin window that shows no activity (withAdminActivity touches it) for the idle timeout is logged
 // out and returns to the mode it started in; the shell forwards the mode change to that window. The lockout
 // (lockout.ts) is kept in <auditDataDir>/admin/lockout.json, so a restart does not reset it, and every lock is audited.
+//
+// Who: maintainers listed in the config enter with their staff number and their own PIN, and every audit line of
+// their session names them (`operator`); an unknown number is a wrong PIN (nobody learns which numbers exist).
+// With no maintainers listed, the shared PIN opens and the trail says `shared`.
 import path from 'node:path';
 import { Failure } from '../ipc/failure';
 import type { ModeRegistry } from '../ipc/caller';
@@ -42,12 +46,18 @@ export interface AdminGateOptions {
   auditDataDir?: string;
   /** Admin idle timeout, read at each (re)start of the timer so a saved config applies at once. Default 5 min. */
   idleMs?: () => number;
+  /** Maintainers with personal credentials (config `admin.operators`), read at each login. */
+  operators?: () => readonly { id: string; pinHash: string }[];
 }
+
+export const SHARED_OPERATOR = 'shared';
 
 export class AdminGate {
   private readonly lockout: Lockout;
   private readonly pending = new Set<string>();
   private readonly admins = new Set<string>();
+  /** windowId → who entered there (pending or admin). */
+  private readonly operators = new Map<string, string>();
   private offSessionEnd: (() => void) | null = null;
   private readonly exitListeners = new Set<(windowId: string) => void>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
@@ -69,15 +79,16 @@ export class AdminGate {
     if (this.lockout.damaged) this.audit.record('admin.lockout.unreadable', { lockedForSeconds: Math.ceil(this.lockout.remainingMs() / 1000) });
   }
 
-  login(windowId: string, pin: string): void {
+  login(windowId: string, pin: string, operatorId?: string): void {
     const remaining = this.lockout.remainingMs();
     if (remaining > 0) {
-      this.audit.record('admin.login.locked', { windowId });
+      this.audit.record('admin.login.locked', { windowId, ...(operatorId ? { operator: operatorId } : {}) });
       throw new Failure('forbidden', `Too many wrong PINs. Try again in ${Math.ceil(remaining / 1000)} s.`, 'locked', undefined, { retryAfterSeconds: Math.ceil(remaining / 1000) });
     }
-    if (!verifyPin(pin, this.pinHash())) {
+    const operator = this.check(pin, operatorId);
+    if (!operator) {
       const { failures, lockedForMs } = this.lockout.recordFailure();
-      this.audit.record('admin.login.failed', { windowId, failures });
+      this.audit.record('admin.login.failed', { windowId, failures, ...(operatorId ? { operator: operatorId } : {}) });
       if (lockedForMs > 0) {
         this.audit.record('admin.lockout.locked', { windowId, failures, lockedForSeconds: lockedForMs / 1000 });
         throw new Failure('forbidden', `Too many wrong PINs: entry locked for ${Math.ceil(lockedForMs / 60_000)} min.`, 'locked', undefined, { retryAfterMinutes: Math.ceil(lockedForMs / 60_000) });
@@ -85,11 +96,30 @@ export class AdminGate {
       throw new Failure('forbidden', 'Wrong PIN.', 'wrong-pin');
     }
     this.lockout.recordSuccess();
+    this.operators.set(windowId, operator);
     if (this.options.sessions?.current()) {
       this.wait(windowId);
       throw new Failure('state', 'A resident is still using the terminal: maintenance mode opens as soon as their session ends.', 'session-active');
     }
     this.grant(windowId);
+  }
+
+  /** Who is (or waits to be) admin in this window; null when nobody entered there. */
+  operatorOf(windowId: string): string | null {
+    return this.operators.get(windowId) ?? null;
+  }
+
+  /** The operator the PIN opens: a listed maintainer's own PIN, or (none listed) the shared PIN. */
+  private check(pin: string, operatorId: string | undefined): string | null {
+    const listed = this.options.operators?.() ?? [];
+    if (listed.length === 0) return !operatorId && verifyPin(pin, this.pinHash()) ? SHARED_OPERATOR : null;
+    const entry = listed.find((o) => o.id === operatorId);
+    // An unknown number costs the same hash as a known one: the answer's time does not tell which numbers exist.
+    if (!entry) {
+      verifyPin(pin, listed[0]!.pinHash);
+      return null;
+    }
+    return verifyPin(pin, entry.pinHash) ? entry.id : null;
   }
 
   /** Windows whose right PIN waits for the resident session to end. */
@@ -102,12 +132,14 @@ export class AdminGate {
   }
 
   logout(windowId: string, reason: 'asked' | 'idle' = 'asked'): void {
+    const operator = this.operators.get(windowId) ?? 'none';
     this.pending.delete(windowId);
     this.admins.delete(windowId);
+    this.operators.delete(windowId);
     this.stopIdleTimer(windowId);
     // A window that closed while in admin mode has nothing to return to.
     if (this.modes.windows().includes(windowId)) this.modes.reset(windowId);
-    this.audit.record(reason === 'idle' ? 'admin.logout.idle' : 'admin.logout', { windowId });
+    this.audit.record(reason === 'idle' ? 'admin.logout.idle' : 'admin.logout', { windowId, operator });
     const service = this.options.service;
     if (this.admins.size === 0 && service?.serviceState().manual?.reason === MAINTENANCE_REASON) service.setManualOutOfService(null);
   }
@@ -149,13 +181,13 @@ export class AdminGate {
   requestExit(windowId: string): void {
     if (this.modes.get(windowId) !== 'admin') throw new Failure('forbidden', 'Only an authenticated admin may exit to the desktop', 'not-admin');
     if (this.exitListeners.size === 0) throw new Failure('state', 'This shell cannot exit to the desktop', 'no-exit-hook');
-    this.audit.record('admin.exit.granted', { windowId });
+    this.audit.record('admin.exit.granted', { windowId, operator: this.operatorOf(windowId) ?? 'none' });
     for (const l of [...this.exitListeners]) l(windowId);
   }
 
   private wait(windowId: string): void {
     this.pending.add(windowId);
-    this.audit.record('admin.login.waiting-for-session', { windowId });
+    this.audit.record('admin.login.waiting-for-session', { windowId, operator: this.operatorOf(windowId) ?? 'none' });
     this.offSessionEnd ??= this.options.sessions!.onEnd(() => {
       this.offSessionEnd?.();
       this.offSessionEnd = null;
@@ -173,6 +205,6 @@ export class AdminGate {
     this.admins.add(windowId);
     this.modes.set(windowId, 'admin');
     this.startIdleTimer(windowId);
-    this.audit.record('admin.login', { windowId });
+    this.audit.record('admin.login', { windowId, operator: this.operatorOf(windowId) ?? 'none' });
   }
 }

@@ -42,7 +42,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
   sampler.unref();
 
   const record = (caller: CallerContext, action: string, detail: Record<string, string | number | boolean> = {}) =>
-    audit.record(action, { windowId: caller.windowId, ...detail });
+    audit.record(action, { windowId: caller.windowId, operator: ctx.admin.operatorOf(caller.windowId) ?? 'none', ...detail });
 
   /** Required-device changes apply at once: the device manager re-derives the service state. */
   const applyRequired = () => {

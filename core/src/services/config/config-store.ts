@@ -62,6 +62,8 @@ export class ConfigStore {
       ...values,
       terminalSecret: changes.terminalSecret ? changes.terminalSecret : before.terminalSecret,
       adminPinHash: before.adminPinHash,
+      // Maintainers' credentials are not the form's to change (it sees their numbers only).
+      ...(values.admin && before.admin?.operators ? { admin: { ...(values.admin as object), operators: before.admin.operators } } : {}),
     };
     if (changes.adminPin !== undefined && changes.adminPin !== '') {
       const weak = pinWeakness(changes.adminPin);

@@ -124,6 +124,15 @@ export const JournalKeyConfig = z.discriminatedUnion('source', [
 export const AdminConfig = z.strictObject({
   /** An admin who does nothing for this long is logged out and the window returns to its entry mode. */
   idleTimeoutSeconds: z.number().int().min(30).max(3600).default(300),
+  /**
+   * Maintainers with their own staff number and PIN (hash from `npm run set-pin`): the audit trail names who did
+   * what. When any is listed, entry needs a staff number; with none, the shared `adminPinHash` opens and the trail
+   * says `shared`.
+   */
+  operators: z
+    .array(z.strictObject({ id: z.string().regex(/^\d{3,8}$/, 'a staff number of 3-8 digits'), pinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'a scrypt PIN hash (set it with `npm run set-pin`)') }))
+    .max(100)
+    .optional(),
 });
 
 /**

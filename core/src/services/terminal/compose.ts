@@ -81,6 +81,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     service: devices,
     auditDataDir: dataDir,
     idleMs: () => config.admin.idleTimeoutSeconds * 1000,
+    operators: () => config.admin.operators ?? [],
   });
 
   const backend = await connectBackend(config, dataDir, development);

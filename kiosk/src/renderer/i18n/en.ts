@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof zhCN> = {
   app: { title: 'Easy-Do self-service terminal', language: '中文', elder: 'Large text', normal: 'Standard' },
-  admin: { pin: 'Maintenance PIN', enter: 'Enter', delete: 'Delete one digit', clear: 'Clear' },
+  admin: { pin: 'Maintenance PIN', operator: 'Staff number (where maintainers have their own)', enter: 'Enter', delete: 'Delete one digit', clear: 'Clear' },
   catalogue: { back: 'Back' },
   sim: { title: 'Simulated devices (development)', place: 'Place card', remove: 'Remove card' },
 };

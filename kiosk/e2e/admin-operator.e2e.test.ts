@@ -1,0 +1,57 @@
+// A maintainer with their own staff number and PIN: the pad takes both, the diagnostics' test print and test scan
+// each show their result, and the audit trail names the maintainer on every line of the visit.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPin } from '@easydo/core/services/admin/pin';
+import { DEV_ADMIN_PIN } from '@easydo/core/services/config/load';
+import { startHarness, type Harness } from './harness';
+
+describe('admin: personal maintainer credentials', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ config: { admin: { idleTimeoutSeconds: 300, operators: [{ id: '1001', pinHash: hashPin('135791') }] } } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const trail = () =>
+    readFileSync(path.join(h.dataDir, 'audit', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; detail: Record<string, unknown> });
+  const tap = async (digits: string) => {
+    for (const d of digits) await h.page.getByTestId(`pin-key-${d}`).click();
+  };
+
+  it('enters with staff number and PIN; every action and the logout name the maintainer', async () => {
+    const p = h.page;
+    await p.getByTestId('attract').waitFor();
+    const corner = p.getByTestId('admin-corner');
+    for (let i = 0; i < 5; i++) await corner.click({ position: { x: 5, y: 5 } });
+    // The shared PIN alone no longer opens once maintainers are listed.
+    await p.getByTestId('admin-pin').click();
+    await tap(DEV_ADMIN_PIN);
+    await p.getByTestId('admin-enter').click();
+    await p.locator('[role="alert"][data-reason="wrong-pin"]').waitFor();
+    await p.getByTestId('admin-operator').click();
+    await tap('1001');
+    await p.getByTestId('admin-pin').click();
+    await tap('135791');
+    await p.getByTestId('admin-enter').click();
+    await p.getByTestId('admin').waitFor();
+
+    await p.getByTestId('tab-diagnostics').click();
+    await p.getByTestId('diag-print-run').click();
+    await p.locator('[data-testid="diag-print-result"][data-result="ok"]').waitFor();
+    await p.getByTestId('diag-scan-run').click();
+    await p.locator('[data-testid="diag-scan-result"][data-result="ok"]').waitFor({ timeout: 60_000 });
+    await p.getByTestId('diag-scan-image').waitFor();
+    await h.screenshot('admin-operator-diagnostics');
+    await p.getByTestId('admin-logout').click();
+    await p.getByTestId('attract').waitFor();
+
+    const lines = trail();
+    expect(lines.find((l) => l.action === 'admin.login.failed')?.detail.operator).toBeUndefined();
+    const visit = lines.filter((l) => ['admin.login', 'admin.testPrint', 'admin.testScan', 'admin.logout'].includes(l.action));
+    expect(visit.map((l) => [l.action, l.detail.operator])).toEqual([['admin.login', '1001'], ['admin.testPrint', '1001'], ['admin.testScan', '1001'], ['admin.logout', '1001']]);
+  });
+});
