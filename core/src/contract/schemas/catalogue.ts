@@ -12,6 +12,11 @@ export const CatalogueItemSummary = z.object({
   timeLimitDays: z.number().int().nonnegative(),
   /** Pinyin initials of the Chinese name, for search on the on-screen keyboard. */
   pinyinInitials: z.string(),
+  /**
+   * One tone-less syllable per character of the Chinese name (ü as v; '' for a character that is not Chinese), for
+   * full-pinyin and mixed search (contract/catalogue-search). Absent from older summaries: initials still search.
+   */
+  pinyin: z.array(z.string().max(8)).max(200).optional(),
 });
 export type CatalogueItemSummary = z.infer<typeof CatalogueItemSummary>;
 

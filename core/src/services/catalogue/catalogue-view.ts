@@ -1,5 +1,6 @@
-// The backend's catalogue turned into what screens need: categories with item summaries and pinyin initials
-// (so 房屋租赁合同备案 is found by typing FWZLHTBA on the keypad).
+// The backend's catalogue turned into what screens need: categories with item summaries, their pinyin initials
+// (so 房屋租赁合同备案 is found by typing FWZLHTBA on the keypad) and syllables (full and mixed pinyin search,
+// core/contract/catalogue-search).
 import { pinyin } from 'pinyin-pro';
 import type { Catalogue } from '@easydo/backend-client/types';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
@@ -9,6 +10,18 @@ export function pinyinInitials(text: string): string {
     .join('')
     .replace(/[^a-z]/gi, '')
     .toUpperCase();
+}
+
+/**
+ * One tone-less syllable per character of the name, read as the phrase it is in (银行 is yin hang, 行走 xing zou),
+ * ü as v; '' for what is not Chinese. What the kiosk's pinyin search matches typed letters against.
+ */
+export function namePinyin(text: string): string[] {
+  const chars = [...text];
+  const all = pinyin(text, { type: 'all', toneType: 'none', v: true });
+  if (all.length === chars.length && all.every((p, i) => p.origin === chars[i])) return all.map((p) => (p.isZh ? p.pinyin.toLowerCase() : ''));
+  // pinyin-pro grouped something differently (a surrogate pair): character by character instead.
+  return chars.map((ch) => (/\p{Script=Han}/u.test(ch) ? pinyin(ch, { toneType: 'none', v: true }).toLowerCase() : ''));
 }
 
 export function toCatalogueView(catalogue: Catalogue, fromCache: boolean): CatalogueView {
@@ -27,6 +40,7 @@ export function toCatalogueView(catalogue: Catalogue, fromCache: boolean): Catal
           department: item.department.name,
           timeLimitDays: item.timeLimitWorkingDays,
           pinyinInitials: pinyinInitials(item.name.zh),
+          pinyin: namePinyin(item.name.zh),
         })),
     })),
   };
