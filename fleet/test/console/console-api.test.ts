@@ -81,7 +81,7 @@ describe('worst-first list and scope', () => {
     expect(list.groups.slice(2).every((g: { colour: string }) => g.colour === 'green')).toBe(true);
     expect(list.counts).toEqual({ red: 1, yellow: 1, green: 10 });
     expect(flat(list)[0]).toMatchObject({ reasons: expect.arrayContaining(['outOfService']), silentSeconds: expect.any(Number) });
-    expect(flat(list)[0].reasons.some((r: string) => r.startsWith('alert:receiptPrinter'))).toBe(true);
+    expect(list.groups[0].terminals[0].reasons.some((r: string) => r.startsWith('alert:receiptPrinter'))).toBe(true);
     red.sim.setPaper('ok');
     yellow.sim.setPaper('ok');
   });
