@@ -39,11 +39,46 @@ export function fold(text: string): string {
   return foldMapped(text).text;
 }
 
+/** What may stand between the words of a Latin name: spaces, `,` `.` `_` `-` `·`, and the `<` fillers of a permit's machine-readable zone. */
+const NAME_GAP = /[\s,._<·-]/;
+const LATIN_LETTER = /[a-zà-ÿ]/;
+
+/**
+ * The folded view with every run of name gaps between two Latin letters made one space: `ZHANG, SAN`,
+ * `Zhang-San`, `zhang_san`, `ZHANG<<SAN` and `Zhang  San` all read `zhang san`, so a name registered once is
+ * found however it was joined. Each space keeps the span of the whole run it stands for.
+ */
+export function collapseNameGaps(folded: Folded): Folded {
+  const { text, from, to } = folded;
+  let out = '';
+  const outFrom: number[] = [];
+  const outTo: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (NAME_GAP.test(text[i]!) && i > 0 && LATIN_LETTER.test(text[i - 1]!)) {
+      let j = i;
+      while (j < text.length && NAME_GAP.test(text[j]!)) j++;
+      if (j < text.length && LATIN_LETTER.test(text[j]!)) {
+        out += ' ';
+        outFrom.push(from[i]!);
+        outTo.push(to[j - 1]!);
+        i = j;
+        continue;
+      }
+    }
+    out += text[i];
+    outFrom.push(from[i]!);
+    outTo.push(to[i]!);
+    i++;
+  }
+  return { text: out, from: outFrom, to: outTo };
+}
+
 function foldUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   else if (c === 0x3000 || c === 0x00a0 || c === 0x2007 || c === 0x202f || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) c = 0x20;
   else if (c >= 0x2010 && c <= 0x2015) c = 0x2d;
-  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  // ASCII and Latin-1 capitals (LÜ, JOSÉ) lower case; × (0xd7) is not a letter.
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 0x20 : c;
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;

@@ -6,10 +6,12 @@
 // its terms are not dropped at once: they stay for a short grace period (default 5 minutes), because lines are
 // still written just after a wipe (a late print or network error naming the resident). Honest limits: a digest of
 // a two-character name can be brute-forced by someone holding this process's memory (key included), so the grace
-// period is kept short and the digests are deleted when it ends; and a name is only found written the way it was
-// registered (case, full-width forms and odd spaces aside), not split by spaces or transliterated.
+// period is kept short and the digests are deleted when it ends. A name is found in any case, full-width or
+// not, its Latin words joined by any gap (`ZHANG, SAN`, `ZHANG<<SAN`: fold.ts collapseNameGaps), and a Chinese
+// name also in pinyin (romanised-names.ts); not in a spelling nobody registered (Wade-Giles, Cantonese).
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
-import { fold, foldMapped, replaceFolded } from './fold';
+import { collapseNameGaps, foldMapped, replaceFolded } from './fold';
+import { romanisedNames } from './romanised-names';
 import { REDACTED } from './text-shapes';
 
 export const DEFAULT_GRACE_MS = 5 * 60_000;
@@ -24,6 +26,8 @@ interface Term {
   expiresAt: number;
 }
 
+/** A value as the registry compares it: folded, gaps between Latin words made one space. */
+const view = (s: string) => collapseNameGaps(foldMapped(s)).text;
 const isCjk = (s: string) => /[\u3400-\u9fff\uf900-\ufaff]/.test(s);
 const LATIN_WORD = /[a-z0-9]/;
 
@@ -55,13 +59,15 @@ export class SensitiveTerms {
     this.prune();
     const added: Term[] = [];
     for (const value of values) {
-      const whole = fold(value?.trim() ?? '');
+      const whole = view(value?.trim() ?? '');
       if ([...whole].length < 2) continue;
       added.push(this.term(whole, false));
-      const parts = whole.split(/[\s,·•・./_-]+/).filter((p) => p !== whole);
+      const parts = whole.split(/[\s,·•・./_<-]+/).filter((p) => p !== whole);
       for (const p of parts) {
         if (isCjk(p) ? [...p].length >= 2 : p.length >= 3) added.push(this.term(p, !isCjk(p)));
       }
+      // 张三 is also Zhang San: its Latin spellings count only as whole words ("lian" is in "alliance").
+      for (const latin of romanisedNames(value ?? '')) added.push(this.term(view(latin), true));
     }
     this.terms.push(...added);
     return () => {
@@ -92,7 +98,7 @@ export class SensitiveTerms {
   scrub(text: string): string {
     this.prune();
     if (this.terms.length === 0 || text.length < 2) return text;
-    const mapped = foldMapped(text);
+    const mapped = collapseNameGaps(foldMapped(text));
     const folded = mapped.text;
     const spans: Array<[number, number]> = [];
     for (const [length, group] of this.byLength()) {
