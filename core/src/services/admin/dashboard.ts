@@ -3,6 +3,7 @@ import type { Dashboard, HistoryPoint, OutboxView, SetAsideApplication } from '@
 import { trackingCodeOf, type RunningDesk } from '../applications/application-desk';
 import type { TerminalContext } from '../terminal/context';
 import type { HeartbeatService } from './heartbeat';
+import { redactedDevice, redactedService, scrubbedError } from './redacted-errors';
 import { systemStats } from './system-stats';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -19,7 +20,7 @@ export function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'jo
     since: iso(a.settledAt),
   }));
   return {
-    running: s.running, depth: s.depth, oldestPendingAt: iso(s.oldestPendingAt), lastError: s.lastError, lastSuccessAt: iso(s.lastSuccessAt),
+    running: s.running, depth: s.depth, oldestPendingAt: iso(s.oldestPendingAt), lastError: scrubbedError(s.lastError), lastSuccessAt: iso(s.lastSuccessAt),
     pending: s.pending, delivered: s.delivered, failed: s.failed, quarantined: s.quarantined, needsClerk: s.needsClerk, setAside,
   };
 }
@@ -27,8 +28,8 @@ export function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'jo
 export function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatService): Dashboard {
   return {
     terminalId: ctx.config().terminalId,
-    devices: ctx.devices.list(),
-    service: ctx.devices.serviceState(),
+    devices: ctx.devices.list().map(redactedDevice),
+    service: redactedService(ctx.devices.serviceState()),
     backend: heartbeat.backend(),
     outbox: outboxView(ctx),
     system: systemStats(ctx.dataDir),

@@ -10,8 +10,10 @@ import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { DeviceSnapshot } from '@easydo/core/contract/schemas/device';
 import { deviceReason } from '@easydo/core/contract/errors';
 import { Failure } from '../ipc/failure';
+import { scrubText } from '../logging/redact';
 import { toMaskedCard } from '../session/card-record';
 import type { TerminalContext } from '../terminal/context';
+import { redactedDevice, scrubbedError } from './redacted-errors';
 
 /** Waits for the next card and returns it masked. The read starts a resident session by itself (compose wires
  *  every read to one); a test read is not a resident, so that session is ended and wiped at once. */
@@ -46,7 +48,7 @@ export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; 
   } catch (e) {
     const code = (e as { code?: string }).code ?? 'printFailed';
     // The printer's own last error says it in words ("The printer is out of paper"); the code says it for machines.
-    const why = printer.snapshot().lastError?.message ?? (e as Error).message;
+    const why = scrubText(printer.snapshot().lastError?.message ?? (e as Error).message);
     throw new Failure('device', `Test print failed: ${why} (${code})`, deviceReason(code), undefined, { device: 'receiptPrinter' });
   }
   if (!virtual) return { jobId, virtualPng: null, virtualText: null };
@@ -63,7 +65,7 @@ export async function testScan(ctx: TerminalContext): Promise<{ pages: number; f
   const scanner = new SaneScanner({ id: 'scanner', device: cfg.device, resolution: 75, backends: [backend], timeoutMs: 60_000 });
   await scanner.start();
   const snap = scanner.snapshot();
-  if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${snap.lastError?.message ?? snap.status}`, deviceReason(snap.lastError?.code), undefined, { device: 'scanner' });
+  if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${scrubbedError(snap.lastError?.message ?? null) ?? snap.status}`, deviceReason(snap.lastError?.code), undefined, { device: 'scanner' });
   try {
     const pages = await scanner.scan();
     return { pages: pages.length, format: pages[0]!.format, image: Buffer.from(pages[0]!.bytes).toString('base64'), device: cfg.device };
@@ -80,7 +82,7 @@ export async function deviceAction(ctx: TerminalContext, deviceId: string, actio
   if (!managed) throw new Failure('validation', `No device ${deviceId}`, 'unknown-device');
   await managed.service.stop();
   await managed.service.start();
-  const snapshot = ctx.devices.list().find((d) => d.id === deviceId)!;
+  const snapshot = redactedDevice(ctx.devices.list().find((d) => d.id === deviceId)!);
   const ok = snapshot.status === 'online' || snapshot.status === 'busy';
   const verb = action === 'reset' ? 'Reset' : 'Port re-opened';
   return { snapshot, message: ok ? `${verb}: ${deviceId} is ${snapshot.status}` : `${verb}, but ${deviceId} is ${snapshot.status}: ${snapshot.lastError?.message ?? ''}`.trim() };

@@ -6,6 +6,8 @@ import type { BackendClient } from '@easydo/backend-client/client';
 import type { Heartbeat } from '@easydo/backend-client/types';
 import type { DeviceSnapshot, ServiceState } from '@easydo/core/contract/schemas/device';
 import type { BackendHealth } from '@easydo/core/contract/schemas/admin-dashboard';
+import { scrubText } from '../logging/redact';
+import { scrubbedError } from './redacted-errors';
 
 export interface HeartbeatSources {
   client: BackendClient;
@@ -31,13 +33,14 @@ const CRITICAL = new Set(['noDevice', 'hardwareError', 'offline']);
 
 /** Alerts of a device: its own (e.g. paperNearEnd) plus one for a status that stops it (reader offline...). */
 export function alertsOf(d: DeviceSnapshot): HeartbeatAlert[] {
-  const alerts: HeartbeatAlert[] = d.alerts.map((a) => ({ code: a.code, severity: 'warning', deviceId: d.id, message: a.message }));
+  // Messages leave the terminal: scrubbed like a log line (redacted-errors.ts).
+  const alerts: HeartbeatAlert[] = d.alerts.map((a) => ({ code: a.code, severity: 'warning', deviceId: d.id, message: scrubText(a.message) }));
   if (d.status !== 'online' && d.status !== 'busy' && d.status !== 'starting') {
     alerts.push({
       code: `${d.kind}.${d.status}`,
       severity: CRITICAL.has(d.status) || d.required ? 'critical' : 'warning',
       deviceId: d.id,
-      message: d.lastError?.message ?? d.status,
+      message: scrubbedError(d.lastError?.message ?? null) ?? d.status,
     });
   }
   return alerts;
@@ -109,7 +112,7 @@ export class HeartbeatService {
           this.health = { url: this.src.url, reachable: true, latencyMs: this.now() - started, checkedAt: at.toISOString(), error: null };
         },
         (e: unknown) => {
-          this.lastError = e instanceof Error ? e.message : String(e);
+          this.lastError = scrubbedError(e instanceof Error ? e.message : String(e));
           this.health = { url: this.src.url, reachable: false, latencyMs: null, checkedAt: at.toISOString(), error: this.lastError };
         },
       )
