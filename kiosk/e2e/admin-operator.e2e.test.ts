@@ -1,5 +1,6 @@
-// A maintainer with their own staff number and PIN: the pad takes both, the diagnostics' test print and test scan
-// each show their result, and the audit trail names the maintainer on every line of the visit.
+// A maintainer with their own staff number and PIN: the pad takes both, the diagnostics' test read (a card already
+// on the reader is asked for again), test print and test scan each show their result, and the audit trail names
+// the maintainer on every line of the visit.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,20 @@ describe('admin: personal maintainer credentials', () => {
     await p.getByTestId('admin').waitFor();
 
     await p.getByTestId('tab-diagnostics').click();
+    // A card already on the reader is not read again: the result says to place it again, and then it reads.
+    await p.getByTestId('sim-place-res01').click();
+    await expect.poll(() => h.terminal.idReader.reader.snapshot().detail.cardPresent).toBe(true);
+    await p.getByTestId('diag-read-run').click();
+    const stale = p.locator('[data-testid="diag-read-result"][data-result="failed"]');
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('读卡器上已经有一张证件');
+    await p.getByTestId('sim-remove').click();
+    await expect.poll(() => h.terminal.idReader.reader.snapshot().detail.cardPresent).toBe(false);
+    await p.getByTestId('diag-read-run').click();
+    await p.locator('[data-testid="diag-read-result"][data-result="running"]').waitFor();
+    await p.getByTestId('sim-place-res01').click();
+    await p.locator('[data-testid="diag-read-result"][data-result="ok"]').waitFor();
+    await p.getByTestId('sim-remove').click();
     await p.getByTestId('diag-print-run').click();
     await p.locator('[data-testid="diag-print-result"][data-result="ok"]').waitFor();
     await p.getByTestId('diag-scan-run').click();
@@ -51,7 +66,9 @@ describe('admin: personal maintainer credentials', () => {
 
     const lines = trail();
     expect(lines.find((l) => l.action === 'admin.login.failed')?.detail.operator).toBeUndefined();
-    const visit = lines.filter((l) => ['admin.login', 'admin.testPrint', 'admin.testScan', 'admin.logout'].includes(l.action));
-    expect(visit.map((l) => [l.action, l.detail.operator])).toEqual([['admin.login', '1001'], ['admin.testPrint', '1001'], ['admin.testScan', '1001'], ['admin.logout', '1001']]);
+    const visit = lines.filter((l) => ['admin.login', 'admin.testRead', 'admin.testPrint', 'admin.testScan', 'admin.logout'].includes(l.action));
+    expect(visit.map((l) => [l.action, l.detail.operator])).toEqual([
+      ['admin.login', '1001'], ['admin.testRead', '1001'], ['admin.testRead', '1001'], ['admin.testPrint', '1001'], ['admin.testScan', '1001'], ['admin.logout', '1001'],
+    ]);
   });
 });

@@ -97,6 +97,8 @@ export const ERROR_REASONS = [
   'reason-missing',
   'not-sane',
   'unknown-device',
+  'card-already-on-reader',
+  'scan-blank',
   // device faults: DEVICE_FAULTS below
   ...DEVICE_FAULTS,
   /** A device failed with a code this table does not know: the screen says the device is not working. */

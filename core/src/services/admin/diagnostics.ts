@@ -1,6 +1,7 @@
 // Maintenance diagnostics: test read (masked), test print (the drivers' sample receipt), test scan (one page),
 // and device reset / port re-open. Each either returns a result to show or throws a Failure saying what failed.
 import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { randomUUID } from 'node:crypto';
 import { sampleReceipt } from '@easydo/device-drivers/printer/sample';
 import { renderLayout } from '@easydo/device-drivers/printer/escpos/render';
@@ -19,6 +20,10 @@ import { redactedDevice, scrubbedError } from './redacted-errors';
  *  every read to one); a test read is not a resident, so that session is ended and wiped at once. */
 export function testRead(ctx: TerminalContext, timeoutMs: number): Promise<{ card: MaskedCard; durationMs: number }> {
   const started = Date.now();
+  // The reader reads a card once, when it is placed: one already lying there would never answer this wait.
+  if (ctx.idReader.reader.snapshot().detail?.cardPresent === true) {
+    return Promise.reject(new Failure('state', 'A card is already on the reader: lift it and place it again after starting the test read', 'card-already-on-reader', undefined, { device: 'idReader' }));
+  }
   return new Promise((resolve, reject) => {
     const offStart = ctx.sessions.onStart(() => void ctx.sessions.end('cancelled'));
     const done = () => {
@@ -62,18 +67,30 @@ export async function testScan(ctx: TerminalContext): Promise<{ pages: number; f
   if (cfg.source !== 'sane') throw new Failure('state', `The scanner source is "${cfg.source}": test scan needs a SANE scanner`, 'not-sane');
   // Low resolution: a test page should prove the path works, not fill the screen's memory.
   const backend = cfg.device.split(':')[0]!;
-  const scanner = new SaneScanner({ id: 'scanner', device: cfg.device, resolution: 75, backends: [backend], timeoutMs: 60_000 });
+  // SANE's test device scans solid black by default; its colour pattern is a page worth looking at.
+  const extraArgs = backend === 'test' ? ['--test-picture', 'Color pattern'] : [];
+  const scanner = new SaneScanner({ id: 'scanner', device: cfg.device, resolution: 75, backends: [backend], timeoutMs: 60_000, extraArgs });
   await scanner.start();
   const snap = scanner.snapshot();
   if (snap.status !== 'online') throw new Failure('device', `Scanner not available: ${scrubbedError(snap.lastError?.message ?? null) ?? snap.status}`, deviceReason(snap.lastError?.code), undefined, { device: 'scanner' });
   try {
     const pages = await scanner.scan();
+    const tone = await blankTone(pages[0]!.bytes);
+    if (tone) throw new Failure('device', `Test scan returned an all-${tone} page`, 'scan-blank', undefined, { device: 'scanner', tone });
     return { pages: pages.length, format: pages[0]!.format, image: Buffer.from(pages[0]!.bytes).toString('base64'), device: cfg.device };
   } catch (e) {
+    if (e instanceof Failure) throw e;
     throw new Failure('device', `Test scan failed: ${(e as Error).message}`, deviceReason((e as { code?: string }).code ?? 'scanFailed'), undefined, { device: 'scanner' });
   } finally {
     await scanner.stop();
   }
+}
+
+/** 'black' or 'white' when the page is one flat tone (a closed lid, a dead lamp, a page the wrong way up), else null. */
+export async function blankTone(png: Uint8Array): Promise<'black' | 'white' | null> {
+  const [grey] = (await sharp(png).greyscale().stats()).channels;
+  if (!grey || grey.stdev > 4) return null;
+  return grey.mean < 128 ? 'black' : 'white';
 }
 
 /** reset: stop and start the service (drivers reset the device when they open it); reopen: the same, for a port. */
