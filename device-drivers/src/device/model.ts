@@ -1,5 +1,6 @@
 // The device service model every driver follows (after XFS4IoT / CUSS): a status, capabilities,
 // counters, a last error, and unsolicited events. Commands can time out and be cancelled.
+import { codedError } from './coded-error';
 
 export const DEVICE_STATUSES = [
   'online',
@@ -55,15 +56,7 @@ export interface DeviceService {
 }
 
 /** Error thrown by device commands; `code` is stable and machine-readable. */
-export class DeviceCommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DeviceCommandError';
-  }
-}
+export class DeviceCommandError extends codedError<string>('DeviceCommandError') {}
 
 export class DeviceTimeoutError extends DeviceCommandError {
   constructor(what: string, ms: number) {

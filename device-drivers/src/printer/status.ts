@@ -1,6 +1,7 @@
 // Printer status bytes (Epson ESC/POS DLE EOT n and GS r 1), shared by the virtual printer (which answers)
 // and the printer service (which asks). Every real-time status byte has bits 1 and 4 set and bits 0 and 7
 // clear (pattern 0xx1xx10, as python-escpos checks), which tells a status reply from stray data.
+import { codedError } from '../device/coded-error';
 
 export const PRINTER_STATES = ['ok', 'near-end', 'out', 'cover-open', 'cutter-error'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
@@ -41,11 +42,9 @@ export interface PrinterCondition {
   raw: [number, number, number, number];
 }
 
-export class StatusReplyError extends Error {
-  readonly code = 'badStatusReply';
+export class StatusReplyError extends codedError<'badStatusReply'>('StatusReplyError') {
   constructor(message: string) {
-    super(message);
-    this.name = 'StatusReplyError';
+    super('badStatusReply', message);
   }
 }
 

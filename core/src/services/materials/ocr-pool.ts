@@ -11,6 +11,7 @@ import { Listeners } from '@easydo/device-drivers/device/listeners';
 import { ensureLangPath } from './tessdata';
 import type { PpOcrOptions } from './ppocr/engine';
 import { PpOcrThread } from './ppocr/thread';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export interface OcrBox {
   x0: number;
@@ -66,27 +67,21 @@ export type OcrPoolEvent =
   | { type: 'workerRecycled'; slot: number; pages: number }
   | { type: 'workerTerminated'; slot: number; reason: 'cancel' | 'error' | 'shutdown' };
 
-export class OcrCancelledError extends Error {
-  readonly code = 'ocrCancelled';
+export class OcrCancelledError extends codedError<'ocrCancelled'>('OcrCancelledError') {
   constructor() {
-    super('OCR job was cancelled');
-    this.name = 'OcrCancelledError';
+    super('ocrCancelled', 'OCR job was cancelled');
   }
 }
 
-export class OcrFailedError extends Error {
-  readonly code = 'ocrFailed';
+export class OcrFailedError extends codedError<'ocrFailed'>('OcrFailedError') {
   constructor(cause: unknown) {
-    super('OCR failed', { cause });
-    this.name = 'OcrFailedError';
+    super('ocrFailed', 'OCR failed', { cause });
   }
 }
 
-export class OcrPoolClosedError extends Error {
-  readonly code = 'ocrPoolClosed';
+export class OcrPoolClosedError extends codedError<'ocrPoolClosed'>('OcrPoolClosedError') {
   constructor() {
-    super('OCR pool is closed');
-    this.name = 'OcrPoolClosedError';
+    super('ocrPoolClosed', 'OCR pool is closed');
   }
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { OcrLine } from './ocr-pool';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export interface PdfPageInput {
   /** JPEG or PNG bytes; scaled onto the page, so a smaller upload rendition is fine. */
@@ -39,11 +40,9 @@ export interface SearchablePdfOptions {
   fallbackFont?: PdfFont | null;
 }
 
-export class PdfFontMissingError extends Error {
-  readonly code = 'pdfFontMissing';
+export class PdfFontMissingError extends codedError<'pdfFontMissing'>('PdfFontMissingError') {
   constructor(file: string) {
-    super(`PDF font not found: ${path.basename(file)}`);
-    this.name = 'PdfFontMissingError';
+    super('pdfFontMissing', `PDF font not found: ${path.basename(file)}`);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   type RequiredMaterial,
   type TrustLevel,
 } from './checklist';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export type { PageSource } from './image/pipeline';
 
@@ -89,15 +90,9 @@ export interface MaterialsSessionOptions {
   maxBytes?: number;
 }
 
-export class MaterialsError extends Error {
-  constructor(
-    readonly code: 'sessionWiped' | 'notAnImage' | 'imageTooLarge' | 'imageTooSmall' | 'unknownMaterial' | 'unknownPage' | 'unknownCertificate' | 'materialsMissing',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MaterialsError';
-  }
-}
+export class MaterialsError extends codedError<
+  'sessionWiped' | 'notAnImage' | 'imageTooLarge' | 'imageTooSmall' | 'unknownMaterial' | 'unknownPage' | 'unknownCertificate' | 'materialsMissing'
+>('MaterialsError') {}
 
 interface PageRecord {
   info: PageInfo;

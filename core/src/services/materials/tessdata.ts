@@ -6,17 +6,16 @@ import { createRequire } from 'node:module';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export const OCR_LANGUAGES = ['eng', 'chi_sim'] as const;
 export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
 
 const require = createRequire(import.meta.url);
 
-export class TessdataMissingError extends Error {
-  readonly code = 'tessdataMissing';
+export class TessdataMissingError extends codedError<'tessdataMissing'>('TessdataMissingError') {
   constructor(lang: string, cause?: unknown) {
-    super(`OCR language data for ${lang} is not installed (@tesseract.js-data/${lang})`, { cause });
-    this.name = 'TessdataMissingError';
+    super('tessdataMissing', `OCR language data for ${lang} is not installed (@tesseract.js-data/${lang})`, { cause });
   }
 }
 

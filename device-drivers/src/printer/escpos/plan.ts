@@ -5,6 +5,7 @@ import { receiptLayoutSchema } from '../layout';
 import type { PrinterProfile } from '../profiles';
 import { normalizeForProfile } from './text-encoding';
 import { displayWidth, padToWidth, truncateToWidth, wrapToWidth } from './width';
+import { codedError } from '../../device/coded-error';
 
 export interface PlannedLine {
   kind: 'line';
@@ -21,11 +22,9 @@ export type PlannedOp =
   | { kind: 'feed'; lines: number }
   | { kind: 'cut' };
 
-export class LayoutError extends Error {
-  readonly code = 'layoutInvalid';
+export class LayoutError extends codedError<'layoutInvalid'>('LayoutError') {
   constructor(message: string) {
-    super(message);
-    this.name = 'LayoutError';
+    super('layoutInvalid', message);
   }
 }
 

@@ -1,6 +1,7 @@
 // One interface for every way bytes reach a receipt printer. We write these on Node's net/fs and
 // serialport directly rather than through node-thermal-printer: its file interface has a hard 5 s
 // timeout, its status read is TCP-only and it has no DLE EOT (reference §1.1–1.2).
+import { codedError } from '../../device/coded-error';
 
 export interface PrinterTransport {
   /** For logs and the admin screen, e.g. "tcp://127.0.0.1:9100". */
@@ -13,12 +14,4 @@ export interface PrinterTransport {
   close(): Promise<void>;
 }
 
-export class TransportError extends Error {
-  constructor(
-    readonly code: 'unreachable' | 'timeout' | 'writeFailed' | 'unsupported' | 'badUrl',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-  }
-}
+export class TransportError extends codedError<'unreachable' | 'timeout' | 'writeFailed' | 'unsupported' | 'badUrl'>('TransportError') {}

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { Listeners } from '@easydo/device-drivers/device/listeners';
 import type { PreparedPage, PreparePageOptions } from './pipeline';
 import { fromRemoteError, ownBytes, type PrepareReply, type PrepareRequest } from './prepare-protocol';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export { PagePrepareError } from './prepare-protocol';
 
@@ -18,19 +19,15 @@ export type PreparerEvent =
   | { type: 'workerStarted'; threadId: number }
   | { type: 'workerExited'; threadId: number; reason: 'crash' | 'shutdown'; exitCode: number };
 
-export class PrepareWorkerCrashedError extends Error {
-  readonly code = 'prepareWorkerCrashed';
+export class PrepareWorkerCrashedError extends codedError<'prepareWorkerCrashed'>('PrepareWorkerCrashedError') {
   constructor(exitCode: number, cause: unknown) {
-    super(`The page preparation worker stopped (exit code ${exitCode})`, { cause });
-    this.name = 'PrepareWorkerCrashedError';
+    super('prepareWorkerCrashed', `The page preparation worker stopped (exit code ${exitCode})`, { cause });
   }
 }
 
-export class PreparerClosedError extends Error {
-  readonly code = 'preparerClosed';
+export class PreparerClosedError extends codedError<'preparerClosed'>('PreparerClosedError') {
   constructor() {
-    super('The page preparer is closed');
-    this.name = 'PreparerClosedError';
+    super('preparerClosed', 'The page preparer is closed');
   }
 }
 

@@ -1,6 +1,7 @@
 // A plain 8-bit greyscale raster we can run our own geometry on (deskew search, page detection,
 // perspective warp) — sharp does the decoding, encoding, levels and resizing.
 import sharp from 'sharp';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export interface GreyImage {
   width: number;
@@ -9,11 +10,9 @@ export interface GreyImage {
   data: Uint8Array;
 }
 
-export class ImageDecodeError extends Error {
-  readonly code = 'imageDecode';
+export class ImageDecodeError extends codedError<'imageDecode'>('ImageDecodeError') {
   constructor(cause: unknown) {
-    super('The page image could not be decoded', { cause });
-    this.name = 'ImageDecodeError';
+    super('imageDecode', 'The page image could not be decoded', { cause });
   }
 }
 

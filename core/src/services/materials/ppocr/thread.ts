@@ -6,12 +6,11 @@ import { Worker } from 'node:worker_threads';
 import type { OcrPageResult } from '../ocr-pool';
 import type { PpOcrOptions } from './engine';
 import type { PpOcrReply, PpOcrRequest, PpOcrWorkerData } from './protocol';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
-export class PpOcrWorkerError extends Error {
-  readonly code = 'ppocrWorkerFailed';
+export class PpOcrWorkerError extends codedError<'ppocrWorkerFailed'>('PpOcrWorkerError') {
   constructor(message: string) {
-    super(message);
-    this.name = 'PpOcrWorkerError';
+    super('ppocrWorkerFailed', message);
   }
 }
 

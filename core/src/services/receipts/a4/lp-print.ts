@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { codedError } from '@easydo/device-drivers/device/coded-error';
 
 export const lpOptionsSchema = z.object({
   /** CUPS queue name (`lpstat -p`), e.g. "PDF" in CI, the counter's A4 printer in production. */
@@ -18,15 +19,7 @@ export const lpOptionsSchema = z.object({
 });
 export type LpOptions = z.input<typeof lpOptionsSchema>;
 
-export class LpError extends Error {
-  constructor(
-    readonly code: 'lpMissing' | 'lpFailed' | 'badLpOutput',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LpError';
-  }
-}
+export class LpError extends codedError<'lpMissing' | 'lpFailed' | 'badLpOutput'>('LpError') {}
 
 /** Print PDF bytes with `lp -d QUEUE`; resolves to the CUPS job id (e.g. "PDF-12"). */
 export async function printPdfWithLp(pdf: Uint8Array, options: LpOptions): Promise<{ jobId: string }> {
