@@ -67,7 +67,7 @@ describe('the terminal and the fleet', () => {
     const state = await inbox.until('state', (s) => s.terminalId === id && s.online);
     expect(state).toMatchObject({ version: '9.9.9', location: LOCATION, mode: 'kiosk' });
 
-    terminal.receiptPrinter.virtual!.setState('nearEnd');
+    terminal.receiptPrinter.virtual!.setState('near-end');
     await terminal.receiptPrinter.printer.refreshStatus();
     await inbox.until('alerts', (a) => a.terminalId === id && a.code === 'paperNearEnd');
 
@@ -81,7 +81,7 @@ describe('the terminal and the fleet', () => {
     const bad = command('configPush', { values: { retentionDays: 9999 } });
     await consoleClient.publishAsync(topics.commands(id), encode(Command, 'commands', bad), { qos: 1 });
     const refused = await inbox.until('acks', (a) => a.commandId === bad.id && a.status !== 'received');
-    expect(refused.status).toBe('refused');
+    expect(refused).toMatchObject({ status: 'refused' });
     expect(refused.issues?.map((i) => i.path)).toEqual(['retentionDays']);
 
     const bundle = command('logBundle');

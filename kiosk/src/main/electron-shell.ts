@@ -21,6 +21,7 @@ import { EXIT_HANDOVER, RecoveryLedger } from './recovery-ledger';
 import { RecoveryPolicy } from './recovery-policy';
 import { WindowHost } from './window-host';
 import { createWindowOptions } from './window-options';
+import { electronWindowPort } from '@easydo/core/services/fleet/electron-window';
 
 type Electron = typeof ElectronModule;
 export type ElectronApi = Pick<Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'screen' | 'powerSaveBlocker'>;
@@ -173,6 +174,16 @@ export function startElectronShell(input: ShellInput): ElectronShell {
 
   open('terminal');
   if (input.mode === 'counter') open('display');
+  // The fleet's reloadRenderer / restartApp / screenshot act on the terminal window (core/src/services/fleet).
+  terminal.fleet?.attachWindow(
+    electronWindowPort({
+      window: () => windows.get('terminal') ?? null,
+      relaunch: () => {
+        app.relaunch();
+        quit();
+      },
+    }),
+  );
 
   return {
     focus: () => windows.get('terminal')?.focus(),

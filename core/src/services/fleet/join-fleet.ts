@@ -29,6 +29,7 @@ export interface FleetMembership {
   close(): Promise<void>;
 }
 
+/** Admin's save refuses with a `validation` Failure naming the fields. */
 function refusalOf(e: unknown): never {
   if (e instanceof Failure && e.code === 'validation') throw new ConfigPushRefused(e.message, (e.issues ?? []).map((i) => ({ path: i.path, message: i.message })));
   throw e;
@@ -161,7 +162,8 @@ type AdminHandler = (request: never, caller: never) => unknown;
 /** Admin's handlers as the fleet calls them: as the maintainer's window would, with a caller named `fleet`. */
 export function adminOpsFromHandlers(handlers: { 'admin:configSave': AdminHandler; 'admin:configRollback': AdminHandler; 'admin:bundle': AdminHandler }): TerminalAdminOps {
   const caller = { windowId: 'fleet', mode: () => 'admin' as const };
-  const call = <T>(h: AdminHandler, request: unknown) => Promise.resolve((h as (r: unknown, c: unknown) => unknown)(request, caller)) as Promise<T>;
+  // async: a handler that throws at once (a refused save) becomes a rejection the port can map.
+  const call = async <T>(h: AdminHandler, request: unknown) => (await (h as (r: unknown, c: unknown) => unknown)(request, caller)) as T;
   return {
     saveConfig: (values) => call<ConfigPushResult>(handlers['admin:configSave'], { values }),
     rollbackConfig: () => call(handlers['admin:configRollback'], {}),
