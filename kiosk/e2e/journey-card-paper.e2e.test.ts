@@ -218,7 +218,8 @@ async function walkFamily(h: Harness, run: { card: string; identity: string; lan
     await p.getByTestId('cb-done').click();
     expect(await p.getByTestId('callback-phone').textContent()).toBe('139****5678');
     expect(await p.content()).not.toContain('13912345678');
-    await h.screenshot(`journey-family-${run.card}-${run.language}-poor-rating`);
+    // Screenshot and axe, normal and elder mode (large tiles stay at least 60x60).
+    await checkStep(h, `journey-family-${run.card}-${run.language}-poor-rating`);
     await p.getByTestId('evaluation-submit').click();
   } else {
     await p.getByTestId('rate-overall-2').click();
