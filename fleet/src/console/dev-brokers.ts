@@ -1,0 +1,61 @@
+// Brokers for the development profile only (`npm run fleet`): an embedded aedes (MQTT 3.1.1, no shared
+// subscriptions; enough for the console and a terminal speaking 3.1.1) or a private Mosquitto in the data folder
+// with generated accounts and the fleet ACL (what the simulated agents need: they speak MQTT 5). Production
+// refuses both and takes a real broker URL.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Aedes } from 'aedes';
+import { CONSOLE_USER, fleetAcl, mosquittoConf } from '../broker/mosquitto-conf';
+import { MosquittoProcess, freePort, handToBrokerAccount } from '../broker/mosquitto-process';
+import { writePasswordFile } from '../broker/password-file';
+import type { BrokerOptions } from './ingest';
+
+export interface DevBroker {
+  url: string;
+  /** How the console connects. */
+  console: BrokerOptions;
+  /** Credentials of a terminal account (mosquitto), or {} (aedes takes anyone). */
+  terminal(terminalId: string): { username?: string; password?: string };
+  close(): Promise<void>;
+}
+
+export async function startAedes(port = 0): Promise<DevBroker> {
+  const aedes = await Aedes.createBroker();
+  const server = createServer(aedes.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const url = `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    console: { url, protocolVersion: 4, sharedGroup: null, clientId: 'easydo-console-dev' },
+    terminal: () => ({}),
+    close: () =>
+      new Promise<void>((resolve) => {
+        aedes.close(() => server.close(() => resolve()));
+      }),
+  };
+}
+
+export async function startDevMosquitto(dir: string, terminalIds: string[], port?: number): Promise<DevBroker> {
+  mkdirSync(path.join(dir, 'data'), { recursive: true });
+  const chosen = port ?? (await freePort());
+  const accounts = new Map<string, string>([[CONSOLE_USER, randomBytes(12).toString('hex')], ...terminalIds.map((id) => [id, randomBytes(12).toString('hex')] as [string, string])]);
+  writePasswordFile(path.join(dir, 'passwords'), [...accounts].map(([username, password]) => ({ username, password })));
+  writeFileSync(path.join(dir, 'acl'), fleetAcl());
+  const conf = path.join(dir, 'mosquitto.conf');
+  writeFileSync(conf, mosquittoConf({ port: chosen, passwordFile: path.join(dir, 'passwords'), aclFile: path.join(dir, 'acl'), persistenceDir: path.join(dir, 'data') }));
+  handToBrokerAccount(dir);
+  const broker = new MosquittoProcess(conf, chosen);
+  await broker.start();
+  const url = `mqtt://127.0.0.1:${chosen}`;
+  return {
+    url,
+    console: { url, username: CONSOLE_USER, password: accounts.get(CONSOLE_USER)!, sharedGroup: 'console', clientId: 'easydo-console-dev' },
+    terminal: (id) => ({ username: id, password: accounts.get(id) ?? '' }),
+    close: () => broker.stop(),
+  };
+}
