@@ -35,9 +35,9 @@ function fixture() {
 describe('queue', () => {
   it('numbers tickets per category and calls in issue order', () => {
     const { q } = fixture();
-    const a1 = q.take('civil-affairs', false, 'kiosk');
-    const b1 = q.take('housing-rental', false, 'counter');
-    const a2 = q.take('civil-affairs', false, 'kiosk');
+    const a1 = q.take('civil-affairs', { source: 'kiosk' });
+    const b1 = q.take('housing-rental', { source: 'counter' });
+    const a2 = q.take('civil-affairs', { source: 'kiosk' });
     expect([a1.ticket.number, b1.ticket.number, a2.ticket.number]).toEqual(['A001', 'B001', 'A002']);
     expect(a2.waitingAhead).toBe(1);
     expect(q.call('1')?.number).toBe('A001');
@@ -47,9 +47,9 @@ describe('queue', () => {
 
   it('calls the green channel first, then transferred tickets, then issue order', () => {
     const { q } = fixture();
-    q.take('civil-affairs', false, 'kiosk'); // A001
-    q.take('civil-affairs', false, 'kiosk'); // A002
-    q.take('housing-rental', true, 'kiosk'); // B001, priority
+    q.take('civil-affairs', { source: 'kiosk' }); // A001
+    q.take('civil-affairs', { source: 'kiosk' }); // A002
+    q.take('housing-rental', { priority: true, source: 'kiosk' }); // B001, priority
     expect(q.call('1')?.number).toBe('B001');
     // A001 at window 2 turns out to be a housing matter: transferred into the other category, it goes before A002.
     expect(q.call('2')?.number).toBe('A001');
@@ -60,9 +60,9 @@ describe('queue', () => {
 
   it('a ticket transferred to a window is called only there, and first there', () => {
     const { q } = fixture();
-    q.take('civil-affairs', false, 'kiosk'); // A001
-    q.take('civil-affairs', true, 'kiosk'); // A002 priority
-    q.take('civil-affairs', false, 'kiosk'); // A003
+    q.take('civil-affairs', { source: 'kiosk' }); // A001
+    q.take('civil-affairs', { priority: true, source: 'kiosk' }); // A002 priority
+    q.take('civil-affairs', { source: 'kiosk' }); // A003
     expect(q.call('1')?.number).toBe('A002');
     q.transfer('1', { windowNo: '3' });
     expect(q.viewFor('2').waiting.map((t) => t.number)).toEqual(['A001', 'A003']);
@@ -74,8 +74,8 @@ describe('queue', () => {
 
   it('recall keeps the ticket at the window; skip sets it aside and it can be called again', () => {
     const { q } = fixture();
-    q.take('civil-affairs', false, 'kiosk');
-    q.take('civil-affairs', false, 'kiosk');
+    q.take('civil-affairs', { source: 'kiosk' });
+    q.take('civil-affairs', { source: 'kiosk' });
     const first = q.call('1')!;
     expect(q.recall('1')).toMatchObject({ id: first.id, recalls: 1, status: 'called' });
     expect(q.skip('1')).toMatchObject({ id: first.id, status: 'skipped' });
@@ -90,9 +90,9 @@ describe('queue', () => {
 
   it('keeps the day across a reopen and starts afresh the next day', () => {
     const { file, now, q, setClock } = fixture();
-    q.take('civil-affairs', false, 'kiosk');
-    q.take('civil-affairs', true, 'kiosk');
-    q.take('housing-rental', false, 'kiosk');
+    q.take('civil-affairs', { source: 'kiosk' });
+    q.take('civil-affairs', { priority: true, source: 'kiosk' });
+    q.take('housing-rental', { source: 'kiosk' });
     expect(q.call('1')?.number).toBe('A002');
     open.splice(0).forEach((db) => db.close());
 
@@ -100,16 +100,16 @@ describe('queue', () => {
     const view = again.viewFor('1');
     expect(view.current?.number).toBe('A002');
     expect(view.waiting.map((t) => t.number)).toEqual(['A001', 'B001']);
-    expect(again.take('civil-affairs', false, 'counter').ticket.number).toBe('A003');
+    expect(again.take('civil-affairs', { source: 'counter' }).ticket.number).toBe('A003');
 
     setClock(new Date(2025, 2, 4, 8, 30).getTime());
     expect(again.viewFor('1').waiting).toEqual([]);
-    expect(again.take('civil-affairs', false, 'kiosk').ticket.number).toBe('A001');
+    expect(again.take('civil-affairs', { source: 'kiosk' }).ticket.number).toBe('A001');
   });
 
   it('refuses unknown categories and acting without a called ticket', () => {
     const { q } = fixture();
-    expect(() => q.take('nope', false, 'kiosk')).toThrow(/Unknown service category/);
+    expect(() => q.take('nope', { source: 'kiosk' })).toThrow(/Unknown service category/);
     expect(() => q.skip('1')).toThrow(/No ticket/);
     expect(q.call('1')).toBeNull();
   });

@@ -116,7 +116,7 @@ function codecCpu(cards: SimulatedCard[]) {
       const decoder = new FrameDecoder({ minLength: MIN_RESPONSE_LENGTH });
       let last: Uint8Array | null = null;
       for (const frame of frames) for (const e of decoder.push(frame)) if (e.kind === 'frame') last = e.body;
-      const { text, photo } = parseBaseMessage(last!.subarray(3), false);
+      const { text, photo } = parseBaseMessage(last!.subarray(3), { withFingerprint: false });
       parseCardText(text, { photo });
     }
   };

@@ -124,7 +124,7 @@ function parseReply(body: Uint8Array) {
   typed(() => parseSamId(data));
   for (const fp of [false, true]) {
     typed(() => {
-      const m = parseBaseMessage(data, fp);
+      const m = parseBaseMessage(data, { withFingerprint: fp });
       parseCardText(m.text, { photo: m.photo });
     });
   }

@@ -14,7 +14,7 @@ export function queueHandlers(d: CounterDesks): HandlersFor<QueueChannel> {
     return clerk.view.windowNo;
   };
   const changed = () => ctx.hub.emit('queue:changed', { waiting: queue.waitingCount() });
-  const announce = (t: TicketRecord, recall: boolean) => {
+  const announce = (t: TicketRecord, { recall }: { recall: boolean }) => {
     const v = queue.view(t);
     ctx.hub.emit('queue:called', { number: v.number, windowNo: t.window ?? '', categoryName: v.categoryName, priority: v.priority, recall });
   };
@@ -25,20 +25,20 @@ export function queueHandlers(d: CounterDesks): HandlersFor<QueueChannel> {
     },
     'queue:takeTicket': async (req, caller) => {
       await d.ensureCategories();
-      const taken = queue.take(req.category, req.priority, caller.mode() === 'kiosk' ? 'kiosk' : 'counter');
+      const taken = queue.take(req.category, { priority: req.priority, source: caller.mode() === 'kiosk' ? 'kiosk' : 'counter' });
       changed();
       return taken;
     },
     'queue:view': async (_req, caller) => queue.viewFor(await windowOf(caller)),
     'queue:call': async (req, caller) => {
       const t = queue.call(await windowOf(caller), req.ticketId);
-      if (t) announce(t, false);
+      if (t) announce(t, { recall: false });
       changed();
       return t ? queue.view(t) : null;
     },
     'queue:recall': async (_req, caller) => {
       const t = queue.recall(await windowOf(caller));
-      announce(t, true);
+      announce(t, { recall: true });
       return queue.view(t);
     },
     'queue:skip': async (_req, caller) => {

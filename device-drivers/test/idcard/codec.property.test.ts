@@ -135,7 +135,7 @@ describe('codec under random and mutated input', () => {
       fc.property(fc.uint8Array({ maxLength: 1400 }), fc.boolean(), (data, fp) => {
         typedOnly(() => interpretSw3(data[0] ?? 0));
         typedOnly(() => parseSamId(data));
-        typedOnly(() => parseBaseMessage(data, fp));
+        typedOnly(() => parseBaseMessage(data, { withFingerprint: fp }));
         typedOnly(() => parseCardText(data));
       }),
       { numRuns: 300 },

@@ -82,7 +82,7 @@ describe('length-driven decoder', () => {
     const events = new FrameDecoder().push(frame);
     expect(events).toHaveLength(1);
     expect(events[0]!.kind).toBe('frame');
-    if (events[0]!.kind === 'frame') expect(parseBaseMessage(events[0]!.body.subarray(3), false).photo).toEqual(photo);
+    if (events[0]!.kind === 'frame') expect(parseBaseMessage(events[0]!.body.subarray(3), { withFingerprint: false }).photo).toEqual(photo);
   });
 
   it('drops leading garbage and reports it', () => {
@@ -148,8 +148,8 @@ describe('reply data', () => {
   });
 
   it('rejects read data whose lengths do not add up', () => {
-    expect(() => parseBaseMessage(fromHex('0100040000'), false)).toThrowError(expect.objectContaining({ code: 'badResponse' }));
-    expect(() => parseBaseMessage(new Uint8Array(2), true)).toThrowError(expect.objectContaining({ code: 'badResponse' }));
+    expect(() => parseBaseMessage(fromHex('0100040000'), { withFingerprint: false })).toThrowError(expect.objectContaining({ code: 'badResponse' }));
+    expect(() => parseBaseMessage(new Uint8Array(2), { withFingerprint: true })).toThrowError(expect.objectContaining({ code: 'badResponse' }));
   });
 
   it('encodes requests with data', () => {

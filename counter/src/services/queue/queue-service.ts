@@ -34,7 +34,8 @@ export class QueueService {
     return this.options.store.day(dayOf(this.now()));
   }
 
-  take(categoryCode: string, priority: boolean, source: 'kiosk' | 'counter'): { ticket: Ticket; waitingAhead: number } {
+  /** A new ticket in the category: `priority` tickets are called before ordinary ones; `source` is where it was taken. */
+  take(categoryCode: string, { priority = false, source }: { priority?: boolean; source: 'kiosk' | 'counter' }): { ticket: Ticket; waitingAhead: number } {
     const category = this.category(categoryCode);
     const record = this.options.store.transaction(() => {
       const day = dayOf(this.now());

@@ -68,7 +68,7 @@ const LABELS: Record<string, string> = {
   checkDigitValid: 'check digit',
 };
 
-function describe(card: IdCard, includePhoto: boolean, photoBytes: number): string {
+function describe(card: IdCard, { includePhoto, photoBytes }: { includePhoto: boolean; photoBytes: number }): string {
   const json = cardToJson(card, { includePhoto });
   const lines: string[] = [];
   for (const [key, label] of Object.entries(LABELS)) {
@@ -145,7 +145,7 @@ async function read(args: string[]): Promise<void> {
 
   const card = values.unmasked ? event.card : maskCard(event.card);
   if (values.json) process.stdout.write(JSON.stringify(cardToJson(card, { includePhoto: values.unmasked })) + '\n');
-  else process.stdout.write(describe(card, values.unmasked, event.card.photo?.length ?? 0) + '\n');
+  else process.stdout.write(describe(card, { includePhoto: values.unmasked, photoBytes: event.card.photo?.length ?? 0 }) + '\n');
 }
 
 // ---- simulate -------------------------------------------------------------------------------------------------

@@ -108,8 +108,8 @@ export interface BaseMessage {
   fingerprint: Uint8Array | null;
 }
 
-/** DATA of `30 01` (withFingerprint false) or `30 10` (true): lengths (BE) then the blocks. */
-export function parseBaseMessage(data: Uint8Array, withFingerprint: boolean): BaseMessage {
+/** DATA of `30 01` or, with `withFingerprint`, of `30 10`: lengths (BE) then the blocks. */
+export function parseBaseMessage(data: Uint8Array, { withFingerprint }: { withFingerprint: boolean }): BaseMessage {
   const stage = withFingerprint ? 'readBaseFingerprint' : 'readBase';
   const head = withFingerprint ? 6 : 4;
   if (data.length < head) throw new IdCardError('badResponse', `read reply has ${data.length} data bytes`, stage);

@@ -101,7 +101,7 @@ export interface ReadOptions {
 export async function readSelectedCard(ctx: StepContext, options: ReadOptions): Promise<IdCard> {
   const command = options.readFingerprint ? COMMANDS.readBaseFingerprint : COMMANDS.readBase;
   const reply = await runCommand(ctx, command);
-  const message = parseBaseMessage(reply.data, options.readFingerprint);
+  const message = parseBaseMessage(reply.data, { withFingerprint: options.readFingerprint });
   const card = parseCardText(message.text, { photo: message.photo, extraEthnicities: options.extraEthnicities });
   if (options.readFingerprint) card.fingerprint = message.fingerprint && message.fingerprint.length > 0 ? message.fingerprint : null;
   if (options.readNewAddress) {

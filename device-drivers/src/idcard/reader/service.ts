@@ -240,7 +240,7 @@ export class IdCardReaderService implements DeviceService {
         } else if (isSamFault(err.code)) {
           throw err;
         } else {
-          this.emitError(err, true);
+          this.emitError(err, { willRetry: true });
         }
         await sleep(this.opts.pollIntervalMs, signal);
         continue;
@@ -301,7 +301,7 @@ export class IdCardReaderService implements DeviceService {
       if (err instanceof IdCardError && (isSamFault(err.code) || isLinkLoss(err.code))) throw err;
       const willRetry = attempt < this.opts.maxReadAttempts;
       this.store.count('readErrors');
-      this.emitError(err, willRetry);
+      this.emitError(err, { willRetry });
       return willRetry ? 'retry' : 'gaveUp';
     } finally {
       op.dispose();
@@ -363,7 +363,7 @@ export class IdCardReaderService implements DeviceService {
     return { channel: this.channel, timeouts: this.timeouts, signal };
   }
 
-  private emitError(err: unknown, willRetry: boolean): void {
+  private emitError(err: unknown, { willRetry }: { willRetry: boolean }): void {
     const info = toErrorInfo(err);
     this.store.update({ lastError: { code: info.code, message: info.message, at: now() } });
     this.emit({ type: 'error', at: now(), error: info, willRetry });

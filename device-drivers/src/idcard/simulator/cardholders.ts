@@ -83,7 +83,7 @@ export function splitReadFrame(frame: Uint8Array): { text: Uint8Array; photo: Ui
     throw new IdCardError('badResponse', `not one valid frame: ${first?.kind === 'error' ? first.error.message : 'incomplete'}`);
   }
   if (first.body[2] !== 0x90) throw new IdCardError('badResponse', 'frame is not a successful read reply');
-  const { text, photo } = parseBaseMessage(first.body.subarray(3), false);
+  const { text, photo } = parseBaseMessage(first.body.subarray(3), { withFingerprint: false });
   return { text, photo };
 }
 
