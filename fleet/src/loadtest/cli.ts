@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { runLoadtest } from './run';
 
-const USAGE = 'usage: loadtest --terminals N [--broker mqtt://host:port] [--no-restart] [--duration S] [--heartbeat S] [--workers W] [--connect-rate R] [--console-password P] [--terminal-password P]';
+const USAGE = 'usage: loadtest --terminals N [--broker mqtt://host:port] [--no-restart] [--duration S] [--heartbeat S] [--workers W] [--connect-rate R] [--connect-timeout S] [--console-password P] [--terminal-password P]';
 
 function int(value: string | undefined, name: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
@@ -27,6 +27,7 @@ export async function runLoadtestCli(argv: string[]): Promise<number> {
         heartbeat: { type: 'string' },
         workers: { type: 'string' },
         'connect-rate': { type: 'string' },
+        'connect-timeout': { type: 'string' },
         'console-password': { type: 'string' },
         'terminal-password': { type: 'string' },
         help: { type: 'boolean' },
@@ -54,6 +55,7 @@ export async function runLoadtestCli(argv: string[]): Promise<number> {
       heartbeatSeconds: int(values.heartbeat as string | undefined, 'heartbeat', 1, 3600, 10),
       workers: int(values.workers as string | undefined, 'workers', 1, 32, Math.max(1, Math.min(os.cpus().length * 2, Math.ceil(terminals / 2500)))),
       connectPerSecond: int(values['connect-rate'] as string | undefined, 'connect-rate', 10, 100_000, 1000),
+      connectTimeoutMs: int(values['connect-timeout'] as string | undefined, 'connect-timeout', 1, 120, 10) * 1000,
       consolePassword: (values['console-password'] as string | undefined) ?? null,
       terminalPassword: (values['terminal-password'] as string | undefined) ?? null,
       log: (line) => process.stdout.write(`[loadtest] ${line}\n`),

@@ -12,6 +12,8 @@ export class Probe {
   readonly alerts = new Map<string, number>();
   readonly latencies: Array<{ receivedAt: number; latencyMs: number }> = [];
   messages = 0;
+  /** Every (re)connect of the probe: did the broker still hold its session? */
+  readonly connects: Array<{ at: number; sessionPresent: boolean }> = [];
   invalid = 0;
   duplicates = 0;
   private waiters: Array<() => void> = [];
@@ -27,6 +29,7 @@ export class Probe {
     client.on('message', (topic, payload) => this.onMessage(topic, payload));
     client.on('error', () => undefined);
     client.on('connect', (connack) => {
+      this.connects.push({ at: Date.now(), sessionPresent: Boolean(connack.sessionPresent) });
       if (!connack.sessionPresent) client.subscribe([topics.all.state, topics.all.alerts, topics.all.heartbeat], { qos: 1 });
     });
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));

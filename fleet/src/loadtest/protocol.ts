@@ -12,6 +12,7 @@ export interface WorkerStart {
   ca: string | null;
   heartbeatSeconds: number;
   connectPerSecond: number;
+  connectTimeoutMs: number;
 }
 
 export type ToWorker =

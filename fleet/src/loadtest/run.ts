@@ -19,6 +19,7 @@ export interface LoadtestOptions {
   heartbeatSeconds: number;
   workers: number;
   connectPerSecond: number;
+  connectTimeoutMs: number;
   consolePassword: string | null;
   terminalPassword: string | null;
   log: (line: string) => void;
@@ -174,6 +175,7 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
         ca: null,
         heartbeatSeconds: o.heartbeatSeconds,
         connectPerSecond: o.connectPerSecond / o.workers,
+        connectTimeoutMs: o.connectTimeoutMs,
       });
     }
     const connectBudget = Math.max(120_000, (o.terminals / o.connectPerSecond) * 3000);
@@ -200,9 +202,12 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
     let reconnectFromKillMs: number | null = null;
     let outageAlertsDeliveredMs: number | null = null;
     let brokerRssAfterRestart: number | null = null;
+    let ackedBeforeKill = new Set<string>();
     if (restart && own) {
       await pause(Math.max(0, clearAfterMs + 500)); // the last clearings go out before the cut
       await pause(6000); // past one autosave, so the console's session is in the broker's file
+      const beforeKill = await workers.report();
+      ackedBeforeKill = new Set(beforeKill.flatMap((r) => r.acked));
       const tKill = Date.now();
       await own.broker.kill();
       o.log('broker killed (SIGKILL); every terminal raises an alert during the outage');
@@ -229,6 +234,12 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
     const acked = new Set(reports.flatMap((r) => r.acked));
     const lost = [...acked].filter((k) => !probe.alerts.has(k)).length;
     const pending = [...raised].filter((k) => !acked.has(k) && !probe.alerts.has(k)).length;
+    const lostBeforeKill = [...ackedBeforeKill].filter((k) => !probe.alerts.has(k)).length;
+    if (restart) {
+      const after = probe.connects.filter((c) => c.at > wall0).slice(1);
+      notes.push(`console subscriber reconnects after the restart: ${after.map((c) => (c.sessionPresent ? 'session kept' : 'session lost')).join(', ') || 'none'}`);
+      notes.push(`alerts lost among those the broker acknowledged before the kill: ${lostBeforeKill}; after: ${lost - lostBeforeKill}`);
+    }
     const connected = reports.reduce((a, r) => a + r.connected, 0);
     const cpu = process.cpuUsage(cpu0);
     const wall = Date.now() - wall0;

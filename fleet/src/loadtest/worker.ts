@@ -44,6 +44,7 @@ async function start(m: WorkerStart): Promise<void> {
       mode: 'kiosk',
       version: '0.1.0-load',
       heartbeatSeconds: m.heartbeatSeconds,
+      connectTimeoutMs: m.connectTimeoutMs,
       ports: terminal.ports(),
       onAlert: (a) => raised.push(alertKey(a.id, a.cleared)),
       onAlertAcked: (a) => acked.push(alertKey(a.id, a.cleared)),

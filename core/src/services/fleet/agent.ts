@@ -30,6 +30,8 @@ export interface FleetAgentOptions {
   /** Session expiry on the broker (seconds): how long commands and queued messages wait for this terminal. */
   sessionExpirySeconds?: number;
   keepaliveSeconds?: number;
+  /** How long a connect may wait for the broker's CONNACK before it counts as failed (default 10 s). */
+  connectTimeoutMs?: number;
   now?: () => Date;
   log?: (level: 'info' | 'warn', msg: string, detail?: Record<string, unknown>) => void;
   /** Called for every alert the moment it is handed to the client (the load test's clock starts here). */
@@ -126,7 +128,7 @@ export class FleetAgent {
       properties: { sessionExpiryInterval: o.sessionExpirySeconds ?? 86_400 },
       keepalive: o.keepaliveSeconds ?? 30,
       reconnectPeriod: 0,
-      connectTimeout: 10_000,
+      connectTimeout: o.connectTimeoutMs ?? 10_000,
       queueQoSZero: false,
       resubscribe: false,
       will: { topic: topics.state(o.terminalId), payload: Buffer.from(this.willPayload()), qos: 1, retain: true },
