@@ -122,7 +122,7 @@ describe('counter mode in Chromium', () => {
     const number = (await h.page.getByTestId('acceptance-number').textContent()) ?? '';
     expect(number.length).toBeGreaterThan(4);
 
-    const app = h.terminal.applications.journal.list().find((a) => a.acceptanceNumber === number)!;
+    const app = (await h.terminal.applications.journal.list()).find((a) => a.acceptanceNumber === number)!;
     localId = app.localId;
     expect(app.submission?.channel).toBe('counter');
     expect(app.submission?.clerkToken).toBeTruthy();
@@ -139,11 +139,11 @@ describe('counter mode in Chromium', () => {
     const jobId = /作业 (\S+)）/.exec((await printed.textContent()) ?? '')?.[1] ?? '';
     expect(jobId).toMatch(/^PDF-\d+$/);
     await expect.poll(() => completedJobs('PDF'), { timeout: 60_000, interval: 500 }).toContain(jobId);
-    expect(h.terminal.applications.journal.get(localId).state).toBe('receipt-printed');
+    expect((await h.terminal.applications.journal.get(localId)).state).toBe('receipt-printed');
 
     // The sandbox sends about one application in five down 不予受理 or 补齐补正 at random; this test is about
     // the 受理通知书, so the platform's decision for this application is set to a normal acceptance.
-    const number = h.terminal.applications.journal.get(localId).acceptanceNumber!;
+    const number = (await h.terminal.applications.journal.get(localId)).acceptanceNumber!;
     h.terminal.backend.sandbox!.db.prepare("UPDATE applications SET outcome = 'normal' WHERE acceptance_number = ?").run(number);
     // The sandbox runs 600x: 受理 follows 30 simulated minutes after submission.
     await expect
@@ -166,7 +166,7 @@ describe('counter mode in Chromium', () => {
     await printed.waitFor();
     const job = (await virtual.waitForJobs(before + 1))[before]!;
     const text = job.lines.join('\n');
-    const number = h.terminal.applications.journal.get(localId).acceptanceNumber!;
+    const number = (await h.terminal.applications.journal.get(localId)).acceptanceNumber!;
     expect(number.length).toBeGreaterThan(4);
     expect(text).toContain(number);
     expect(text).toContain('440304********2469');
@@ -203,13 +203,13 @@ describe('counter mode in Chromium', () => {
     await h.page.getByTestId('evaluation-result').waitFor();
     expect(await h.page.getByTestId('evaluation-result').textContent()).toContain('不满意');
 
-    const app = h.terminal.applications.journal.get(localId);
+    const app = await h.terminal.applications.journal.get(localId);
     expect(app.evaluation).toMatchObject({
       level: '不满意', channel: 'counter', clerkStaffId: 'C1001', itemCode: 'QR00204001', indicators: { overall: '不满意', attitude: '非常满意', efficiency: '不满意' },
       comment: 'abc', reasons: ['too-slow', 'repeated-trips'], callbackPhone: '13800138000',
     });
     expect(app.evaluation?.departmentCode).toMatch(/^[0-9A-Z]{6,18}$/);
-    await expect.poll(() => h.terminal.applications.journal.get(localId).evaluationDelivered, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await h.terminal.applications.journal.get(localId)).evaluationDelivered, { timeout: 30_000 }).toBe(true);
   });
 
   it('shows the workload: one application, its handling time and the rating, as charts', async () => {

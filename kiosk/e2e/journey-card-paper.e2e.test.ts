@@ -102,7 +102,7 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     expect(lines).toContain(number);
     expect(lines).toContain(maskedId);
     await p.getByTestId('receipt-qr').waitFor();
-    const tracking = h.terminal.applications.journal.list().find((a) => a.acceptanceNumber === number)!.localId.replaceAll('-', '').slice(0, 10).toUpperCase();
+    const tracking = (await h.terminal.applications.journal.list()).find((a) => a.acceptanceNumber === number)!.localId.replaceAll('-', '').slice(0, 10).toUpperCase();
     expect(await p.getByTestId('handover-code').textContent()).toContain(tracking);
     const failedText = (await p.getByTestId('receipt-print-failed').textContent())!;
     expect(failedText).not.toMatch(/记下|copy/i);
@@ -204,13 +204,13 @@ async function walkFamily(h: Harness, run: { card: string; identity: string; lan
 
   await p.getByTestId('receipt-continue').click();
   await p.getByTestId('evaluation').waitFor();
-  const localId = h.terminal.applications.journal.list().find((a) => a.acceptanceNumber === number)!.localId;
+  const localId = (await h.terminal.applications.journal.list()).find((a) => a.acceptanceNumber === number)!.localId;
   if (run.poor) {
     await p.getByTestId('rate-overall-5').click();
     await p.getByTestId('evaluation-submit').click();
     // A poor rating asks why before it is sent.
     await p.locator('[data-testid="poor-rating-problem"][data-problem="needReason"]').waitFor();
-    expect(h.terminal.applications.journal.get(localId).evaluation).toBeFalsy();
+    expect((await h.terminal.applications.journal.get(localId)).evaluation).toBeFalsy();
     await p.getByTestId('reason-repeated-trips').click();
     await p.getByTestId('reason-staff-attitude').click();
     await p.getByTestId('callback-toggle').click();
@@ -226,7 +226,7 @@ async function walkFamily(h: Harness, run: { card: string; identity: string; lan
     await p.getByTestId('evaluation-submit').click();
   }
   await p.getByTestId('thanks').waitFor();
-  const evaluation = h.terminal.applications.journal.get(localId).evaluation;
+  const evaluation = (await h.terminal.applications.journal.get(localId)).evaluation;
   if (run.poor) expect(evaluation).toMatchObject({ level: '非常不满意', reasons: ['repeated-trips', 'staff-attitude'], callbackPhone: '13912345678', channel: 'kiosk' });
   else expect(evaluation).toMatchObject({ level: '满意', channel: 'kiosk' });
   if (!run.poor) expect(evaluation?.reasons).toBeUndefined();

@@ -56,7 +56,7 @@ describe('AdminGate operators', () => {
 
   it('the config takes maintainers (strict: a staff number of digits and a scrypt hash)', () => {
     const ok = parseConfig({ ...simulatorDefaults(), admin: { idleTimeoutSeconds: 300, operators: [{ id: '1001', pinHash: hashPin('135791') }] } });
-    expect(ok.admin.operators.map((o) => o.id)).toEqual(['1001']);
+    expect(ok.admin.operators?.map((o) => o.id)).toEqual(['1001']);
     expect(parseConfig({ ...simulatorDefaults() }).admin.operators).toBeUndefined();
     expect(() => parseConfig({ ...simulatorDefaults(), admin: { idleTimeoutSeconds: 300, operators: [{ id: 'zhang', pinHash: hashPin('135791') }] } })).toThrow();
     expect(() => parseConfig({ ...simulatorDefaults(), admin: { idleTimeoutSeconds: 300, operators: [{ id: '1001', pinHash: '135791' }] } })).toThrow();
