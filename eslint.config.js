@@ -1,91 +1,51 @@
 // One lint setup. Besides the usual TypeScript rules it enforces the direction of imports from
-// docs/ARCHITECTURE.md (VS Code's "code-layering" idea, with ESLint's built-in no-restricted-imports):
-//   kiosk -> counter -> core -> device-drivers | backend-client; kiosk -> core.
-//   core/contract imports nothing platform-specific; core/ui and core/services never import each other.
+// docs/ARCHITECTURE.md with one map of layers (VS Code's "code-layering" idea; the rule is eslint-import-layers.js):
+//   kiosk -> counter -> core -> device-drivers | backend-client; kiosk -> core; fleet -> core.
+//   core/contract imports only zod; core/ui and core/services never import each other; renderer code never
+//   imports Node, services, drivers, the backend client or Electron. Nothing below fleet imports fleet.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import importLayers from './eslint-import-layers.js';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const ours = (pkg) => [`@easydo/${pkg}`, `@easydo/${pkg}/*`];
-
-/** Build a no-restricted-imports rule from banned module names and path patterns. */
-function banned({ names = [], patterns = [], message }) {
-  return {
-    'no-restricted-imports': 'off',
-    '@typescript-eslint/no-restricted-imports': [
-      'error',
-      {
-        paths: names.map((name) => ({ name, message })),
-        patterns: patterns.map((group) => ({ group: [group], message })),
-      },
-    ],
-  };
-}
-
-const uiBans = ['**/services/**', '@easydo/core/services/*', '@easydo/counter/services/*', ...ours('device-drivers'), ...ours('backend-client'), 'electron'];
-const uiMessage = 'UI code runs in the sandboxed renderer: it talks to main only through the contract.';
-
-const layers = [
-  {
-    files: ['device-drivers/**/*.ts', 'backend-client/**/*.ts'],
-    rules: banned({
-      patterns: ['@easydo/*'],
-      message: 'device-drivers and backend-client import nothing of ours (see the arrows in docs/ARCHITECTURE.md).',
-    }),
-  },
-  {
-    files: ['core/**/*.ts', 'core/**/*.tsx'],
-    rules: banned({
-      patterns: [...ours('counter'), ...ours('kiosk')],
-      message: 'core may not import counter or kiosk: arrows point kiosk -> counter -> core.',
-    }),
-  },
-  {
-    files: ['core/src/contract/**/*.ts'],
-    rules: banned({
-      names: nodeBuiltins,
-      patterns: ['@easydo/*', 'react', 'react-dom', 'electron', '**/services/**', '**/ui/**'],
-      message: 'core/contract runs anywhere: it imports only zod and other contract modules.',
-    }),
-  },
-  {
-    files: ['core/src/services/**/*.ts'],
-    rules: banned({
-      patterns: ['**/ui/**', 'react', 'react-dom', 'electron', ...ours('counter'), ...ours('kiosk')],
-      message: 'core/services never imports ui, React or Electron.',
-    }),
-  },
-  {
-    files: ['core/src/ui/**/*.ts', 'core/src/ui/**/*.tsx'],
-    rules: banned({ patterns: [...uiBans, ...ours('counter'), ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
-  },
-  {
-    files: ['counter/src/ui/**/*.ts', 'counter/src/ui/**/*.tsx'],
-    rules: banned({ patterns: [...uiBans, ...ours('kiosk')], names: nodeBuiltins, message: uiMessage }),
-  },
-  {
-    files: ['kiosk/src/renderer/**/*.ts', 'kiosk/src/renderer/**/*.tsx'],
-    rules: banned({ patterns: uiBans, names: nodeBuiltins, message: uiMessage }),
-  },
-  {
-    files: ['counter/**/*.ts', 'counter/**/*.tsx'],
-    ignores: ['counter/src/ui/**'],
-    rules: banned({
-      patterns: [...ours('kiosk'), '@easydo/device-drivers', '@easydo/device-drivers/*', '@easydo/backend-client', '@easydo/backend-client/*'],
-      message: 'counter reaches drivers and the backend only through core.',
-    }),
-  },
-  {
-    files: ['kiosk/**/*.ts', 'kiosk/**/*.tsx'],
-    ignores: ['kiosk/src/renderer/**'],
-    rules: banned({
-      patterns: ['@easydo/device-drivers', '@easydo/device-drivers/*', '@easydo/backend-client', '@easydo/backend-client/*'],
-      message: 'kiosk reaches drivers and the backend only through core.',
-    }),
-  },
-];
+// Each folder (with everything beneath it, unless a longer folder claims it) lists the folders it may import
+// besides its own, and the outside modules: node (built-ins), electron, react (react, react-dom), npm (any
+// other package) or npm:<name>. A linted file in no folder of this map is an error, so a new folder needs a line.
+const renderer = ['core/src/contract', 'core/src/ui', 'react', 'npm'];
+const layers = {
+  '.': ['core', 'counter', 'kiosk', 'fleet', 'device-drivers', 'backend-client', 'node', 'npm'], // root tooling
+  scripts: ['core', 'counter', 'kiosk', 'fleet', 'device-drivers', 'backend-client', 'node', 'npm'],
+  packaging: ['node', 'npm'],
+  'device-drivers': ['node', 'npm'],
+  'backend-client': ['node', 'npm'],
+  core: ['device-drivers', 'backend-client', 'react', 'node', 'npm'], // tests and benches: all of core
+  'core/src/contract': ['npm:zod'],
+  'core/src/services': ['core/src/contract', 'device-drivers', 'backend-client', 'node', 'npm'],
+  'core/src/ui': renderer,
+  counter: ['core', 'react', 'node', 'npm'],
+  'counter/src/ui': renderer,
+  kiosk: ['counter', 'core', '.', 'electron', 'react', 'node', 'npm'], // '.': workspace-aliases for Vite
+  'kiosk/src/renderer': [...renderer, 'counter/src/ui'],
+  fleet: ['core', '.', 'react', 'node', 'npm'],
+  'fleet/src/ui': renderer,
+};
+const uiWhy = 'UI code runs in the sandboxed renderer: it talks to main only through the contract.';
+const why = {
+  'device-drivers': 'device-drivers and backend-client import nothing of ours (see the arrows in docs/ARCHITECTURE.md).',
+  'backend-client': 'device-drivers and backend-client import nothing of ours (see the arrows in docs/ARCHITECTURE.md).',
+  core: 'core may not import counter, kiosk or fleet: arrows point kiosk -> counter -> core, fleet -> core.',
+  'core/src/contract': 'core/contract runs anywhere: it imports only zod and other contract modules.',
+  'core/src/services': 'core/services never imports ui, React, Electron, counter, kiosk or fleet.',
+  'core/src/ui': uiWhy,
+  counter: 'counter reaches drivers and the backend only through core.',
+  'counter/src/ui': uiWhy,
+  kiosk: 'kiosk reaches drivers and the backend only through core.',
+  'kiosk/src/renderer': uiWhy,
+  fleet: 'fleet reaches drivers and the backend only through core.',
+  'fleet/src/ui': uiWhy,
+};
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default tseslint.config(
   {
@@ -101,5 +61,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  ...layers,
+  {
+    plugins: { easydo: importLayers },
+    rules: { 'easydo/import-layers': ['error', { root, layers, why }] },
+  },
 );
