@@ -32,9 +32,13 @@ describe('HeartbeatService', () => {
 
   it('sends device status and outbox depth, measures latency, and sends a new alert as it happens', async () => {
     const devices = [device('idReader', 'idReader'), device('receiptPrinter', 'receiptPrinter')];
-    const client = createBackendClient({ baseUrl: sandbox.url, terminalId: TERMINAL.id, secret: TERMINAL.secret });
+    const real = createBackendClient({ baseUrl: sandbox.url, terminalId: TERMINAL.id, secret: TERMINAL.secret });
+    // The service's clock moves only while the request is out (42 ms), so the latency it reports is that span.
+    let clock = Date.now();
+    const client = { ...real, sendHeartbeat: async (body: Heartbeat) => ((clock += 42), real.sendHeartbeat(body)) };
     const hb = new HeartbeatService({
       client,
+      now: () => clock,
       url: sandbox.url,
       devices: () => devices,
       service: () => ({ inService: true, canSubmit: true, canReadCard: true, canPrint: true, reasons: [], manual: null }),
@@ -43,7 +47,7 @@ describe('HeartbeatService', () => {
     });
     const health = await hb.send('ping');
     expect(health.reachable).toBe(true);
-    expect(health.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(health.latencyMs).toBe(42);
     let sent = lastHeartbeat()!;
     expect(sent.devices).toEqual([
       { id: 'idReader', kind: 'idcard', status: 'online', detail: '' },
