@@ -26,6 +26,8 @@ export interface SandboxOptions {
   /** Simulated seconds per real second for stage progression (default 1). */
   clockSpeed?: number;
   faults?: string | Partial<FaultSpec>;
+  /** Uniform [0, 1) source for fault draws and latency jitter (default Math.random); a seeded one replays a test. */
+  random?: () => number;
   residentsFile?: string;
   /** Print one line per request to stderr (no bodies). */
   log?: boolean;
@@ -111,9 +113,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   app.addHook('onRequest', async (req, reply) => {
-    const delay = latencyFor(faults);
+    const delay = latencyFor(faults, options.random);
     if (delay > 0) await sleep(delay);
-    const action = drawFault(faults);
+    const action = drawFault(faults, options.random);
     chosen.set(req, action);
     if (action === 'hang') await new Promise(() => undefined); // released when close() destroys the socket
     if (action === 'reset') {

@@ -1,6 +1,9 @@
 // Crash test: the real `outbox submit-synthetic` CLI runs in a child process against a sandbox with
 // latency and lost responses, and is SIGKILLed at random moments, then restarted with the same journal,
 // until it finishes. The sandbox must end with every application exactly once.
+// The kill plan and the sandbox's faults draw from one seeded generator: the seed is printed (always, and on
+// failure with the command to replay it); CRASH_TEST_SEED=<n> replays it. Kills still land against real process
+// timing, so a replay repeats the plan and the fault sequence, not every byte of the schedule.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,17 +45,40 @@ function runChild(args: string[], plan: KillPlan): Promise<{ killed: boolean; co
   });
 }
 
+/** mulberry32: a tiny seeded uniform [0, 1) source (fast-check's generators are not a plain stream of numbers). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function crashSeed(): number {
+  const given = process.env.CRASH_TEST_SEED;
+  if (given === undefined || given === '') return Math.floor(Math.random() * 2 ** 32);
+  if (!/^\d+$/.test(given) || Number(given) >= 2 ** 32) throw new Error(`CRASH_TEST_SEED must be an integer in [0, 2^32), got '${given}'`);
+  return Number(given);
+}
+
 const ROUNDS = 4;
 const COUNT = 30;
 
 describe('crash test', () => {
-  it(`SIGKILL at random moments across ${ROUNDS} rounds of ${COUNT} applications: 0 lost, 0 duplicated`, async () => {
+  it(`SIGKILL at random moments across ${ROUNDS} rounds of ${COUNT} applications: 0 lost, 0 duplicated`, async ({ onTestFailed }) => {
+    const seed = crashSeed();
+    const random = seededRandom(seed);
+    onTestFailed(() => {
+      process.stderr.write(`crash test failed with seed ${seed}; replay: CRASH_TEST_SEED=${seed} npx vitest run backend-client/test/crash.test.ts\n`);
+    });
     let totalKills = 0;
     let midDeliveryKills = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const dir = tempDir('crash');
       // Lost answers (committed, then the connection dropped) and 5xx make the retry paths real.
-      const sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.db'), faults: { latencyMs: 8, jitterMs: 8, resetAfter: 0.05, error5xx: 0.03 } });
+      const sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.db'), faults: { latencyMs: 8, jitterMs: 8, resetAfter: 0.05, error5xx: 0.03 }, random });
       const args = ['submit-synthetic', '--db', join(dir, 'journal.db'), '--backend', sandbox.url, '--count', String(COUNT), '--timeout-ms', '2000'];
       try {
         let finished = false;
@@ -62,8 +88,8 @@ describe('crash test', () => {
           // Every 5th run is left alone.
           const before = sandbox.stats().applications;
           const plan: KillPlan = i % 5 === 4 ? null
-            : i % 2 === 0 ? { afterMs: 100 + Math.random() * 1900 }
-              : { progressed: () => sandbox.stats().applications > before, extraMs: Math.random() * 150 };
+            : i % 2 === 0 ? { afterMs: 100 + random() * 1900 }
+              : { progressed: () => sandbox.stats().applications > before, extraMs: random() * 150 };
           const r = await runChild(args, plan);
           if (r.killed) {
             totalKills++;
@@ -83,7 +109,7 @@ describe('crash test', () => {
         await sandbox.close();
       }
     }
-    process.stderr.write(`crash test: ${totalKills} kills, ${midDeliveryKills} in the middle of delivery\n`);
+    process.stderr.write(`crash test (seed ${seed}): ${totalKills} kills, ${midDeliveryKills} in the middle of delivery\n`);
     expect(totalKills).toBeGreaterThanOrEqual(ROUNDS);
     expect(midDeliveryKills).toBeGreaterThanOrEqual(1);
   }, 180_000);
