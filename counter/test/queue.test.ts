@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueueStore } from '../src/services/queue/queue-store';
-import { QueueService, categoryDefs } from '../src/services/queue/queue-service';
+import { QueueDesk, categoryDefs } from '../src/services/queue/queue-desk';
 import { callOrder, dayOf, type TicketRecord } from '../src/services/queue/queue-rules';
 
 const CATS = categoryDefs([
@@ -18,7 +18,7 @@ const open: Database.Database[] = [];
 function openQueue(file: string, now: () => number) {
   const db = new Database(file);
   open.push(db);
-  return new QueueService({ store: new QueueStore(db), categories: () => CATS, now });
+  return new QueueDesk({ store: new QueueStore(db), categories: () => CATS, now });
 }
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import type { HandlersFor } from '@easydo/core/services/ipc/router';
 import type { DomainWiring, TerminalContext } from '@easydo/core/services/terminal/context';
 import { ClerkDesk } from './clerk/clerk-desk';
 import { QueueStore } from './queue/queue-store';
-import { QueueService, categoryDefs, type QueueCategoryDef } from './queue/queue-service';
+import { QueueDesk, categoryDefs, type QueueCategoryDef } from './queue/queue-desk';
 import { WorkloadStore } from './workload/workload-store';
 import { IntakeDesk } from './intake/intake-desk';
 import { DocumentDesk } from './documents/document-desk';
@@ -22,7 +22,7 @@ import { heldHandlers } from './wire-held';
 export interface CounterDesks {
   ctx: TerminalContext;
   clerks: ClerkDesk;
-  queue: QueueService;
+  queue: QueueDesk;
   ensureCategories(): Promise<void>;
   workload: WorkloadStore;
   intake: IntakeDesk;
@@ -45,7 +45,7 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
   const desks: CounterDesks = {
     ctx,
     clerks: new ClerkDesk({ client: ctx.backend.client, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') }),
-    queue: new QueueService({ store: new QueueStore(db), categories: () => categories }),
+    queue: new QueueDesk({ store: new QueueStore(db), categories: () => categories }),
     ensureCategories,
     workload,
     intake: new IntakeDesk(ctx, () => ctx.hub.emit('intake:materialsChanged', {})),

@@ -12,7 +12,7 @@ export interface QueueCategoryDef {
   name: { zh: string; en: string };
 }
 
-export interface QueueServiceOptions {
+export interface QueueDeskOptions {
   store: QueueStore;
   categories: () => readonly QueueCategoryDef[];
   now?: () => number;
@@ -23,10 +23,10 @@ export function categoryDefs(categories: ReadonlyArray<{ code: string; name: { z
   return categories.map((c, i) => ({ code: c.code, name: c.name, prefix: String.fromCharCode(65 + (i % 26)) }));
 }
 
-export class QueueService {
+export class QueueDesk {
   private readonly now: () => number;
 
-  constructor(private readonly options: QueueServiceOptions) {
+  constructor(private readonly options: QueueDeskOptions) {
     this.now = options.now ?? Date.now;
   }
 
