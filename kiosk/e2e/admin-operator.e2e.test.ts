@@ -39,6 +39,8 @@ describe('admin: personal maintainer credentials', () => {
     await tap('135791');
     await p.getByTestId('admin-enter').click();
     await p.getByTestId('admin').waitFor();
+    // The dashboard's times are the terminal's civil time, written the Chinese way (the heartbeat goes at once).
+    await expect.poll(async () => (await p.getByTestId('admin').textContent()) ?? '', { timeout: 20_000 }).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
 
     await p.getByTestId('tab-diagnostics').click();
     // A card already on the reader is not read again: the result says to place it again, and then it reads.

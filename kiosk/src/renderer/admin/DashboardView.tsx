@@ -8,7 +8,8 @@ import type { ContractError } from '@easydo/core/contract/errors';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { HistoryCharts } from './HistoryCharts';
-import { bytes, duration, time } from './format';
+import { useDateTimeText } from '@easydo/core/ui/time-zone';
+import { bytes, duration } from './format';
 import { alertLabel, labelledPairs, paperLabel } from './device-labels';
 import { describeDevice, deviceName, type Translate } from '@easydo/core/ui/errors/describe-error';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
@@ -19,6 +20,9 @@ export function DashboardView() {
   const { t } = useTranslation('admin');
   const { t: tl } = useTranslation('adminLabels');
   const { t: te } = useTranslation('errors');
+  // The terminal's zone, as on every screen (not the browser's).
+  const { dateTime } = useDateTimeText();
+  const time = (iso: string | null) => (iso ? dateTime(iso) : '—');
   const reasonsText = useDeviceReasons();
   const api = useTerminal();
   const [dash, setDash] = useState<Dashboard | null>(null);

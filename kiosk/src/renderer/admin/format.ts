@@ -17,7 +17,3 @@ export function duration(seconds: number): string {
   return d > 0 ? `${d}d ${h}h ${m}m` : h > 0 ? `${h}h ${m}m` : `${m}m ${Math.floor(seconds % 60)}s`;
 }
 
-export function time(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
-}
-
