@@ -120,14 +120,14 @@ export function detectPage(img: GreyImage, options: PageDetectOptions = {}): Qua
     for (let v = Math.ceil(lo + m); v <= Math.floor(hi - m); v++) out.push(v);
     return out;
   };
-  const firstRow = (x: number, fromTop: boolean): number | null => {
+  const firstRow = (x: number, { fromTop }: { fromTop: boolean }): number | null => {
     for (let i = 0; i < height; i++) {
       const y = fromTop ? i : height - 1 - i;
       if (inPage(x, y)) return y;
     }
     return null;
   };
-  const firstCol = (y: number, fromLeft: boolean): number | null => {
+  const firstCol = (y: number, { fromLeft }: { fromLeft: boolean }): number | null => {
     for (let i = 0; i < width; i++) {
       const x = fromLeft ? i : width - 1 - i;
       if (inPage(x, y)) return x;
@@ -139,10 +139,10 @@ export function detectPage(img: GreyImage, options: PageDetectOptions = {}): Qua
       const w = f(v);
       return w === null ? [] : [[v, w] as [number, number]];
     });
-  const top = fitLine(collect(span(tl.x, tr.x), (x) => firstRow(x, true))); // y = m x + c
-  const bottom = fitLine(collect(span(bl.x, br.x), (x) => firstRow(x, false)));
-  const left = fitLine(collect(span(tl.y, bl.y), (y) => firstCol(y, true))); // x = m y + c
-  const right = fitLine(collect(span(tr.y, br.y), (y) => firstCol(y, false)));
+  const top = fitLine(collect(span(tl.x, tr.x), (x) => firstRow(x, { fromTop: true }))); // y = m x + c
+  const bottom = fitLine(collect(span(bl.x, br.x), (x) => firstRow(x, { fromTop: false })));
+  const left = fitLine(collect(span(tl.y, bl.y), (y) => firstCol(y, { fromLeft: true }))); // x = m y + c
+  const right = fitLine(collect(span(tr.y, br.y), (y) => firstCol(y, { fromLeft: false })));
 
   const rough: Quad = [tl, tr, br, bl].map(({ x, y }) => ({ x, y })) as Quad;
   let quad = rough;
