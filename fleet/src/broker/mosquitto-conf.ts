@@ -46,7 +46,10 @@ export interface MosquittoConfOptions {
   /** Where mosquitto.db is kept (persistent sessions and queued QoS 1 messages survive a restart). */
   persistenceDir?: string;
   maxConnections?: number;
-  /** Queued QoS 1 messages per offline persistent client (default 1000). */
+  /**
+   * QoS 1 messages mosquitto queues per client (online or not) beyond those in flight; more are DROPPED. The
+   * console receives the whole fleet's burst after a restart, so this is sized for it (default 100,000).
+   */
   maxQueuedMessages?: number;
 }
 
@@ -63,6 +66,6 @@ export function mosquittoConf(o: MosquittoConfOptions): string {
   if (o.aclFile) lines.push(`acl_file ${o.aclFile}`);
   if (o.persistenceDir) lines.push('persistence true', `persistence_location ${o.persistenceDir.endsWith('/') ? o.persistenceDir : `${o.persistenceDir}/`}`, 'autosave_interval 5');
   else lines.push('persistence false');
-  lines.push(`max_queued_messages ${o.maxQueuedMessages ?? 1000}`, 'persistent_client_expiration 1d', 'log_dest stderr', 'log_type error', 'log_type warning', 'connection_messages false', '');
+  lines.push(`max_queued_messages ${o.maxQueuedMessages ?? 100_000}`, 'persistent_client_expiration 1d', 'log_dest stderr', 'log_type error', 'log_type warning', 'connection_messages false', '');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // The load test's own Mosquitto: a temp folder with a password per terminal (derived from a run secret), the
-// console account, the fleet ACL, persistence on, and room for every connection.
+// console account, the fleet ACL, persistence on, and room for every connection. The queue per client must hold a
+// whole fleet's burst for the console (10,000 states and alerts after a restart): mosquitto drops beyond it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ export async function startOwnBroker(ids: string[]): Promise<OwnBroker> {
   const persistenceDir = path.join(dir, 'data');
   mkdirSync(persistenceDir);
   const confFile = path.join(dir, 'mosquitto.conf');
-  writeFileSync(confFile, mosquittoConf({ port, passwordFile, aclFile, persistenceDir, maxConnections: ids.length + 100, maxQueuedMessages: 1000 }));
+  writeFileSync(confFile, mosquittoConf({ port, passwordFile, aclFile, persistenceDir, maxConnections: ids.length + 100, maxQueuedMessages: 200_000 }));
   handToBrokerAccount(dir);
   const broker = new MosquittoProcess(confFile, port);
   await broker.start(30_000);

@@ -8,7 +8,7 @@ import { alertKey } from './protocol';
 
 export class Probe {
   private client: MqttClient | null = null;
-  readonly states = new Map<string, { online: boolean; receivedAt: number }>();
+  readonly states = new Map<string, { online: boolean; at: number }>();
   readonly alerts = new Map<string, number>();
   readonly latencies: Array<{ receivedAt: number; latencyMs: number }> = [];
   messages = 0;
@@ -43,7 +43,7 @@ export class Probe {
     try {
       if (t.kind === 'state') {
         const s = decode(TerminalState, topic, payload);
-        this.states.set(t.terminalId, { online: s.online, receivedAt: now });
+        this.states.set(t.terminalId, { online: s.online, at: Date.parse(s.at) });
       } else if (t.kind === 'alerts') {
         const a = decode(Alert, topic, payload);
         const key = alertKey(a.id, a.cleared);
@@ -59,10 +59,11 @@ export class Probe {
     if (this.waiters.length) for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Terminals whose latest state, received at or after `since`, says online. */
+  /** Terminals whose latest state says online and was published at or after `since` (a retained state from
+   *  before a broker restart does not count: it may say online for a terminal that is not back). */
   onlineSince(since: number): number {
     let n = 0;
-    for (const s of this.states.values()) if (s.online && s.receivedAt >= since) n += 1;
+    for (const s of this.states.values()) if (s.online && s.at >= since) n += 1;
     return n;
   }
 

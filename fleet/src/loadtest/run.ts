@@ -236,7 +236,7 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
     const pending = [...raised].filter((k) => !acked.has(k) && !probe.alerts.has(k)).length;
     const lostBeforeKill = [...ackedBeforeKill].filter((k) => !probe.alerts.has(k)).length;
     if (restart) {
-      const after = probe.connects.filter((c) => c.at > wall0).slice(1);
+      const after = probe.connects.slice(1);
       notes.push(`console subscriber reconnects after the restart: ${after.map((c) => (c.sessionPresent ? 'session kept' : 'session lost')).join(', ') || 'none'}`);
       notes.push(`alerts lost among those the broker acknowledged before the kill: ${lostBeforeKill}; after: ${lost - lostBeforeKill}`);
     }
