@@ -32,9 +32,31 @@ afterAll(async () => {
 // 房屋租赁备案变更: ID card and lease registration as e-certificates (res01 holds both), the lease on paper.
 const ITEM = 'XK00401002';
 
-describe('journey services', () => {
-  let accepted: { localId: string; acceptanceNumber: string; queryPassword: string; qrPayload: string };
+type Accepted = { localId: string; acceptanceNumber: string; queryPassword: string };
 
+/** A card session of its own: the reader reads a card once per placement, so one still lying there is lifted. */
+async function freshCard(id: string): Promise<void> {
+  const cardEvents = t.events.filter((e) => e.name === 'card:read' || e.name === 'card:other' || e.name === 'card:removed');
+  if (cardEvents.length > 0 && cardEvents.at(-1)!.name !== 'card:removed') await t.removeCard();
+  await t.placeCard(id);
+}
+
+/** Each case that needs an accepted application makes its own, the way the capture case below does. */
+async function acceptedLease(): Promise<Accepted> {
+  await freshCard('res01');
+  const begun = await t.call('materials:begin', { itemCode: ITEM });
+  const certOf = (type: string) => begun.certificates.find((c) => c.type === type)!.id;
+  await t.call('materials:useCertificate', { materialCode: 'ID_CARD', certificateId: certOf('居民身份证') });
+  await t.call('materials:useCertificate', { materialCode: 'LEASE_RECORD', certificateId: certOf('房屋租赁登记备案证明') });
+  const page = await t.call('materials:addImage', { imageBase64: lease, source: 'file' });
+  await until(async () => ((await t.call('materials:list', {})).pages.find((x) => x.id === page.id)?.ocr === 'done' ? true : undefined), 'OCR of the lease page');
+  await t.call('materials:assign', { pageId: page.id, materialCode: 'LEASE' });
+  const res = await t.call('application:submit', { itemCode: ITEM, form: { reason: '租期延长，变更备案' } });
+  expect(res.acceptanceNumber).toBeTruthy();
+  return { localId: res.localId, acceptanceNumber: res.acceptanceNumber!, queryPassword: res.queryPassword! };
+}
+
+describe('journey services', () => {
   it('gives any item guide without a session', async () => {
     expect(t.terminal.sessions.current()).toBeNull();
     const guide = await t.call('catalogue:item', { itemCode: ITEM });
@@ -47,7 +69,7 @@ describe('journey services', () => {
   });
 
   it('captures materials, refuses a submission with missing ones, then submits the PDFs and the chosen certificates', async () => {
-    await t.placeCard('res01');
+    await freshCard('res01');
     const begun = await t.call('materials:begin', { itemCode: ITEM });
     expect(begun.checklist.missing).toEqual(['ID_CARD', 'LEASE', 'LEASE_RECORD']);
     const types = begun.certificates.map((c) => c.type);
@@ -101,10 +123,10 @@ describe('journey services', () => {
     // Images and OCR text are gone once the application is journaled.
     expect(materialDirs()).toHaveLength(0);
     expect((await t.failure('materials:list', {})).reason).toBe('no-materials');
-    accepted = { localId: res.localId, acceptanceNumber: res.acceptanceNumber!, queryPassword: res.queryPassword!, qrPayload: '' };
   }, 120_000);
 
   it('prints the receipt on the virtual printer, masked, with the number and the QR link', async () => {
+    const accepted = await acceptedLease();
     const virtual = t.terminal.receiptPrinter.virtual!;
     const before = virtual.jobs.length;
     const view = await t.call('receipt:print', { localId: accepted.localId });
@@ -127,10 +149,10 @@ describe('journey services', () => {
     expect(paper).toContain(view.qrPayload);
     expect(paper).toContain('房屋租赁合同');
     expect(t.terminal.applications.journal.get(accepted.localId).state).toBe('receipt-printed');
-    accepted.qrPayload = view.qrPayload;
-  });
+  }, 120_000);
 
   it('reprints by number and password, and refuses a wrong password', async () => {
+    const accepted = await acceptedLease();
     const virtual = t.terminal.receiptPrinter.virtual!;
     const before = virtual.jobs.length;
     const view = await t.call('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword });
@@ -139,9 +161,10 @@ describe('journey services', () => {
     const wrong = await t.failure('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: 'x'.repeat(6) });
     // A wrong password counts against this number's tries (the throttle), and says how many are left.
     expect(wrong).toMatchObject({ code: 'validation', reason: 'query-wrong-password', params: { triesLeft: 4 } });
-  });
+  }, 120_000);
 
   it('records the 好差评 once and delivers it', async () => {
+    const accepted = await acceptedLease();
     const before = t.terminal.backend.sandbox!.stats().evaluations;
     const res = await t.call('evaluation:rate', { localId: accepted.localId, level: 1, indicators: { overall: 1, efficiency: 2, quality: 1, attitude: 1 }, comment: '很方便' });
     expect(res).toEqual({ localId: accepted.localId, delivered: true });
@@ -149,9 +172,11 @@ describe('journey services', () => {
     expect(t.terminal.applications.journal.get(accepted.localId).evaluation).toMatchObject({ level: '非常满意', indicators: { efficiency: '满意' } });
     const again = await t.failure('evaluation:rate', { localId: accepted.localId, level: 3, indicators: { overall: 3 } });
     expect(again).toMatchObject({ code: 'state', reason: 'already-evaluated' });
-  });
+  }, 120_000);
 
   it('queries progress by number + password (it moves), by the receipt QR and by the card', async () => {
+    const accepted = await acceptedLease();
+    const { qrPayload } = await t.call('receipt:print', { localId: accepted.localId });
     const moved = await until(async () => {
       const p = await t.call('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword });
       return p.history.length >= 2 ? p : undefined;
@@ -160,16 +185,17 @@ describe('journey services', () => {
     expect(moved.history[1]!.explanation.en.length).toBeGreaterThan(10);
     expect(moved.itemName.zh).toBe('房屋租赁备案变更');
 
-    const byQr = await t.call('progress:queryQr', { payload: accepted.qrPayload });
+    const byQr = await t.call('progress:queryQr', { payload: qrPayload });
     expect(byQr.acceptanceNumber).toBe(accepted.acceptanceNumber);
     expect((await t.failure('progress:queryQr', { payload: 'https://example.com/?no=1&pw=2' })).reason).toBe('qr-unknown');
     expect((await t.failure('progress:query', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: '000000' })).reason).toBe('query-wrong-password');
 
     const mine = await t.call('progress:queryByCard', {});
     expect(mine.applications.map((a) => a.acceptanceNumber)).toContain(accepted.acceptanceNumber);
-  });
+  }, 120_000);
 
   it('a guest may read guides and query progress, but not capture materials', async () => {
+    const accepted = await acceptedLease();
     const info = await t.call('session:startGuest', {});
     expect(info).toMatchObject({ active: true, guest: true });
     expect(info.idleLimitSeconds).toBe(60 + 30 + 15);
@@ -177,11 +203,10 @@ describe('journey services', () => {
     expect((await t.failure('materials:begin', { itemCode: ITEM })).reason).toBe('no-card');
     expect((await t.failure('progress:queryByCard', {})).reason).toBe('no-card');
     await t.call('session:end', { reason: 'finished' });
-  });
+  }, 120_000);
 
   it('ending the session mid-OCR cancels it and deletes the images', async () => {
-    await t.removeCard();
-    await t.placeCard('res01');
+    await freshCard('res01');
     await t.call('materials:begin', { itemCode: ITEM });
     const page = await t.call('materials:addImage', { imageBase64: lease, source: 'camera' });
     expect(page.ocr).toBe('queued');
@@ -193,8 +218,7 @@ describe('journey services', () => {
   });
 
   it('card removal ends the session only where the item needs the card to stay', async () => {
-    await t.removeCard();
-    await t.placeCard('res01');
+    await freshCard('res01');
     const first = t.terminal.sessions.current();
     await t.removeCard();
     expect(t.terminal.sessions.current()).toBe(first);
