@@ -12,6 +12,14 @@ import { TerminalListView } from './TerminalListView';
 import { TerminalPage } from './TerminalPage';
 
 const alertKey = (a: AlertItem) => `${a.terminalId}|${a.alertId}`;
+/** Command states only move forward; an answer that left before a live ack must not put the ack back. */
+const STAGE: Record<CommandItem['status'], number> = { pending: 0, sent: 1, received: 2, done: 3, refused: 3, failed: 3, expired: 3, unsupported: 3 };
+
+function mergeCommand(list: CommandItem[], c: CommandItem): CommandItem[] {
+  const known = list.find((x) => x.commandId === c.commandId);
+  const winner = known && STAGE[known.status] > STAGE[c.status] ? known : c;
+  return [winner, ...list.filter((x) => x.commandId !== c.commandId)].sort((x, y) => y.issuedAt.localeCompare(x.issuedAt));
+}
 const LIST_REFRESH_MS = 10_000;
 
 export function App() {
@@ -49,7 +57,7 @@ export function App() {
 
   useLiveFeed(Boolean(operator), {
     alert: (a) => setAlerts((prev) => [a, ...prev.filter((x) => alertKey(x) !== alertKey(a))].sort((x, y) => y.receivedAt.localeCompare(x.receivedAt))),
-    command: (c) => setCommands((prev) => (c.terminalId !== open ? prev : [c, ...prev.filter((x) => x.commandId !== c.commandId)].sort((x, y) => y.issuedAt.localeCompare(x.issuedAt)))),
+    command: (c) => setCommands((prev) => (c.terminalId !== open ? prev : mergeCommand(prev, c))),
     terminals: (ids) => {
       refreshList();
       if (open && ids.includes(open)) setRevision((r) => r + 1);
@@ -65,7 +73,7 @@ export function App() {
       return next;
     });
   const ack = (a: AlertItem) => void api.ack(a).then((updated) => setAlerts((prev) => prev.map((x) => (alertKey(x) === alertKey(updated) ? updated : x))));
-  const upsertCommand = useCallback((c: CommandItem) => setCommands((prev) => [c, ...prev.filter((x) => x.commandId !== c.commandId)]), []);
+  const upsertCommand = useCallback((c: CommandItem) => setCommands((prev) => mergeCommand(prev, c)), []);
   const switchLanguage = () => {
     const next = i18n.language === 'en' ? 'zh-CN' : 'en';
     localStorage.setItem('fleet.lang', next);

@@ -67,7 +67,7 @@ export async function startFleet(count: number, consoleOptions: Partial<ConsoleO
           location,
           mode: 'kiosk',
           version: '0.1.0',
-          heartbeatSeconds: 2,
+          heartbeatSeconds: 5,
           backoff: { baseMs: 50, capMs: 400 },
           ports: sim.ports(),
         });
