@@ -178,7 +178,7 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
         connectTimeoutMs: o.connectTimeoutMs,
       });
     }
-    const connectBudget = Math.max(120_000, (o.terminals / o.connectPerSecond) * 3000);
+    const connectBudget = Math.max(300_000, (o.terminals / o.connectPerSecond) * 3000);
     const connectAllMs = await waitFor(() => workers.totalConnected() >= o.terminals && probe.onlineSince(t0) >= o.terminals, connectBudget, probe);
     o.log(connectAllMs === null ? `not all connected within ${connectBudget} ms: ${workers.totalConnected()} agents, ${probe.onlineSince(t0)} online states` : `all ${o.terminals} connected and online at the console in ${connectAllMs} ms`);
 
