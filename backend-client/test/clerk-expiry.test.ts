@@ -17,34 +17,34 @@ describe('expired clerk token', () => {
     try {
       const first = await client.clerkLogin({ staffId: 'C1001', password: 'counter-1001' });
       const { app, materials } = syntheticApplication(1);
-      const local = journal.enqueue({ ...app, channel: 'counter', clerkToken: first.token }, materials);
+      const local = await journal.enqueue({ ...app, channel: 'counter', clerkToken: first.token }, materials);
       const kiosk = syntheticApplication(2);
-      journal.enqueue(kiosk.app, kiosk.materials);
+      await journal.enqueue(kiosk.app, kiosk.materials);
       // The clerk's platform session runs out before the outbox gets through (e.g. an overnight outage).
       sandbox.db.prepare('UPDATE clerk_sessions SET expires_at = 0').run();
 
       expect(await outbox.drainNow()).toMatchObject({ delivered: 1, needsClerk: 1, retryLater: 0 });
-      const held = journal.get(local.localId);
+      const held = await journal.get(local.localId);
       expect(held).toMatchObject({ state: 'needs-clerk', problem: 'clerk-token-expired', lastError: expect.stringMatching(/^unauthorized/) });
       expect(held.submission?.clerkToken).toBeUndefined();
-      expect(outbox.status()).toMatchObject({ needsClerk: 1, pending: 0, depth: 0 });
+      expect((await outbox.status())).toMatchObject({ needsClerk: 1, pending: 0, depth: 0 });
       // No loop: further passes do not touch it.
       for (let i = 0; i < 3; i++) expect(await outbox.drainNow()).toMatchObject({ delivered: 0, needsClerk: 0, retryLater: 0 });
-      expect(journal.get(local.localId).attempts).toBe(held.attempts);
+      expect((await journal.get(local.localId)).attempts).toBe(held.attempts);
       expect(sandbox.stats().applications).toBe(1);
 
       // The clerk signs in again and re-authorises it at the counter.
       const again = await client.clerkLogin({ staffId: 'C1001', password: 'counter-1001' });
-      expect(journal.reauthorise(local.localId, again.token)).toMatchObject({ state: 'submitted-locally', problem: null, idempotencyKey: local.idempotencyKey });
+      expect(await journal.reauthorise(local.localId, again.token)).toMatchObject({ state: 'submitted-locally', problem: null, idempotencyKey: local.idempotencyKey });
       expect(await outbox.drainNow()).toMatchObject({ delivered: 1, needsClerk: 0 });
-      const done = journal.get(local.localId);
+      const done = await journal.get(local.localId);
       expect(done.state).toBe('accepted');
       const row = sandbox.db.prepare('SELECT clerk_staff_id, channel FROM applications WHERE acceptance_number = ?').get(done.acceptanceNumber) as { clerk_staff_id: string; channel: string };
       expect(row).toEqual({ clerk_staff_id: 'C1001', channel: 'counter' });
       expect(sandbox.stats()).toMatchObject({ applications: 2, duplicateIdempotencyKeys: 0 });
-      expect(() => journal.reauthorise(local.localId, again.token)).toThrow(/cannot re-authorise/);
+      await expect(journal.reauthorise(local.localId, again.token)).rejects.toThrow(/cannot re-authorise/);
     } finally {
-      journal.close();
+      await journal.close();
       await sandbox.close();
     }
   });

@@ -46,9 +46,9 @@ describe('CLIs', () => {
     const journal = await openJournal({ file: db, keyProvider: createKeyFileProvider(`${db}.key`) });
     for (const seq of [1, 2, 3]) {
       const { app, materials } = syntheticApplication(seq);
-      journal.enqueue(app, materials);
+      await journal.enqueue(app, materials);
     }
-    journal.close();
+    await journal.close();
     const raw = new Database(db);
     raw.prepare("UPDATE applications SET payload = randomblob(90) WHERE label = 'synthetic:2'").run();
     raw.close();

@@ -103,8 +103,8 @@ describe('crash test', () => {
         const stats = sandbox.stats();
         expect(stats).toMatchObject({ applications: COUNT, distinctSyntheticSeq: COUNT, duplicateIdempotencyKeys: 0 });
         const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.db.key')) });
-        expect(journal.counts()).toMatchObject({ depth: 0, byState: { accepted: COUNT } });
-        journal.close();
+        expect(await journal.counts()).toMatchObject({ depth: 0, byState: { accepted: COUNT } });
+        await journal.close();
       } finally {
         await sandbox.close();
       }

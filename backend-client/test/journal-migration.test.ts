@@ -70,20 +70,20 @@ describe('journal schema migration', () => {
 
     const j = await openJournal({ file, keyProvider });
     try {
-      expect(j.list().map((a) => a.label)).toEqual(['pending', 'accepted', 'failed', 'purged']);
-      expect(j.get(ids['pending']!)).toMatchObject({ state: 'submitted-locally', problem: null, lastError: `network: ${RESIDENT_NAME}` });
-      expect(j.get(ids['pending']!).submission?.applicant.idNumber).toBe(RESIDENT_ID);
-      expect(j.materialData(ids['pending']!, 0).toString()).toContain(RESIDENT_ID);
-      expect(j.get(ids['accepted']!)).toMatchObject({ state: 'accepted', acceptanceNumber: NUMBER_ACCEPTED });
-      expect(j.get(ids['failed']!)).toMatchObject({ state: 'failed', problem: 'refused', lastError: ERROR_TEXT });
-      expect(j.get(ids['purged']!)).toMatchObject({ state: 'accepted', acceptanceNumber: null });
-      expect(j.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
-      expect(j.dueForDelivery(Number.POSITIVE_INFINITY).map((a) => a.localId)).toEqual([ids['pending']]);
-      j.checkpoint();
+      expect((await j.list()).map((a) => a.label)).toEqual(['pending', 'accepted', 'failed', 'purged']);
+      expect(await j.get(ids['pending']!)).toMatchObject({ state: 'submitted-locally', problem: null, lastError: `network: ${RESIDENT_NAME}` });
+      expect((await j.get(ids['pending']!)).submission?.applicant.idNumber).toBe(RESIDENT_ID);
+      expect((await j.materialData(ids['pending']!, 0)).toString()).toContain(RESIDENT_ID);
+      expect(await j.get(ids['accepted']!)).toMatchObject({ state: 'accepted', acceptanceNumber: NUMBER_ACCEPTED });
+      expect(await j.get(ids['failed']!)).toMatchObject({ state: 'failed', problem: 'refused', lastError: ERROR_TEXT });
+      expect(await j.get(ids['purged']!)).toMatchObject({ state: 'accepted', acceptanceNumber: null });
+      expect(await j.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
+      expect((await j.dueForDelivery(Number.POSITIVE_INFINITY)).map((a) => a.localId)).toEqual([ids['pending']]);
+      await j.checkpoint();
       const bytes = fileBytes(file);
       for (const needle of [NUMBER_ACCEPTED, NUMBER_PURGED, ERROR_TEXT, RESIDENT_NAME]) expect(bytes.indexOf(Buffer.from(needle)), needle.slice(0, 8)).toBe(-1);
     } finally {
-      j.close();
+      await j.close();
     }
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").pluck().get()).toBe('2');
@@ -91,8 +91,8 @@ describe('journal schema migration', () => {
     raw.close();
     // Opening again is a no-op: same rows, same states.
     const again = await openJournal({ file, keyProvider });
-    expect(again.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
-    again.close();
+    expect(await again.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
+    await again.close();
   });
 
   it('a schema-1 file whose constant key id hid a regenerated key: rows are quarantined, not thrown at, not dropped', async () => {
@@ -102,19 +102,19 @@ describe('journal schema migration', () => {
     writeV1(file, await oldKey.getKey(), 'safe-storage-v1');
     const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'regenerated')) });
     try {
-      expect(j.counts()).toMatchObject({ pending: 0, quarantined: 3 });
-      expect(j.list().filter((a) => a.state === 'quarantined').every((a) => a.problem === 'wrong-key')).toBe(true);
-      expect(j.findByLabel('purged')).toMatchObject({ state: 'accepted' }); // nothing sealed left, nothing to quarantine
+      expect(await j.counts()).toMatchObject({ pending: 0, quarantined: 3 });
+      expect((await j.list()).filter((a) => a.state === 'quarantined').every((a) => a.problem === 'wrong-key')).toBe(true);
+      expect(await j.findByLabel('purged')).toMatchObject({ state: 'accepted' }); // nothing sealed left, nothing to quarantine
     } finally {
-      j.close();
+      await j.close();
     }
     // With the old key back, every row returns as it was.
     const back = await openJournal({ file, keyProvider: oldKey });
-    expect(back.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
+    expect(await back.counts()).toMatchObject({ pending: 1, delivered: 2, failed: 1, quarantined: 0 });
     // The old error text could not be sealed under the key that wrote its row (the upgrade only had the new one): dropped.
-    expect(back.findByLabel('failed')).toMatchObject({ problem: 'refused', lastError: null });
-    expect(back.findByLabel('accepted')).toMatchObject({ acceptanceNumber: NUMBER_ACCEPTED });
-    expect(back.findByLabel('pending')!.submission?.applicant.idNumber).toBe(RESIDENT_ID);
-    back.close();
+    expect(await back.findByLabel('failed')).toMatchObject({ problem: 'refused', lastError: null });
+    expect(await back.findByLabel('accepted')).toMatchObject({ acceptanceNumber: NUMBER_ACCEPTED });
+    expect((await back.findByLabel('pending'))!.submission?.applicant.idNumber).toBe(RESIDENT_ID);
+    await back.close();
   });
 });

@@ -32,58 +32,58 @@ describe('journal retention and sealed columns', () => {
     let now = 1_000_000_000_000;
     const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k')), now: () => now });
     try {
-      const id = (label: string) => j.findByLabel(label)!.localId;
-      j.enqueue(app('pending'), [page()]);
-      j.enqueue(app('delivered'), [page()]);
-      j.markAccepted(id('delivered'), receipt);
-      j.enqueue(app('evaluation-owed'), [page()]);
-      j.markAccepted(id('evaluation-owed'), { ...receipt, acceptanceNumber: `${ACCEPTANCE}9` });
-      j.recordEvaluation(id('evaluation-owed'), { acceptanceNumber: `${ACCEPTANCE}9`, itemCode: 'QR00204001', departmentCode: '440304RS', level: '满意', indicators: { overall: '满意' }, channel: 'counter' });
-      j.enqueue(app('refused'), [page()]);
+      const id = async (label: string) => (await j.findByLabel(label))!.localId;
+      await j.enqueue(app('pending'), [page()]);
+      await j.enqueue(app('delivered'), [page()]);
+      await j.markAccepted(await id('delivered'), receipt);
+      await j.enqueue(app('evaluation-owed'), [page()]);
+      await j.markAccepted(await id('evaluation-owed'), { ...receipt, acceptanceNumber: `${ACCEPTANCE}9` });
+      await j.recordEvaluation(await id('evaluation-owed'), { acceptanceNumber: `${ACCEPTANCE}9`, itemCode: 'QR00204001', departmentCode: '440304RS', level: '满意', indicators: { overall: '满意' }, channel: 'counter' });
+      await j.enqueue(app('refused'), [page()]);
       // A server message may echo what was sent: stored sealed like the rest.
-      j.markFailed(id('refused'), `validation: applicantName ${RESIDENT_NAME} does not match ${RESIDENT_ID}`);
-      j.enqueue(app('clerk'), [page()]);
-      j.markNeedsClerk(id('clerk'), 'unauthorized/unauthorized: clerk session unknown or expired');
-      j.enqueue(app('damaged'), [page()]);
-      j.quarantine(id('damaged'), 'unreadable');
-      j.createDraft(app('abandoned-draft'));
-      j.enqueue(app('retrying'), [page()]);
-      j.scheduleRetry(id('retrying'), `network: ${RESIDENT_NAME}`, now + HOUR);
+      await j.markFailed(await id('refused'), `validation: applicantName ${RESIDENT_NAME} does not match ${RESIDENT_ID}`);
+      await j.enqueue(app('clerk'), [page()]);
+      await j.markNeedsClerk(await id('clerk'), 'unauthorized/unauthorized: clerk session unknown or expired');
+      await j.enqueue(app('damaged'), [page()]);
+      await j.quarantine(await id('damaged'), 'unreadable');
+      await j.createDraft(app('abandoned-draft'));
+      await j.enqueue(app('retrying'), [page()]);
+      await j.scheduleRetry(await id('retrying'), `network: ${RESIDENT_NAME}`, now + HOUR);
 
-      j.checkpoint();
+      await j.checkpoint();
       const bytes = fileBytes(file);
       for (const needle of [ACCEPTANCE, RESIDENT_NAME, RESIDENT_ID, 'clerk-token-that-expires']) {
         expect(bytes.indexOf(Buffer.from(needle)), `plain "${needle.slice(0, 6)}…" in the file`).toBe(-1);
       }
-      expect(j.get(id('delivered')).acceptanceNumber).toBe(ACCEPTANCE);
-      expect(j.get(id('refused'))).toMatchObject({ state: 'failed', problem: 'refused', lastError: expect.stringContaining(RESIDENT_NAME) });
+      expect((await j.get(await id('delivered'))).acceptanceNumber).toBe(ACCEPTANCE);
+      expect(await j.get(await id('refused'))).toMatchObject({ state: 'failed', problem: 'refused', lastError: expect.stringContaining(RESIDENT_NAME) });
       // The expired token is a credential: it is not kept once refused.
-      expect(j.get(id('clerk'))).toMatchObject({ state: 'needs-clerk', problem: 'clerk-token-expired' });
-      expect(j.get(id('clerk')).submission?.clerkToken).toBeUndefined();
+      expect(await j.get(await id('clerk'))).toMatchObject({ state: 'needs-clerk', problem: 'clerk-token-expired' });
+      expect((await j.get(await id('clerk'))).submission?.clerkToken).toBeUndefined();
 
-      expect(j.purge(2 * HOUR)).toBe(0); // nothing is past its retention yet
+      expect(await j.purge(2 * HOUR)).toBe(0); // nothing is past its retention yet
       now += 100 * 24 * HOUR;
-      expect(j.purge(2 * HOUR)).toBe(5); // delivered, refused, needs-clerk, quarantined, draft
+      expect(await j.purge(2 * HOUR)).toBe(5); // delivered, refused, needs-clerk, quarantined, draft
 
-      const byLabel = (label: string) => j.findByLabel(label)!;
+      const byLabel = async (label: string) => (await j.findByLabel(label))!;
       for (const label of ['delivered', 'refused', 'clerk', 'damaged', 'abandoned-draft']) {
-        const a = byLabel(label);
+        const a = await byLabel(label);
         expect(a.purgedAt, label).not.toBeNull();
         expect(a, label).toMatchObject({ submission: null, receipt: null, acceptanceNumber: null, lastError: null });
-        expect(() => j.materialData(a.localId, 0), label).toThrow();
+        await expect(j.materialData(a.localId, 0), label).rejects.toThrow();
       }
       // Never re-authorised in time: it can no longer be sent, and says so.
-      expect(byLabel('clerk')).toMatchObject({ state: 'failed', problem: 'clerk-token-expired' });
-      expect(byLabel('damaged')).toMatchObject({ state: 'quarantined', problem: 'unreadable' });
+      expect(await byLabel('clerk')).toMatchObject({ state: 'failed', problem: 'clerk-token-expired' });
+      expect(await byLabel('damaged')).toMatchObject({ state: 'quarantined', problem: 'unreadable' });
       // Still owed to the platform: kept, however old.
       for (const label of ['pending', 'retrying', 'evaluation-owed']) {
-        expect(byLabel(label).purgedAt, label).toBeNull();
-        expect(byLabel(label).submission?.applicant.idNumber, label).toBe(RESIDENT_ID);
+        expect((await byLabel(label)).purgedAt, label).toBeNull();
+        expect((await byLabel(label)).submission?.applicant.idNumber, label).toBe(RESIDENT_ID);
       }
-      expect(j.materialData(byLabel('pending').localId, 0).toString()).toContain(RESIDENT_ID);
-      expect(j.counts()).toMatchObject({ pending: 2, delivered: 2, failed: 2, quarantined: 1, needsClerk: 0, evaluationsPending: 1 });
+      expect((await j.materialData((await byLabel('pending')).localId, 0)).toString()).toContain(RESIDENT_ID);
+      expect(await j.counts()).toMatchObject({ pending: 2, delivered: 2, failed: 2, quarantined: 1, needsClerk: 0, evaluationsPending: 1 });
     } finally {
-      j.close();
+      await j.close();
     }
   });
 });

@@ -37,25 +37,25 @@ describe('journal', () => {
     const file = join(dir, 'j.db');
     const keyProvider = createKeyFileProvider(join(dir, 'k'));
     let j = await openJournal({ file, keyProvider });
-    const draft = j.createDraft(app());
+    const draft = await j.createDraft(app());
     expect(draft.state).toBe('draft');
     expect(draft.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-    j.addMaterial(draft.localId, page());
-    j.submitLocally(draft.localId);
-    j.close(); // "crash" between local submission and delivery
+    await j.addMaterial(draft.localId, page());
+    await j.submitLocally(draft.localId);
+    await j.close(); // "crash" between local submission and delivery
     j = await openJournal({ file, keyProvider });
-    const again = j.get(draft.localId);
+    const again = await j.get(draft.localId);
     expect(again).toMatchObject({ state: 'submitted-locally', idempotencyKey: draft.idempotencyKey });
     expect(again.submission?.applicant.idNumber).toBe(RESIDENT_ID);
-    expect(j.materialData(draft.localId, 0).toString()).toContain(RESIDENT_ID);
-    expect(() => j.markReceiptPrinted(draft.localId)).toThrow(JournalError);
+    expect((await j.materialData(draft.localId, 0)).toString()).toContain(RESIDENT_ID);
+    await expect(j.markReceiptPrinted(draft.localId)).rejects.toThrow(JournalError);
     const receipt = { acceptanceNumber: 'N1', queryPassword: '123456', stage: '预受理' as const, itemCode: 'QR00204001', department: { code: '440304RS', name: 'x' }, submittedAt: new Date().toISOString(), dueDate: '2030-01-01' };
-    j.markAccepted(draft.localId, receipt);
-    j.markReceiptPrinted(draft.localId);
-    const ev = j.recordEvaluation(draft.localId, { acceptanceNumber: 'N1', itemCode: 'QR00204001', departmentCode: '440304RS', level: '满意', indicators: { overall: '满意' }, channel: 'kiosk' });
+    await j.markAccepted(draft.localId, receipt);
+    await j.markReceiptPrinted(draft.localId);
+    const ev = await j.recordEvaluation(draft.localId, { acceptanceNumber: 'N1', itemCode: 'QR00204001', departmentCode: '440304RS', level: '满意', indicators: { overall: '满意' }, channel: 'kiosk' });
     expect(ev).toMatchObject({ state: 'evaluated', evaluationDelivered: false, receipt });
-    expect(j.counts().depth).toBe(1); // the evaluation still has to be delivered
-    j.close();
+    expect((await j.counts()).depth).toBe(1); // the evaluation still has to be delivered
+    await j.close();
   });
 
   it('carries a certificate-satisfied material sealed, and the outbox submits it without an upload', async () => {
@@ -64,12 +64,12 @@ describe('journal', () => {
     const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k')) });
     const { sandbox } = await freshSandbox();
     try {
-      const queued = j.enqueue(certificateApp('cert:1'), [page(), { code: 'LEASE_RECORD', trustLevel: 'A', electronicCertificateNumber: LEASE_RECORD_NUMBER }]);
+      const queued = await j.enqueue(certificateApp('cert:1'), [page(), { code: 'LEASE_RECORD', trustLevel: 'A', electronicCertificateNumber: LEASE_RECORD_NUMBER }]);
       expect(queued.materials).toMatchObject([
         { idx: 0, kind: 'file', contentType: 'image/png' },
         { idx: 1, kind: 'certificate', code: 'LEASE_RECORD', trustLevel: 'A', contentType: null, sha256: '', size: 0, pageCount: 0, uploadId: null },
       ]);
-      expect(j.certificateNumber(queued.localId, 1)).toBe(LEASE_RECORD_NUMBER);
+      expect(await j.certificateNumber(queued.localId, 1)).toBe(LEASE_RECORD_NUMBER);
       const needles = [Buffer.from(LEASE_RECORD_NUMBER), Buffer.from(RESIDENT_ID)];
       const assertClean = () => {
         const bytes = fileBytes(file);
@@ -80,17 +80,17 @@ describe('journal', () => {
       const uploadsBefore = sandbox.stats().uploads;
       expect(await createOutbox({ journal: j, client }).drainNow()).toMatchObject({ delivered: 1, failed: 0 });
       expect(sandbox.stats().uploads).toBe(uploadsBefore + 1); // the paper page only
-      const delivered = j.get(queued.localId);
+      const delivered = await j.get(queued.localId);
       expect(delivered.state).toBe('accepted');
       const stored = sandbox.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(delivered.acceptanceNumber) as string;
       expect(JSON.parse(stored)).toEqual([
         expect.objectContaining({ code: 'ID_CARD', trustLevel: 'C', pageCount: 1 }),
         { code: 'LEASE_RECORD', electronicCertificateNumber: LEASE_RECORD_NUMBER, trustLevel: 'A' },
       ]);
-      j.checkpoint();
+      await j.checkpoint();
       assertClean();
     } finally {
-      j.close();
+      await j.close();
       await sandbox.close();
     }
   });
@@ -100,21 +100,21 @@ describe('journal', () => {
     const file = join(dir, 'j.db');
     const k1 = createKeyFileProvider(join(dir, 'k1'));
     let j = await openJournal({ file, keyProvider: k1 });
-    const queued = j.enqueue(app('key:1'), [page()]);
-    j.close();
+    const queued = await j.enqueue(app('key:1'), [page()]);
+    await j.close();
     expect(statSync(join(dir, 'k1')).mode & 0o777).toBe(0o600);
     // A regenerated key (another key file): nothing thrown, nothing dropped, the row is set aside.
     j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k2')) });
-    expect(j.counts()).toMatchObject({ pending: 0, quarantined: 1, depth: 0 });
-    expect(j.get(queued.localId)).toMatchObject({ state: 'quarantined', problem: 'wrong-key', heldFrom: 'submitted-locally', submission: null });
-    expect(j.dueForDelivery(Number.POSITIVE_INFINITY)).toEqual([]);
-    j.close();
+    expect(await j.counts()).toMatchObject({ pending: 0, quarantined: 1, depth: 0 });
+    expect(await j.get(queued.localId)).toMatchObject({ state: 'quarantined', problem: 'wrong-key', heldFrom: 'submitted-locally', submission: null });
+    expect(await j.dueForDelivery(Number.POSITIVE_INFINITY)).toEqual([]);
+    await j.close();
     // The original key is restored: the row goes back to the outbox, intact.
     j = await openJournal({ file, keyProvider: k1 });
-    expect(j.get(queued.localId)).toMatchObject({ state: 'submitted-locally', problem: null, heldFrom: null, idempotencyKey: queued.idempotencyKey });
-    expect(j.get(queued.localId).submission?.applicant.idNumber).toBe(RESIDENT_ID);
-    expect(j.materialData(queued.localId, 0).toString()).toContain(RESIDENT_ID);
-    j.close();
+    expect(await j.get(queued.localId)).toMatchObject({ state: 'submitted-locally', problem: null, heldFrom: null, idempotencyKey: queued.idempotencyKey });
+    expect((await j.get(queued.localId)).submission?.applicant.idNumber).toBe(RESIDENT_ID);
+    expect((await j.materialData(queued.localId, 0)).toString()).toContain(RESIDENT_ID);
+    await j.close();
     writeFileSync(join(dir, 'k3'), Buffer.alloc(32).toString('base64'), { mode: 0o644 });
     await expect(openJournal({ file: join(dir, 'other.db'), keyProvider: createKeyFileProvider(join(dir, 'k3')) })).rejects.toThrow(/readable by others/);
   });
@@ -126,7 +126,7 @@ describe('journal', () => {
     const j = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'k')), now: () => now });
     const { sandbox } = await freshSandbox();
     try {
-      for (let i = 0; i < 5; i++) j.enqueue(app(`rest:${i}`), [page()]);
+      for (let i = 0; i < 5; i++) await j.enqueue(app(`rest:${i}`), [page()]);
       const needles = [Buffer.from(RESIDENT_ID), Buffer.from(RESIDENT_NAME), Buffer.from(RESIDENT_ID.slice(0, 14))];
       const assertClean = () => {
         const bytes = fileBytes(file);
@@ -138,26 +138,26 @@ describe('journal', () => {
       const outbox = createOutbox({ journal: j, client, retentionMs: 3600_000, now: () => now });
       expect(await outbox.drainNow()).toMatchObject({ delivered: 5 });
       assertClean();
-      expect(j.list().every((a) => a.submission !== null)).toBe(true);
+      expect((await j.list()).every((a) => a.submission !== null)).toBe(true);
       // A 好差评 recorded locally is delivered once by the outbox.
-      const first = j.list()[0]!;
-      j.markReceiptPrinted(first.localId);
-      j.recordEvaluation(first.localId, { acceptanceNumber: first.acceptanceNumber!, itemCode: first.itemCode, departmentCode: first.receipt!.department.code, level: '非常满意', indicators: { overall: '非常满意', efficiency: '满意' }, channel: 'kiosk' });
-      expect(outbox.status().depth).toBe(1);
+      const first = (await j.list())[0]!;
+      await j.markReceiptPrinted(first.localId);
+      await j.recordEvaluation(first.localId, { acceptanceNumber: first.acceptanceNumber!, itemCode: first.itemCode, departmentCode: first.receipt!.department.code, level: '非常满意', indicators: { overall: '非常满意', efficiency: '满意' }, channel: 'kiosk' });
+      expect((await outbox.status()).depth).toBe(1);
       expect(await outbox.drainNow()).toMatchObject({ evaluationsDelivered: 1 });
-      expect(outbox.status().depth).toBe(0);
+      expect((await outbox.status()).depth).toBe(0);
       expect(sandbox.stats().evaluations).toBe(1);
       now += 2 * 3600_000;
-      expect(j.purge(3600_000)).toBe(5);
-      const purged = j.list();
+      expect(await j.purge(3600_000)).toBe(5);
+      const purged = await j.list();
       // The tombstone keeps state and times; the acceptance number identifies the case, so it goes too.
       expect(purged.every((a) => a.purgedAt !== null && a.submission === null && a.receipt === null && a.acceptanceNumber === null)).toBe(true);
       expect(purged.map((a) => a.state).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'evaluated']);
-      expect(() => j.materialData(purged[0]!.localId, 0)).toThrow(JournalError);
-      j.checkpoint();
+      await expect(j.materialData(purged[0]!.localId, 0)).rejects.toThrow(JournalError);
+      await j.checkpoint();
       assertClean();
     } finally {
-      j.close();
+      await j.close();
       await sandbox.close();
     }
   });

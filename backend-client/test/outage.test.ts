@@ -11,9 +11,9 @@ import { createOutbox, type OutboxChange } from '../src/outbox/outbox';
 import { syntheticApplication } from '../src/outbox/synthetic';
 import { tempDir } from './helpers';
 
-async function until(cond: () => boolean, timeoutMs: number) {
+async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -33,31 +33,31 @@ describe('outage', () => {
     const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 50, maxMs: 300 }, onChange: (c) => changes.push(c) });
     for (let seq = 1; seq <= 60; seq++) {
       const { app, materials } = syntheticApplication(seq);
-      journal.enqueue(app, materials);
+      await journal.enqueue(app, materials);
     }
     const down = await outbox.drainNow();
     // The platform is unreachable: one probe, and the pass stops there (the others keep their place).
     expect(down).toMatchObject({ delivered: 0, retryLater: 1 });
-    expect(outbox.status()).toMatchObject({ depth: 60 });
-    expect(outbox.status().oldestPendingAt).not.toBeNull();
-    expect(outbox.status().lastError).toMatch(/^network/);
+    expect((await outbox.status())).toMatchObject({ depth: 60 });
+    expect((await outbox.status()).oldestPendingAt).not.toBeNull();
+    expect((await outbox.status()).lastError).toMatch(/^network/);
 
     outbox.start();
     await new Promise((r) => setTimeout(r, 300)); // still down: nothing may be lost meanwhile
-    expect(outbox.status().depth).toBe(60);
+    expect((await outbox.status()).depth).toBe(60);
     const back = await startSandbox({ dbFile, port });
     try {
-      await until(() => outbox.status().depth === 0, 20_000);
+      await until(async () => (await outbox.status()).depth === 0, 20_000);
       await outbox.stop();
       // More than one batch of 50: the pass's cursor reached every application, and in journal order.
       expect(back.stats()).toMatchObject({ applications: 60, distinctSyntheticSeq: 60, duplicateIdempotencyKeys: 0 });
-      const enqueued = journal.list().map((a) => a.localId);
+      const enqueued = (await journal.list()).map((a) => a.localId);
       expect(changes.filter((c) => c.state === 'accepted').map((c) => c.localId)).toEqual(enqueued);
       expect(changes.filter((c) => c.state === 'accepted')).toHaveLength(60);
-      expect(journal.list().every((a) => a.state === 'accepted' && a.receipt?.queryPassword)).toBe(true);
+      expect((await journal.list()).every((a) => a.state === 'accepted' && a.receipt?.queryPassword)).toBe(true);
     } finally {
       await outbox.stop();
-      journal.close();
+      await journal.close();
       await back.close();
     }
   });
@@ -74,19 +74,19 @@ describe('outage', () => {
     // A back-off long enough that a per-row schedule would leave the first application waiting behind the second.
     const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 2000, maxMs: 4000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
     const a = syntheticApplication(1);
-    journal.enqueue(a.app, a.materials);
+    await journal.enqueue(a.app, a.materials);
     expect(await outbox.drainNow()).toMatchObject({ delivered: 0, retryLater: 1 }); // tried while down
     const b = syntheticApplication(2);
-    journal.enqueue(b.app, b.materials); // never tried
+    await journal.enqueue(b.app, b.materials); // never tried
     const back = await startSandbox({ dbFile, port });
     try {
       outbox.start();
-      await until(() => outbox.status().depth === 0, 20_000);
-      expect(accepted).toEqual(journal.list().map((x) => x.localId));
+      await until(async () => (await outbox.status()).depth === 0, 20_000);
+      expect(accepted).toEqual((await journal.list()).map((x) => x.localId));
       expect(accepted).toHaveLength(2);
     } finally {
       await outbox.stop();
-      journal.close();
+      await journal.close();
       await back.close();
     }
   });
@@ -100,13 +100,13 @@ describe('outage', () => {
     try {
       for (let seq = 1; seq <= 20; seq++) {
         const { app, materials } = syntheticApplication(seq);
-        journal.enqueue(app, materials);
+        await journal.enqueue(app, materials);
       }
-      for (let i = 0; i < 200 && outbox.status().depth > 0; i++) await outbox.drainNow();
-      expect(outbox.status().depth).toBe(0);
+      for (let i = 0; i < 200 && (await outbox.status()).depth > 0; i++) await outbox.drainNow();
+      expect((await outbox.status()).depth).toBe(0);
       expect(sandbox.stats()).toMatchObject({ applications: 20, distinctSyntheticSeq: 20, duplicateIdempotencyKeys: 0, uploads: 20 });
     } finally {
-      journal.close();
+      await journal.close();
       await sandbox.close();
     }
   });

@@ -24,9 +24,9 @@ afterEach(() => void process.off('unhandledRejection', onRejection));
 /** Lets pending promise reactions (and Node's unhandled-rejection check) run. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
-async function until(cond: () => boolean, what: string) {
-  for (let i = 0; i < 400 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!cond()) throw new Error(`not reached: ${what}`);
+async function until(cond: () => boolean | Promise<boolean>, what: string) {
+  for (let i = 0; i < 400 && !(await cond()); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!(await cond())) throw new Error(`not reached: ${what}`);
 }
 
 async function journalWith(count: number) {
@@ -35,7 +35,7 @@ async function journalWith(count: number) {
   const journal = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
   for (let seq = 1; seq <= count; seq++) {
     const { app, materials } = syntheticApplication(seq);
-    journal.enqueue(app, materials);
+    await journal.enqueue(app, materials);
   }
   /** Damages a sealed column behind the journal's back, as a bad sector or a stray write would. */
   const damage = (sql: string, label: string) => {
@@ -54,18 +54,18 @@ describe('quarantine', () => {
     try {
       damage('UPDATE applications SET payload = ? WHERE label = ?', 'synthetic:2');
       outbox.start();
-      await until(() => outbox.status().depth === 0, 'outbox empty');
+      await until(async () => (await outbox.status()).depth === 0, 'outbox empty');
       await settle();
       expect(rejections).toEqual([]);
-      expect(journal.findByLabel('synthetic:2')).toMatchObject({ state: 'quarantined', problem: 'unreadable', heldFrom: 'submitted-locally', submission: null });
-      expect(journal.findByLabel('synthetic:3')?.state).toBe('accepted');
-      expect(outbox.status()).toMatchObject({ pending: 0, delivered: 2, quarantined: 1, failed: 0 });
+      expect(await journal.findByLabel('synthetic:2')).toMatchObject({ state: 'quarantined', problem: 'unreadable', heldFrom: 'submitted-locally', submission: null });
+      expect((await journal.findByLabel('synthetic:3'))?.state).toBe('accepted');
+      expect((await outbox.status())).toMatchObject({ pending: 0, delivered: 2, quarantined: 1, failed: 0 });
       expect(sandbox.stats()).toMatchObject({ applications: 2, distinctSyntheticSeq: 2 });
       // Kept for an operator, not retried: a second pass leaves it alone.
       expect(await outbox.drainNow()).toMatchObject({ delivered: 0, retryLater: 0, quarantined: 0 });
     } finally {
       await outbox.stop();
-      journal.close();
+      await journal.close();
       await sandbox.close();
     }
   });
@@ -78,21 +78,21 @@ describe('quarantine', () => {
       expect(await createOutbox({ journal, client }).drainNow()).toMatchObject({ delivered: 1, quarantined: 1, retryLater: 0 });
       await settle();
       expect(rejections).toEqual([]);
-      expect(journal.findByLabel('synthetic:1')).toMatchObject({ state: 'quarantined', problem: 'unreadable' });
+      expect(await journal.findByLabel('synthetic:1')).toMatchObject({ state: 'quarantined', problem: 'unreadable' });
       expect(sandbox.stats()).toMatchObject({ applications: 1, uploads: 1 });
     } finally {
-      journal.close();
+      await journal.close();
       await sandbox.close();
     }
   });
 
   it('a damaged row in the file is quarantined when the journal opens: counts are right before any pass', async () => {
     const { journal, damage, file, dir } = await journalWith(2);
-    journal.close();
+    await journal.close();
     damage('UPDATE applications SET payload = ? WHERE label = ?', 'synthetic:1');
     const reopened = await openJournal({ file, keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
-    expect(reopened.counts()).toMatchObject({ pending: 1, quarantined: 1, depth: 1 });
-    reopened.close();
+    expect(await reopened.counts()).toMatchObject({ pending: 1, quarantined: 1, depth: 1 });
+    await reopened.close();
   });
 
   it('a pass that fails as a whole is recorded, never an unhandled rejection, and the loop keeps running', async () => {
@@ -108,10 +108,10 @@ describe('quarantine', () => {
       await until(() => passes > seen + 2, 'background passes continue');
       await settle();
       expect(rejections).toEqual([]);
-      expect(outbox.status().lastError).toBe('disk I/O error');
+      expect((await outbox.status()).lastError).toBe('disk I/O error');
     } finally {
       await outbox.stop();
-      journal.close();
+      await journal.close();
     }
   });
 

@@ -23,9 +23,9 @@ import { failureOf } from './failure-of';
 
 const RESIDENT = { idNumber: '440304199604122469', name: '卓岚' };
 
-async function until<T>(check: () => T | undefined | false, what: string): Promise<T> {
+async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string): Promise<T> {
   for (let i = 0; i < 400; i++) {
-    const v = check();
+    const v = await check();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -76,13 +76,13 @@ describe('held counter applications (needs-clerk)', () => {
     const { token } = await terminal.backend.client.clerkLogin({ staffId: 'C1001', password: 'counter-1001' });
     // Every platform session of the clerk runs out (e.g. overnight) before the outbox delivers.
     sandbox.db.prepare('UPDATE clerk_sessions SET expires_at = 0').run();
-    const local = terminal.applications.journal.enqueue({
+    const local = await terminal.applications.journal.enqueue({
       itemCode: 'QR00204001', channel: 'counter', clerkToken: token,
       applicant: { type: 'natural_person', idType: 'resident', ...RESIDENT },
       form: { applicantName: RESIDENT.name, applicantIdNumber: RESIDENT.idNumber, contactPhone: '13800138001' },
     }, [{ code: 'ID_CARD', pageCount: 1, trustLevel: 'B', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 synthetic page') }]);
 
-    const held = await until(() => terminal.applications.journal.get(local.localId).state === 'needs-clerk', 'needs-clerk');
+    const held = await until(async () => (await terminal.applications.journal.get(local.localId)).state === 'needs-clerk', 'needs-clerk');
     expect(held).toBe(true);
     const listed = (await call('held:list', {})) as { applications: Array<Record<string, unknown>> };
     expect(listed.applications).toEqual([expect.objectContaining({
@@ -96,9 +96,9 @@ describe('held counter applications (needs-clerk)', () => {
     raw.prepare(`INSERT INTO applications (local_id, idempotency_key, state, item_code, payload, created_at, submitted_at, next_attempt_at)
       VALUES (?, ?, 'submitted-locally', 'QR00204001', ?, 1, 1, 0)`).run(damagedId, randomUUID().replace(/-/g, ''), randomBytes(64));
     raw.close();
-    await until(() => terminal.applications.journal.counts().quarantined === 1, 'quarantined');
+    await until(async () => (await terminal.applications.journal.counts()).quarantined === 1, 'quarantined');
 
-    const view = OutboxView.parse(outboxView(terminal));
+    const view = OutboxView.parse(await outboxView(terminal));
     expect(view).toMatchObject({ needsClerk: 1, quarantined: 1, pending: 0 });
     expect(view.setAside).toEqual(expect.arrayContaining([
       expect.objectContaining({ trackingCode: trackingCodeOf(local.localId), state: 'needs-clerk', problem: 'clerk-token-expired' }),
@@ -106,19 +106,19 @@ describe('held counter applications (needs-clerk)', () => {
     ]));
     expect(JSON.stringify(view)).not.toContain(RESIDENT.name);
     expect(JSON.stringify(view)).not.toContain(RESIDENT.idNumber);
-    const attempts = terminal.applications.journal.get(local.localId).attempts;
+    const attempts = (await terminal.applications.journal.get(local.localId)).attempts;
     expect(await terminal.applications.outbox.drainNow()).toMatchObject({ delivered: 0, needsClerk: 0, retryLater: 0 });
-    expect(terminal.applications.journal.get(local.localId).attempts).toBe(attempts);
+    expect((await terminal.applications.journal.get(local.localId)).attempts).toBe(attempts);
     expect(sandbox.stats().applications).toBe(0);
 
     // The clerk's counter sign-in was refused by the platform too: signing in again gives a fresh token.
     await call('counter:login', { staffId: 'C1001', password: 'counter-1001' });
     const sent = (await call('held:reauthorise', { localId: local.localId })) as { acceptanceNumber: string | null };
     expect(sent.acceptanceNumber).toMatch(/^440304QR00204001/);
-    expect(terminal.applications.journal.get(local.localId)).toMatchObject({ state: 'accepted', problem: null });
+    expect(await terminal.applications.journal.get(local.localId)).toMatchObject({ state: 'accepted', problem: null });
     expect(sandbox.db.prepare('SELECT clerk_staff_id FROM applications').pluck().all()).toEqual(['C1001']);
     expect(await call('held:list', {})).toEqual({ applications: [] });
-    expect(OutboxView.parse(outboxView(terminal))).toMatchObject({ needsClerk: 0, quarantined: 1, delivered: 1 });
+    expect(OutboxView.parse(await outboxView(terminal))).toMatchObject({ needsClerk: 0, quarantined: 1, delivered: 1 });
     expect((await failureOf(call('held:reauthorise', { localId: local.localId }))).reason).toBe('not-pending');
   });
 

@@ -31,7 +31,7 @@ async function main() {
   if (values.drain) {
     for (;;) {
       await desk.outbox.drainNow();
-      const s = desk.outbox.status();
+      const s = await desk.outbox.status();
       if (s.depth === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -152,8 +152,8 @@ async function main() {
     const atSandbox = new Map<string, string[]>();
     for (const r of rows) atSandbox.set(r.k, [...(atSandbox.get(r.k) ?? []), r.n]);
     const journal = await openJournal({ file: path.join(dataDir, 'journal.sqlite'), keyProvider: createKeyFileProvider(path.join(dataDir, 'journal.key')) });
-    const local = journal.list();
-    journal.close();
+    const local = await journal.list();
+    await journal.close();
     const localKeys = new Set(local.map((a) => a.idempotencyKey));
     const byLocalId = new Map(local.map((a) => [a.localId, a]));
     let lost = 0;

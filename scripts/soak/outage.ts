@@ -58,7 +58,7 @@ async function main() {
   try {
     // Online first: the catalogue is cached and the path works.
     for (let i = 0; i < 3; i++) await apply();
-    const onlineCount = journal.list().length;
+    const onlineCount = (await journal.list()).length;
 
     await sandbox.close();
     sandbox = null;
@@ -81,31 +81,31 @@ async function main() {
       }
     }
     const outageS = (Date.now() - outageStart) / 1000;
-    const depthAtReturn = outbox.status().depth;
+    const depthAtReturn = (await outbox.status()).depth;
 
     // The platform returns on the same address; nobody applies: the outbox must notice on its own.
     sandbox = await startSandbox({ dbFile, port, terminals });
     const back = Date.now();
     let firstDeliveryAt: number | null = null;
     const bound = back + 8 * 60_000; // beyond the outbox's longest back-off (5 min)
-    while (outbox.status().depth > 0 && Date.now() < bound) {
+    while ((await outbox.status()).depth > 0 && Date.now() < bound) {
       if (firstDeliveryAt === null && sandbox.stats().applications > onlineCount) firstDeliveryAt = Date.now();
       await sleep(20);
     }
     const drainedAt = Date.now();
     firstDeliveryAt ??= drainedAt;
-    const remaining = outbox.status().depth;
+    const remaining = (await outbox.status()).depth;
 
     // Count at the platform, in its insertion order, against the journal's order.
     const rows = sandbox.db.prepare('SELECT idempotency_key AS k, acceptance_number AS n FROM applications ORDER BY rowid').all() as Array<{ k: string; n: string }>;
-    const local = new Map(journal.list().map((a) => [a.idempotencyKey, a]));
+    const local = new Map((await journal.list()).map((a) => [a.idempotencyKey, a]));
     const offlineSet = new Set(offline);
     const arrived = rows.map((r) => local.get(r.k)).filter((a) => a && offlineSet.has(a.localId));
     let outOfOrder = 0;
     for (let i = 1; i < arrived.length; i++) if (arrived[i]!.seq < arrived[i - 1]!.seq) outOfOrder++;
     const keys = rows.map((r) => r.k);
     const duplicated = keys.length - new Set(keys).size + rows.filter((r) => !local.has(r.k)).length;
-    const byId = new Map(journal.list().map((a) => [a.localId, a]));
+    const byId = new Map((await journal.list()).map((a) => [a.localId, a]));
     const lost = offline.filter((id) => {
       const a = byId.get(id);
       return !a || !a.acceptanceNumber || !rows.some((r) => r.k === a.idempotencyKey && r.n === a.acceptanceNumber);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBackendClient } from '../client';
 import { DEV_TERMINAL } from '../dev-terminal';
-import { openJournal } from './journal';
+import { openJournalOnThisThread } from './journal';
 import { createKeyFileProvider } from './key-file-provider';
 import { createOutbox } from './outbox';
 import { syntheticApplication } from './synthetic';
@@ -33,7 +33,8 @@ function fail(message: string): never {
 
 const command = positionals[0] ?? fail('command required: status|drain|purge|submit-synthetic');
 const dbFile = values.db ?? fail('--db FILE is required');
-const journal = await openJournal({ file: dbFile, keyProvider: createKeyFileProvider(values['key-file'] ?? `${dbFile}.key`) });
+// A one-shot operator tool has no loop to keep free: SQLite runs on its own thread, no worker to start.
+const journal = await openJournalOnThisThread({ file: dbFile, keyProvider: createKeyFileProvider(values['key-file'] ?? `${dbFile}.key`) });
 const retentionMs = Number(values['retention-hours']) * 3600_000;
 const print = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 
@@ -48,7 +49,7 @@ async function drainAll(box: ReturnType<typeof outbox>) {
   let wait = 200;
   for (;;) {
     const r = await box.drainNow().catch((e: unknown) => fail(`delivery pass failed: ${e instanceof Error ? e.message : String(e)}`));
-    const s = box.status();
+    const s = await box.status();
     if (s.depth === 0 || (r.retryLater === 0 && r.delivered === 0 && r.evaluationsDelivered === 0)) return s;
     if (r.retryLater > 0) {
       await sleep(wait);
@@ -59,7 +60,7 @@ async function drainAll(box: ReturnType<typeof outbox>) {
 
 switch (command) {
   case 'status': {
-    const c = journal.counts();
+    const c = await journal.counts();
     print({
       pending: c.pending, delivered: c.delivered, failed: c.failed, quarantined: c.quarantined, needsClerk: c.needsClerk,
       evaluationsPending: c.evaluationsPending, depth: c.depth, oldestPendingAt: c.oldestPendingAt && new Date(c.oldestPendingAt).toISOString(), byState: c.byState,
@@ -72,7 +73,7 @@ switch (command) {
     break;
   }
   case 'purge':
-    print({ purged: journal.purge(retentionMs) });
+    print({ purged: await journal.purge(retentionMs) });
     break;
   case 'submit-synthetic': {
     const count = Number(values.count ?? fail('--count N is required'));
@@ -80,9 +81,9 @@ switch (command) {
     const box = outbox();
     let created = 0;
     for (let seq = 1; seq <= count; seq++) {
-      if (journal.findByLabel(`synthetic:${seq}`)) continue; // written by an earlier (maybe killed) run
+      if (await journal.findByLabel(`synthetic:${seq}`)) continue; // written by an earlier (maybe killed) run
       const { app, materials } = syntheticApplication(seq);
-      journal.enqueue(app, materials);
+      await journal.enqueue(app, materials);
       created++;
     }
     const s = await drainAll(box);
@@ -92,4 +93,4 @@ switch (command) {
   default:
     fail(`unknown command ${command}`);
 }
-journal.close();
+await journal.close();

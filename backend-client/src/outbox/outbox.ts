@@ -3,10 +3,13 @@
 // a crash, timeout or lost answer can only ever produce the one application the server already has.
 // No row can stop the others: an unreadable one is quarantined, a refused clerk token sets the row aside
 // for a clerk (needs-clerk), and an error in one pass is recorded and never becomes an unhandled rejection.
+// A resident's own application is delivered at once (deliverNow, within a bounded wait) while the others
+// keep their place and their back-off; a row is never worked on by two deliveries at the same time.
 import type { BackendClient } from '../client';
 import { BackendError } from '../errors';
 import type { ApplicationSubmission, SubmittedMaterial } from '../types';
-import { JournalError, type Journal, type LocalApplication, type LocalState } from './journal';
+import { JournalError, type Journal, type JournalCounts, type LocalApplication, type LocalState } from './journal';
+
 
 export interface OutboxChange {
   localId: string;
@@ -34,6 +37,8 @@ export interface OutboxOptions {
   chunkSize?: number;
   now?: () => number;
   random?: () => number;
+  /** Resolves after `ms` (the bound of deliverNow's wait); injectable so tests run it on a fake clock. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export interface OutboxStatus {
@@ -61,12 +66,24 @@ export interface DrainResult {
   needsClerk: number;
 }
 
+/** What deliverNow saw: the delivery's own outcome, or `waiting` when the budget ran out first (it goes on). */
+export type DeliverNowOutcome = 'delivered' | 'failed' | 'needs-clerk' | 'quarantined' | 'retry' | 'unreachable' | 'waiting' | 'not-pending';
+
 export interface Outbox {
   start(): void;
   stop(): Promise<void>;
-  /** One pass over everything pending, ignoring back-off schedules. */
+  /** One pass over everything pending, ignoring back-off schedules (the admin's "drain now"). */
   drainNow(): Promise<DrainResult>;
-  status(): OutboxStatus;
+  /**
+   * Delivers this one application now (whatever its back-off), answering within `budgetMs`: after that the
+   * caller gets `waiting` and the attempt finishes in the background (the application stays in the outbox).
+   * No other row is touched. Never rejects.
+   */
+  deliverNow(localId: string, budgetMs: number): Promise<DeliverNowOutcome>;
+  /** The status, counted in the journal now. */
+  status(): Promise<OutboxStatus>;
+  /** The status as of the last pass or status() call (a pass runs every pollMs): for once-a-minute readers. */
+  lastStatus(): OutboxStatus;
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
@@ -88,6 +105,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let lastPurgeAt = Number.NEGATIVE_INFINITY;
   let lastError: string | null = null;
   let lastSuccessAt: number | null = null;
+  /** Rows being delivered right now (by a pass or by deliverNow), so none is sent twice at once. */
+  const delivering = new Map<string, Promise<Outcome>>();
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.()));
 
   const emit = (app: LocalApplication, error?: string) =>
     options.onChange?.({ localId: app.localId, state: app.state, acceptanceNumber: app.acceptanceNumber, ...(error ? { error } : {}) });
@@ -123,21 +143,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (!app.submission) throw new JournalError('unreadable', 'submission data missing');
       for (const m of app.materials) {
         if (m.uploadId || m.kind === 'certificate' || !m.contentType) continue;
-        const data = journal.materialData(app.localId, m.idx);
+        const data = await journal.materialData(app.localId, m.idx);
         const up = await client.uploadFile(data, { contentType: m.contentType, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) });
-        journal.markMaterialUploaded(app.localId, m.idx, up.uploadId);
+        await journal.markMaterialUploaded(app.localId, m.idx, up.uploadId);
         m.uploadId = up.uploadId;
       }
       const { clerkToken: _token, ...rest } = app.submission;
-      const body: ApplicationSubmission = {
-        itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form,
-        materials: app.materials.map((m): SubmittedMaterial => m.kind === 'certificate'
-          ? { code: m.code, electronicCertificateNumber: journal.certificateNumber(app.localId, m.idx), trustLevel: 'A' }
-          : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' }),
-      };
+      const materials: SubmittedMaterial[] = [];
+      for (const m of app.materials) {
+        materials.push(m.kind === 'certificate'
+          ? { code: m.code, electronicCertificateNumber: await journal.certificateNumber(app.localId, m.idx), trustLevel: 'A' }
+          : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' });
+      }
+      const body: ApplicationSubmission = { itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form, materials };
       submitting = true;
       const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
-      emit(journal.markAccepted(app.localId, receipt));
+      emit(await journal.markAccepted(app.localId, receipt));
       lastSuccessAt = now();
       outageProbes = 0;
       return 'delivered';
@@ -145,25 +166,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const msg = describe(e);
       lastError = msg;
       if (unreadable(e)) {
-        journal.quarantine(app.localId, 'unreadable');
-        emit(journal.get(app.localId), msg);
+        await journal.quarantine(app.localId, 'unreadable');
+        emit(await journal.get(app.localId), msg);
         return 'quarantined';
       }
       if (submitting && clerkToken && clerkRefused(e)) {
-        journal.markNeedsClerk(app.localId, msg);
-        emit(journal.get(app.localId), msg);
+        await journal.markNeedsClerk(app.localId, msg);
+        emit(await journal.get(app.localId), msg);
         return 'needs-clerk';
       }
       if (permanent(e)) {
-        journal.markFailed(app.localId, msg);
-        emit(journal.get(app.localId), msg);
+        await journal.markFailed(app.localId, msg);
+        emit(await journal.get(app.localId), msg);
         return 'failed';
       }
       if (unreachable(e)) {
-        journal.scheduleRetry(app.localId, msg, enterOutage());
+        await journal.scheduleRetry(app.localId, msg, enterOutage());
         return 'unreachable';
       }
-      journal.scheduleRetry(app.localId, msg, retryAt(app.attempts));
+      await journal.scheduleRetry(app.localId, msg, retryAt(app.attempts));
       return 'retry';
     }
   }
@@ -176,21 +197,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // A lost answer to an earlier attempt: the server already has this evaluation.
       if (!(e instanceof BackendError && e.serverCode === 'already_evaluated')) {
         lastError = describe(e);
-        if (permanent(e)) journal.markEvaluationDelivered(app.localId);
-        else journal.scheduleRetry(app.localId, lastError, unreachable(e) ? enterOutage() : retryAt(app.attempts));
+        if (permanent(e)) await journal.markEvaluationDelivered(app.localId);
+        else await journal.scheduleRetry(app.localId, lastError, unreachable(e) ? enterOutage() : retryAt(app.attempts));
         return false;
       }
     }
-    journal.markEvaluationDelivered(app.localId);
-    emit(journal.get(app.localId));
+    await journal.markEvaluationDelivered(app.localId);
+    emit(await journal.get(app.localId));
     return true;
   }
 
   /** Anything a row's own handling threw (a journal write refused, a state changed under it): retry it later, go on with the others. */
-  function rowFailed(app: LocalApplication, e: unknown): void {
+  async function rowFailed(app: LocalApplication, e: unknown): Promise<void> {
     lastError = describe(e);
     try {
-      journal.scheduleRetry(app.localId, lastError, retryAt(app.attempts));
+      await journal.scheduleRetry(app.localId, lastError, retryAt(app.attempts));
     } catch {
       // The row is gone or the journal refuses writes: the pass records lastError and continues.
     }
@@ -198,21 +219,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function runPass(at: number): Promise<DrainResult> {
     const result: DrainResult = { delivered: 0, evaluationsDelivered: 0, failed: 0, retryLater: 0, quarantined: 0, needsClerk: 0 };
-    const quarantinedBefore = journal.counts().quarantined;
+    const quarantinedBefore = (await journal.counts()).quarantined;
     let cursor = 0;
     let reachable = true;
     rows: for (;;) {
-      const batch = journal.dueForDelivery(at, cursor);
+      const batch = await journal.dueForDelivery(at, cursor);
       if (batch.length === 0) break;
       for (const app of batch) {
         cursor = app.seq;
-        let r: Outcome;
-        try {
-          r = await deliver(app);
-        } catch (e) {
-          rowFailed(app, e);
-          r = 'retry';
-        }
+        // Being delivered by a resident's deliverNow: that delivery settles it.
+        if (delivering.has(app.localId)) continue;
+        const r = await deliverOnce(app);
         if (r === 'delivered') result.delivered++;
         else if (r === 'failed') result.failed++;
         else if (r === 'needs-clerk') result.needsClerk++;
@@ -225,21 +242,52 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
       }
     }
-    for (const app of reachable ? journal.dueEvaluations(at) : []) {
+    for (const app of reachable ? await journal.dueEvaluations(at) : []) {
       try {
         if (await deliverEvaluation(app)) result.evaluationsDelivered++;
         else if (now() < outageUntil) break;
       } catch (e) {
-        rowFailed(app, e);
+        await rowFailed(app, e);
       }
     }
     // Counted from the journal: rows found unreadable while listing the due ones are quarantined there.
-    result.quarantined = Math.max(0, journal.counts().quarantined - quarantinedBefore);
+    const counts = await journal.counts();
+    result.quarantined = Math.max(0, counts.quarantined - quarantinedBefore);
+    remember(counts);
     if (result.delivered > 0 || now() - lastPurgeAt >= purgeEveryMs) {
       lastPurgeAt = now();
-      journal.purge(retentionMs);
+      await journal.purge(retentionMs);
     }
     return result;
+  }
+
+  let counted: JournalCounts = { depth: 0, oldestPendingAt: null, byState: {}, pending: 0, delivered: 0, failed: 0, quarantined: 0, needsClerk: 0, evaluationsPending: 0 };
+  const remember = (c: JournalCounts) => void (counted = c);
+  const statusOf = (c: JournalCounts): OutboxStatus => ({
+    running, depth: c.depth, oldestPendingAt: c.oldestPendingAt, byState: c.byState, lastError, lastSuccessAt,
+    pending: c.pending, delivered: c.delivered, failed: c.failed, quarantined: c.quarantined, needsClerk: c.needsClerk,
+  });
+
+  /** The one delivery of a row in flight (a pass and deliverNow share it); anything its handling throws is a retry. */
+  function deliverOnce(app: LocalApplication): Promise<Outcome> {
+    const running = delivering.get(app.localId);
+    if (running) return running;
+    const attempt = deliver(app)
+      .catch(async (e: unknown): Promise<Outcome> => {
+        await rowFailed(app, e);
+        return 'retry';
+      })
+      .finally(() => delivering.delete(app.localId));
+    delivering.set(app.localId, attempt);
+    return attempt;
+  }
+
+  async function deliverThis(localId: string): Promise<DeliverNowOutcome> {
+    const running = delivering.get(localId);
+    if (running) return running;
+    const app = await journal.get(localId);
+    if (app.state !== 'submitted-locally') return 'not-pending';
+    return deliverOnce(app);
   }
 
   function once(at: number): Promise<DrainResult> {
@@ -276,14 +324,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       running = false;
       if (timer) clearTimeout(timer);
       await pass;
+      await Promise.allSettled([...delivering.values()]);
     },
     drainNow: () => once(Number.POSITIVE_INFINITY),
-    status() {
-      const c = journal.counts();
-      return {
-        running, depth: c.depth, oldestPendingAt: c.oldestPendingAt, byState: c.byState, lastError, lastSuccessAt,
-        pending: c.pending, delivered: c.delivered, failed: c.failed, quarantined: c.quarantined, needsClerk: c.needsClerk,
-      };
+    deliverNow(localId, budgetMs) {
+      const attempt = deliverThis(localId).catch((e: unknown): DeliverNowOutcome => {
+        lastError = describe(e);
+        return 'retry';
+      });
+      return Promise.race([attempt, wait(budgetMs).then((): DeliverNowOutcome => 'waiting')]);
     },
+    async status() {
+      const c = await journal.counts();
+      remember(c);
+      return statusOf(c);
+    },
+    lastStatus: () => statusOf(counted),
   };
 }

@@ -47,7 +47,7 @@ describe('prefill kept for the session', () => {
     try {
       const r = await t.applications.submit(session, { itemCode: ITEM, form: {} });
       expect(r.acceptanceNumber).toBeNull(); // journaled, waiting for the backend
-      const app = t.applications.journal.get(r.localId);
+      const app = await t.applications.journal.get(r.localId);
       expect(app.submission?.form['contactPhone']).toMatch(/^1[3-9]\d{9}$/);
     } finally {
       t.backend.sandbox!.setFaults(undefined);

@@ -31,7 +31,7 @@ describe('signature on the application', () => {
     const session = cardSessionOf(t.sessions.current());
     const r = await t.applications.submit(session, { itemCode: 'GF00103001', form: {}, signaturePng: pngDataUrl() });
     expect(r.acceptanceNumber).not.toBeNull();
-    const app = t.applications.journal.get(r.localId);
+    const app = await t.applications.journal.get(r.localId);
     const sig = app.materials.find((m) => m.code === SIGNATURE_MATERIAL_CODE);
     expect(sig).toMatchObject({ trustLevel: 'D', contentType: 'image/png', pageCount: 1 });
     expect(sig?.uploadId).toBeTruthy();
@@ -39,9 +39,9 @@ describe('signature on the application', () => {
 
   it('refuses something that is not a PNG, before journaling', async () => {
     const session = cardSessionOf(t.sessions.current());
-    const before = t.applications.journal.list().length;
+    const before = (await t.applications.journal.list()).length;
     const fake = `data:image/png;base64,${Buffer.from('<svg>not a png</svg>'.repeat(10)).toString('base64')}`;
     await expect(t.applications.submit(session, { itemCode: 'GF00103001', form: {}, signaturePng: fake })).rejects.toMatchObject({ code: 'validation', reason: 'signature-invalid' });
-    expect(t.applications.journal.list().length).toBe(before);
+    expect((await t.applications.journal.list()).length).toBe(before);
   });
 });

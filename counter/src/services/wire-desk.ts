@@ -33,8 +33,8 @@ export function deskHandlers(d: CounterDesks): HandlersFor<DeskChannel> {
       await d.evaluation.request(req.localId, clerk.view.staffId, clerk.view.windowNo);
       return { done: true as const };
     },
-    'evaluation:submit': (req) => {
-      d.evaluation.submit(req);
+    'evaluation:submit': async (req) => {
+      await d.evaluation.submit(req);
       return { done: true as const };
     },
     'evaluation:decline': (req) => {

@@ -9,9 +9,9 @@ import { systemStats } from './system-stats';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The outbox as the dashboard shows it: counts, and the applications waiting for a person (no personal data). */
-export function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'journal'> }): OutboxView {
-  const s = ctx.applications.outbox.status();
-  const setAside = ctx.applications.journal.setAside(50).map((a) => ({
+export async function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'journal'> }): Promise<OutboxView> {
+  const s = await ctx.applications.outbox.status();
+  const setAside = (await ctx.applications.journal.setAside(50)).map((a) => ({
     trackingCode: trackingCodeOf(a.localId),
     itemCode: a.itemCode,
     state: a.state as SetAsideApplication['state'],
@@ -25,13 +25,13 @@ export function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'jo
   };
 }
 
-export function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatService): Dashboard {
+export async function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatService): Promise<Dashboard> {
   return {
     terminalId: ctx.config().terminalId,
     devices: ctx.devices.list().map(redactedDevice),
     service: redactedService(ctx.devices.serviceState()),
     backend: heartbeat.backend(),
-    outbox: outboxView(ctx),
+    outbox: await outboxView(ctx),
     system: systemStats(ctx.dataDir),
     heartbeat: heartbeat.view(),
   };
@@ -41,7 +41,7 @@ export function samplePoint(ctx: TerminalContext, heartbeat: HeartbeatService, a
   const devices = ctx.devices.list();
   return {
     at: at.toISOString(),
-    outboxDepth: ctx.applications.outbox.status().depth,
+    outboxDepth: ctx.applications.outbox.lastStatus().depth,
     latencyMs: heartbeat.backend().latencyMs,
     working: devices.filter((d) => d.status === 'online' || d.status === 'busy').length,
     statuses: Object.fromEntries(devices.map((d) => [d.id, d.status])),

@@ -32,7 +32,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
     url: ctx.backend.url,
     devices: () => ctx.devices.list(),
     service: () => ctx.devices.serviceState(),
-    outbox: () => ctx.applications.outbox.status(),
+    outbox: () => ctx.applications.outbox.lastStatus(),
     version: ctx.version,
   });
   const history = new HistoryStore(ctx.dataDir);
@@ -120,7 +120,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
           config: publicView(config),
           devices: ctx.devices.list().map((d) => ({ id: d.id, kind: d.kind, status: d.status, required: d.required, counters: d.counters, lastError: d.lastError, alerts: d.alerts })),
           service: ctx.devices.serviceState(),
-          outbox: outboxView(ctx),
+          outbox: await outboxView(ctx),
           backend: heartbeat.backend(),
           heartbeat: heartbeat.view(),
           system: systemStats(ctx.dataDir),

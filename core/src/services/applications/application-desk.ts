@@ -74,9 +74,10 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
     onChange: (c) => options.log.info({ localId: c.localId, state: c.state }, 'outbox change'),
   });
   outbox.start();
-  const waitMs = options.waitForNumberMs ?? 8000;
+  const waitMs = options.waitForNumberMs ?? 5000;
   const prefills = new SessionPrefill(options.client);
-  const waitForNumber = () => Promise.race([outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, waitMs))]);
+  // This application now, within the resident's wait; the rest of the queue keeps its back-off.
+  const waitForNumber = (localId: string) => outbox.deliverNow(localId, waitMs);
 
   return {
     journal,
@@ -94,7 +95,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
       const signature = request.signaturePng ? [signatureMaterial(request.signaturePng)] : [];
-      const local = journal.enqueue(
+      const local = await journal.enqueue(
         {
           itemCode: item.code,
           applicant: buildApplicant(card),
@@ -107,12 +108,12 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       options.log.info({ localId: local.localId, itemCode: item.code }, 'application journaled');
       // The PDFs are sealed in the journal now: the page images and OCR text are no longer needed.
       await extras.onJournaled?.().catch((err: unknown) => options.log.warn({ err }, 'materials wipe after journaling failed'));
-      await waitForNumber();
-      return toResponse(journal.get(local.localId));
+      await waitForNumber(local.localId);
+      return toResponse(await journal.get(local.localId));
     },
     async resubmit(localId, clerkToken) {
       try {
-        journal.reauthorise(localId, clerkToken);
+        await journal.reauthorise(localId, clerkToken);
       } catch (e) {
         if (!(e instanceof JournalError)) throw e;
         if (e.code === 'not_found') throw new Failure('validation', 'Unknown application', 'not-found');
@@ -120,12 +121,12 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
         throw new Failure('state', 'This application is not waiting for a clerk', 'not-pending');
       }
       options.log.info({ localId }, 'application re-authorised by a clerk');
-      await waitForNumber();
-      return toResponse(journal.get(localId));
+      await waitForNumber(localId);
+      return toResponse(await journal.get(localId));
     },
     async close() {
       await outbox.stop();
-      journal.close();
+      await journal.close();
     },
   };
 }

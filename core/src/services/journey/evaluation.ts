@@ -43,7 +43,7 @@ export async function submitEvaluation(
 ): Promise<{ localId: string; delivered: boolean }> {
   let app;
   try {
-    app = deps.journal.get(input.localId);
+    app = await deps.journal.get(input.localId);
   } catch {
     throw new Failure('validation', 'Unknown application', 'not-found');
   }
@@ -68,7 +68,7 @@ export async function submitEvaluation(
     ...poorRatingPart(input),
     channel,
   };
-  deps.journal.recordEvaluation(input.localId, evaluation);
+  await deps.journal.recordEvaluation(input.localId, evaluation);
   await Promise.race([deps.outbox.drainNow().catch(() => undefined), new Promise((r) => setTimeout(r, deps.waitMs ?? 5000))]);
-  return { localId: input.localId, delivered: deps.journal.get(input.localId).evaluationDelivered };
+  return { localId: input.localId, delivered: (await deps.journal.get(input.localId)).evaluationDelivered };
 }

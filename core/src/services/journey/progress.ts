@@ -111,7 +111,7 @@ export class ProgressService {
     const parsed = parseReceiptQr(payload);
     if (parsed.kind === 'link') return this.proven(parsed.acceptanceNumber, { acceptanceNumber: parsed.acceptanceNumber, progressToken: parsed.progressToken });
     if (parsed.kind === 'query') return this.byNumber(parsed.acceptanceNumber, parsed.queryPassword);
-    const local = this.journal.list().find((a) => trackingCodeOf(a.localId) === parsed.trackingCode);
+    const [local] = await this.journal.list({ trackingCode: parsed.trackingCode, limit: 1 });
     if (!local) throw new Failure('validation', 'No application with this tracking code on this terminal', 'not-found');
     if (local.receipt) return this.byNumber(local.receipt.acceptanceNumber, local.receipt.queryPassword);
     return this.queued(local);

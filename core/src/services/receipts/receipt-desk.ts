@@ -61,14 +61,14 @@ export class ReceiptDesk {
    * device reason, instead of an error.
    */
   async printForScreen(session: ResidentSession, localId: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
-    const app = this.app(localId);
+    const app = await this.app(localId);
     const card = session.card;
     if (!card || app.submission?.applicant.idNumber !== card.idNumber) {
       throw new Failure('forbidden', 'This application does not belong to the current session', 'not-yours');
     }
     try {
       const view = await this.printApp(app, session.id, false, language);
-      if (app.state === 'accepted') this.o.journal.markReceiptPrinted(localId);
+      if (app.state === 'accepted') await this.o.journal.markReceiptPrinted(localId);
       return view;
     } catch (err) {
       if (!(err instanceof UnprintedReceipt)) throw err;
@@ -78,7 +78,9 @@ export class ReceiptDesk {
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
   async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
-    const issued = this.o.journal.list().filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
+    // The number is sealed at rest (only the receipt holds it): matched here, among the delivered ones SQL picked.
+    const issued = (await this.o.journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true }))
+      .filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
     const app = issued.find((a) => sameSecret(a.receipt!.queryPassword, queryPassword));
     // A number this terminal issued with another password is a wrong try (the journey counts it per number).
     if (!app && issued.length > 0) throw new Failure('validation', 'Wrong query password for this acceptance number', 'query-wrong-password');
@@ -87,9 +89,9 @@ export class ReceiptDesk {
     return this.printApp(app, session?.id ?? `reprint-${randomUUID()}`, true, language);
   }
 
-  private app(localId: string): LocalApplication {
+  private async app(localId: string): Promise<LocalApplication> {
     try {
-      return this.o.journal.get(localId);
+      return await this.o.journal.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }

@@ -15,9 +15,9 @@ type Status = Awaited<ReturnType<TerminalContext['backend']['client']['queryAppl
 export class DocumentDesk {
   constructor(private readonly ctx: Ctx) {}
 
-  app(localId: string): JournaledApplication {
+  async app(localId: string): Promise<JournaledApplication> {
     try {
-      return this.ctx.applications.journal.get(localId);
+      return await this.ctx.applications.journal.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
@@ -34,7 +34,7 @@ export class DocumentDesk {
   }
 
   async stage(localId: string): Promise<StageResponse> {
-    const app = this.app(localId);
+    const app = await this.app(localId);
     const status = await this.status(app);
     const reached = new Set(status?.history.map((h) => h.stage) ?? []);
     const documents: DocumentKind[] = ['receipt', 'thermal', 'application'];
@@ -47,7 +47,7 @@ export class DocumentDesk {
   }
 
   async print(localId: string, kind: DocumentKind): Promise<PrintDocumentResponse> {
-    const app = this.app(localId);
+    const app = await this.app(localId);
     if (kind === 'thermal') return this.thermal(app);
     const applicant = app.submission?.applicant;
     if (!applicant) throw new Failure('state', 'This application is past the retention period', 'purged');
@@ -60,7 +60,7 @@ export class DocumentDesk {
     const queue = config.devices.a4Printer.queue;
     try {
       const { jobId } = await printPdfWithLp(pdf, { queue, title: `easydo-${kind}-${trackingCodeOf(app.localId)}` });
-      if (kind === 'receipt' && app.state === 'accepted') this.ctx.applications.journal.markReceiptPrinted(app.localId);
+      if (kind === 'receipt' && app.state === 'accepted') await this.ctx.applications.journal.markReceiptPrinted(app.localId);
       this.ctx.log.info({ localId, kind, jobId }, 'counter document printed');
       return { kind, target: 'cups', queue, jobId };
     } catch (e) {

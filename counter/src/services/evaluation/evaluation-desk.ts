@@ -39,7 +39,7 @@ export class EvaluationDesk {
   async request(localId: string, staffId: string, windowNo: string): Promise<void> {
     let app;
     try {
-      app = this.ctx.applications.journal.get(localId);
+      app = await this.ctx.applications.journal.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
@@ -54,11 +54,11 @@ export class EvaluationDesk {
     this.ctx.hub.emit('evaluation:requested', shown);
   }
 
-  submit(input: EvaluationInput): void {
+  async submit(input: EvaluationInput): Promise<void> {
     const p = this.take(input.requestId);
     const indicators = Object.fromEntries(Object.entries(input.indicators).filter(([, v]) => v !== undefined)) as EvaluationInput['indicators'] & { overall: EvaluationLevel };
     try {
-      this.ctx.applications.journal.recordEvaluation(p.localId, {
+      await this.ctx.applications.journal.recordEvaluation(p.localId, {
         acceptanceNumber: p.acceptanceNumber,
         itemCode: p.itemCode,
         departmentCode: p.departmentCode,

@@ -15,7 +15,8 @@ export class HeldDesk {
   constructor(private readonly ctx: Ctx, private readonly takenBy: (localId: string) => string | null) {}
 
   async list(): Promise<HeldApplication[]> {
-    const held = this.ctx.applications.journal.list(['needs-clerk']).filter((a) => a.submission);
+    // A row found unreadable while listing comes back quarantined, without its submission: not a held one.
+    const held = (await this.ctx.applications.journal.list({ states: ['needs-clerk'], withData: true })).filter((a) => a.submission);
     return Promise.all(held.map(async (a) => {
       const item = await this.ctx.catalogue.item(a.itemCode).catch(() => null);
       return {

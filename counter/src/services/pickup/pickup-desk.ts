@@ -21,19 +21,18 @@ export class PickupDesk {
   async find(query: { trackingCode?: string; byCard?: boolean }): Promise<ApplicationSummary[]> {
     const code = query.trackingCode?.toUpperCase();
     const idNumber = query.byCard ? this.cardIdNumber() : null;
-    const apps = this.ctx.applications.journal
-      .list()
+    // The tracking code is a plain column (SQL picks the row); the ID number is sealed, so matched here.
+    const apps = (await this.ctx.applications.journal.list({ withData: true, newestFirst: true, ...(code ? { trackingCode: code, limit: 20 } : {}) }))
       .filter((a) => a.submission && (code ? trackingCodeOf(a.localId) === code : a.submission.applicant.idNumber === idNumber))
-      .reverse()
       .slice(0, 20);
     return Promise.all(apps.map((a) => this.summary(a)));
   }
 
   /** Typed values of a journaled application for the intake form; only for the resident whose card is read. */
-  resume(localId: string): { itemCode: string; form: Record<string, FormValue> } {
+  async resume(localId: string): Promise<{ itemCode: string; form: Record<string, FormValue> }> {
     let app: JournaledApplication;
     try {
-      app = this.ctx.applications.journal.get(localId);
+      app = await this.ctx.applications.journal.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
