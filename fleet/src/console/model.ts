@@ -42,7 +42,7 @@ export interface TerminalRecord {
 export interface HistoryPoint {
   at: string;
   outboxDepth: number;
-  /** Devices not online or with open alerts, by id → status. */
+  /** Every device by id → its status at that heartbeat. */
   devices: Record<string, DeviceHealth['status']>;
   cpuLoad1m: number;
   memoryFreeBytes: number;
