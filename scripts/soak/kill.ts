@@ -21,14 +21,16 @@ const TERMINAL = { id: 'SZ-SOAK-0001', secret: 'soak-terminal-secret-0123456789'
 /** One bundle of the child (esbuild, once), so each restart costs a plain `node file.cjs`, not a TS loader. */
 async function bundleChild(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'kill-child.cjs');
-  await build({
-    entryPoints: [path.join(REPO, 'scripts/soak/kill-child.ts')],
-    outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  const options = {
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
     tsconfig: path.join(REPO, 'tsconfig.json'),
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     external: ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'pdfkit', 'fontkit'],
-  });
+  } as const;
+  await build({ ...options, entryPoints: [path.join(REPO, 'scripts/soak/kill-child.ts')], outfile });
+  // The journal's worker thread, beside the child (journal-thread.ts looks for journal-worker.cjs there).
+  await build({ ...options, entryPoints: [path.join(REPO, 'backend-client/src/outbox/journal-worker.ts')], outfile: path.join(outDir, 'journal-worker.cjs') });
   return outfile;
 }
 
