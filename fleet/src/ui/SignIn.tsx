@@ -17,7 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (op: Operator) => void }) {
     try {
       onSignedIn((await api.signIn(username, password)).operator);
     } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'locked') setError(t('signIn.locked', { until: '' }));
+      if (err instanceof ApiFailure && err.code === 'locked') setError(t('signIn.locked', { until: err.lockedUntil ? new Date(err.lockedUntil).toLocaleTimeString() : '' }));
       else if (err instanceof ApiFailure && err.status === 401) setError(t('signIn.wrong'));
       else setError(t('signIn.failed'));
     } finally {

@@ -115,6 +115,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** When a locked account opens again (423 only). */
+    readonly lockedUntil: string | null = null,
   ) {
     super(message);
   }
@@ -128,8 +130,8 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!res.ok) throw new ApiFailure(res.status, json.error?.code ?? 'internal', json.error?.message ?? res.statusText);
+  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; lockedUntil?: string } };
+  if (!res.ok) throw new ApiFailure(res.status, json.error?.code ?? 'internal', json.error?.message ?? res.statusText, json.error?.lockedUntil ?? null);
   return json as T;
 }
 
