@@ -7,8 +7,9 @@ import { ARGS, toRemoteError, WorkerRequest, type WorkerReply } from './journal-
 import { openJournalStore, type JournalStore } from './journal-store';
 
 export interface ServeHooks {
-  /** Called before each call runs (the crash tests end the thread from here). */
+  /** Called before and after each call runs (the crash tests end the thread from here). */
   beforeCall?(method: string, args: unknown[]): void;
+  afterCall?(method: string, args: unknown[]): void;
 }
 
 /** Material bytes leave as a plain Uint8Array that owns its buffer, so they are transferred, not copied. */
@@ -40,6 +41,7 @@ export function serveJournal(port: MessagePort, hooks: ServeHooks = {}): void {
       at = req.at;
       const fn = store[req.method] as (...a: unknown[]) => unknown;
       const { result, transfer } = transferable(fn(...args));
+      hooks.afterCall?.(req.method, args);
       if (req.method === 'close') store = null;
       reply({ id: req.id, ok: true, result }, transfer);
     } catch (e) {
