@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { startSandbox } from '@easydo/backend-client/sandbox/server';
 import { openJournal } from '@easydo/backend-client/outbox/journal';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
@@ -21,13 +21,13 @@ const TERMINAL = { id: 'SZ-SOAK-0001', secret: 'soak-terminal-secret-0123456789'
 /** One bundle of the child (esbuild, once), so each restart costs a plain `node file.cjs`, not a TS loader. */
 async function bundleChild(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'kill-child.cjs');
-  const options = {
+  const options: BuildOptions = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
     tsconfig: path.join(REPO, 'tsconfig.json'),
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     external: ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'sharp', 'tesseract.js', 'pdfkit', 'fontkit'],
-  } as const;
+  };
   await build({ ...options, entryPoints: [path.join(REPO, 'scripts/soak/kill-child.ts')], outfile });
   // The journal's worker thread, beside the child (journal-thread.ts looks for journal-worker.cjs there).
   await build({ ...options, entryPoints: [path.join(REPO, 'backend-client/src/outbox/journal-worker.ts')], outfile: path.join(outDir, 'journal-worker.cjs') });
