@@ -11,6 +11,10 @@ import { z } from 'zod';
 import { FleetAgent } from '@easydo/core/services/fleet/agent';
 import { SimulatedTerminal } from '@easydo/core/services/fleet/simulated-terminal';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
+
+/** The terminal `npm start` runs in development (simulatorDefaults): the dev Mosquitto has an account for it. */
+export const DEV_TERMINAL_ID = simulatorDefaults().terminalId;
+const DEV_TERMINAL_PLACE = { district: '福田区', street: '莲花街道', centre: '莲花街道第1党群服务中心' };
 import { MOSQUITTO_BIN } from './broker/mosquitto-process';
 import { startAedes, startDevMosquitto, type DevBroker } from './console/dev-brokers';
 import type { BrokerOptions } from './console/ingest';
@@ -94,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     if (production) throw new Refused(`--broker ${brokerArg} is a development broker; production needs mqtts://`);
     if (brokerArg === 'embedded' && simulate > 0) throw new Refused('the simulated agents speak MQTT 5, which the embedded aedes broker does not; use --broker mosquitto');
     if (brokerArg === 'mosquitto' && !existsSync(MOSQUITTO_BIN)) throw new Refused(`Mosquitto is not installed (${MOSQUITTO_BIN}); scripts/setup-system.sh installs it`);
-    dev = brokerArg === 'embedded' ? await startAedes() : await startDevMosquitto(path.join(dataDir, 'mosquitto'), simIds);
+    dev = brokerArg === 'embedded' ? await startAedes() : await startDevMosquitto(path.join(dataDir, 'mosquitto'), [DEV_TERMINAL_ID, ...simIds]);
     broker = dev.console;
   } else {
     const url = new URL(brokerArg);
@@ -159,6 +163,8 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Fleet console: ${handle.url}/  (${profile}; broker ${broker.url}; data ${dataDir})`);
   if (!production) for (const o of DEV_OPERATORS) console.log(`  development operator ${o.username} / ${o.password} (${o.role}${'street' in o ? ` ${o.district} ${o.street}` : ''})`);
   if (simulate) console.log(`  ${simulate} simulated terminals (SZ-SIM-0001...) on ${dev!.url}`);
+  const section = dev?.fleetSection(DEV_TERMINAL_ID, DEV_TERMINAL_PLACE);
+  if (section) console.log(`  a real terminal (${DEV_TERMINAL_ID}, \`npm start\`) joins with this in its development config:\n  "fleet": ${JSON.stringify(section)}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

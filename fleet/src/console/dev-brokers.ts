@@ -18,6 +18,8 @@ export interface DevBroker {
   console: BrokerOptions;
   /** Credentials of a terminal account (mosquitto), or {} (aedes takes anyone). */
   terminal(terminalId: string): { username?: string; password?: string };
+  /** The `fleet` section a real terminal (`npm start`, development config) needs to join this broker; mosquitto only. */
+  fleetSection(terminalId: string, location: { district: string; street: string; centre: string }): Record<string, unknown> | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startAedes(port = 0): Promise<DevBroker> {
     url,
     console: { url, protocolVersion: 4, sharedGroup: null, clientId: 'easydo-console-dev' },
     terminal: () => ({}),
+    fleetSection: () => null,
     close: () =>
       new Promise<void>((resolve) => {
         aedes.close(() => server.close(() => resolve()));
@@ -56,6 +59,14 @@ export async function startDevMosquitto(dir: string, terminalIds: string[], port
     url,
     console: { url, username: CONSOLE_USER, password: accounts.get(CONSOLE_USER)!, sharedGroup: 'console', clientId: 'easydo-console-dev' },
     terminal: (id) => ({ username: id, password: accounts.get(id) ?? '' }),
+    fleetSection: (id, location) => {
+      const password = accounts.get(id);
+      if (!password) return null;
+      // The terminal reads its password from a file (never from the config); one per terminal account.
+      const passwordFile = path.join(dir, `${id}.password`);
+      writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+      return { brokerUrl: url, auth: { kind: 'password', passwordFile }, location, heartbeatSeconds: 15 };
+    },
     close: () => broker.stop(),
   };
 }
