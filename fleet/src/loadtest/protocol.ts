@@ -1,4 +1,4 @@
-// Messages between the load test and its agent processes (child processes over Node's IPC channel).
+// Messages between the load test and its agent and console processes (child processes over Node's IPC channel).
 import { createHmac } from 'node:crypto';
 
 export interface WorkerStart {
@@ -25,6 +25,17 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; connected: number; started: number }
   | { type: 'report'; connected: number; raised: string[]; acked: string[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
+  | { type: 'stopped' };
+
+export type ToConsole =
+  | { type: 'start'; brokerUrl: string; username: string; password: string | undefined; sharedGroup: string | null; operator: { username: string; password: string } }
+  | { type: 'usage' }
+  | { type: 'stop' };
+
+export type FromConsole =
+  | { type: 'ready' }
+  | { type: 'started'; url: string }
+  | { type: 'usage'; cpuPercent: number; rssBytes: number; received: number; rejected: number; brokerConnected: boolean; specViolations: number }
   | { type: 'stopped' };
 
 export function terminalPassword(secret: string, id: string): string {

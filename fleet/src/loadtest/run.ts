@@ -1,13 +1,16 @@
-// The fleet load test: N real agents (simulated devices) in a few child processes against one broker, observed by
-// a console-account subscriber. Phases, each bounded in time: connect all; steady heartbeats with every terminal's
-// paper running low and recovering once (alert latency); broker killed (SIGKILL) and restarted, with alerts raised
-// during the outage (time until every terminal is back and has said so, alerts lost); then figures.
+// The fleet load test: N real agents (simulated devices) in a few child processes against one broker, and the real
+// fleet console (its own process, SQLite in a temp folder, the console's broker account) observed through its API
+// by a signed-in operator (live feed + REST). Phases, each bounded in time: connect all (every terminal online in
+// the console's API); steady heartbeats with every terminal's paper running low and recovering once (alert raised
+// → visible on the console's live feed); broker killed (SIGKILL) and restarted, with alerts raised during the
+// outage (time until every terminal is back online in the console's API, alerts lost); then figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Probe } from './probe';
+import { randomBytes } from 'node:crypto';
+import { ConsoleObserver } from './console-observer';
 import { startOwnBroker, type OwnBroker } from './own-broker';
 import { summary } from './stats';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromConsole, FromWorker, ToConsole, ToWorker } from './protocol';
 import { CONSOLE_USER } from '../broker/mosquitto-conf';
 
 export interface LoadtestOptions {
@@ -54,13 +57,67 @@ export interface LoadtestResult {
   brokerCpuPercent: number | null;
   agentProcesses: number;
   agentRssMb: number;
-  measuredAt: 'subscriber';
+  /** Alerts and terminal states read through the console's API: its SSE live feed and GET /api/terminals/{id}. */
+  measuredAt: 'console-api';
+  /** Console process CPU (% of one core) over the steady phase and over the whole run. */
+  consoleCpuSteadyPercent: number;
+  consoleRssMaxMb: number;
+  consoleMsgsReceived: number;
+  consoleApiReads: number;
+  /** The console's worst-first list at the end: terminals it holds and how many say online. */
+  consoleListTotal: number | null;
+  consoleListOnline: number | null;
   restart: boolean;
   completed: boolean;
   notes: string[];
 }
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const CONSOLE = fileURLToPath(new URL('./console-process.ts', import.meta.url));
+type ConsoleUsage = Extract<FromConsole, { type: 'usage' }>;
+
+/** The console in its own process, so its CPU and memory are measured apart from the agents and the observer. */
+class ConsoleProcess {
+  private child: ChildProcess | null = null;
+  private next: ((m: FromConsole) => void) | null = null;
+  rssMax = 0;
+
+  private ask<T extends FromConsole['type']>(m: ToConsole | null, type: T, timeoutMs: number): Promise<Extract<FromConsole, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`console process did not answer ${type} in ${timeoutMs} ms`)), timeoutMs);
+      this.next = (a) => {
+        if (a.type !== type) return;
+        clearTimeout(t);
+        this.next = null;
+        resolve(a as Extract<FromConsole, { type: T }>);
+      };
+      if (m) this.child!.send(m);
+    });
+  }
+
+  async start(m: Extract<ToConsole, { type: 'start' }>): Promise<string> {
+    const child = fork(CONSOLE, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = child;
+    child.on('message', (a: FromConsole) => this.next?.(a));
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`console process exited (${code})`))));
+    exited.catch(() => undefined);
+    await Promise.race([this.ask(null, 'ready', 60_000), exited]);
+    return (await Promise.race([this.ask(m, 'started', 60_000), exited])).url;
+  }
+
+  async usage(): Promise<ConsoleUsage> {
+    const u = await this.ask({ type: 'usage' }, 'usage', 30_000);
+    this.rssMax = Math.max(this.rssMax, u.rssBytes);
+    return u;
+  }
+
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null) return;
+    await Promise.race([this.ask({ type: 'stop' }, 'stopped', 15_000).catch(() => undefined), pause(15_000)]);
+    if (c.exitCode === null) c.kill('SIGKILL');
+  }
+}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
 
@@ -133,7 +190,7 @@ class Workers {
 }
 
 /** Waits until `done()` or the deadline; returns the elapsed ms, or null at the deadline. */
-async function waitFor(done: () => boolean, timeoutMs: number, probe: Probe): Promise<number | null> {
+async function waitFor(done: () => boolean, timeoutMs: number, probe: ConsoleObserver): Promise<number | null> {
   const start = Date.now();
   while (!done()) {
     if (Date.now() - start > timeoutMs) return null;
@@ -151,19 +208,23 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
   if (!own && o.restart) notes.push('the broker is not the load test\'s own: not restarted');
   o.log(`broker ${brokerUrl}${own ? ` (own mosquitto, pid ${own.broker.pid})` : ''}; ${o.terminals} terminals in ${o.workers} agent processes`);
 
-  const probe = new Probe(brokerUrl, {
-    clientId: `loadtest-console-${process.pid}`,
-    username: CONSOLE_USER,
-    password: own?.console.password ?? o.consolePassword ?? undefined,
-  });
-  await probe.connect();
+  const consoleProcess = new ConsoleProcess();
+  const operator = { username: 'loadtest-city', password: randomBytes(12).toString('hex') };
   const workers = new Workers();
-  const cpu0 = process.cpuUsage();
-  const wall0 = Date.now();
+  let observer: ConsoleObserver | null = null;
   let result: LoadtestResult | null = null;
   try {
+    // One console, subscribed plainly: Mosquitto 2.0.11 kept the console's session over a SIGKILL and restart but
+    // not its `$share/...` subscriptions, so every alert after the restart went nowhere (measured: 200 of 200 lost).
+    const consoleUrl = await consoleProcess.start({ type: 'start', brokerUrl, username: CONSOLE_USER, password: own?.console.password ?? o.consolePassword ?? undefined, sharedGroup: null, operator });
+    const probe = new ConsoleObserver(consoleUrl, operator);
+    observer = probe;
+    await probe.open();
+    o.log(`console ${consoleUrl} (own process, SQLite in a temp folder); observed through its live feed and REST API`);
+    await consoleProcess.usage();
     await workers.spawn(o.workers);
     const t0 = Date.now();
+    probe.requireStateSince(t0);
     const per = Math.ceil(ids.length / o.workers);
     for (let i = 0; i < o.workers; i++) {
       workers.send(i, {
@@ -184,19 +245,21 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
 
     // Steady: heartbeats plus one paper-low alert and its clearing per terminal.
     const steadyMs = o.durationSeconds * 1000;
-    const msgs0 = probe.messages;
+    const usage0 = await consoleProcess.usage();
     const brokerCpu0 = own?.broker.cpuMs() ?? null;
     const steady0 = Date.now();
     const clearAfterMs = Math.min(3000, steadyMs * 0.2);
     workers.broadcast({ type: 'alerts', windowMs: steadyMs * 0.6, clearAfterMs });
     await pause(steadyMs);
     const steadyElapsed = Date.now() - steady0;
-    const brokerMsgsPerSec = ((probe.messages - msgs0) * 1000) / steadyElapsed;
+    const usage1 = await consoleProcess.usage();
+    const brokerMsgsPerSec = ((usage1.received - usage0.received) * 1000) / steadyElapsed;
+    const consoleCpuSteadyPercent = usage1.cpuPercent;
     const brokerCpu1 = own?.broker.cpuMs() ?? null;
     const brokerCpuPercent = brokerCpu0 !== null && brokerCpu1 !== null ? Math.round(((brokerCpu1 - brokerCpu0) / steadyElapsed) * 1000) / 10 : null;
     const brokerRss = own?.broker.rssBytes() ?? null;
     const steadyLatencies = summary(probe.latencies.filter((l) => l.receivedAt >= steady0).map((l) => l.latencyMs));
-    o.log(`steady ${Math.round(steadyElapsed / 1000)} s: ${Math.round(brokerMsgsPerSec)} msg/s delivered to the console; alerts p50 ${steadyLatencies.p50} ms p99 ${steadyLatencies.p99} ms (${steadyLatencies.count})`);
+    o.log(`steady ${Math.round(steadyElapsed / 1000)} s: ${Math.round(brokerMsgsPerSec)} msg/s reached the console (its CPU ${consoleCpuSteadyPercent} % of a core, ${mb(usage1.rssBytes)} MB); alerts on its live feed p50 ${steadyLatencies.p50} ms p99 ${steadyLatencies.p99} ms (${steadyLatencies.count})`);
 
     let reconnectAllMs: number | null = null;
     let reconnectFromKillMs: number | null = null;
@@ -215,10 +278,12 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
       await pause(2000);
       await own.broker.start(30_000);
       const tUp = Date.now();
-      const back = await waitFor(() => workers.totalConnected() >= o.terminals && probe.connected && probe.onlineSince(tUp) >= o.terminals, 300_000, probe);
+      // Any state published after the kill comes from a new connection (terminals may be back before `start` returns).
+      probe.requireStateSince(tKill);
+      const back = await waitFor(() => workers.totalConnected() >= o.terminals && probe.connected && probe.onlineSince(tKill) >= o.terminals, 300_000, probe);
       reconnectAllMs = back;
       reconnectFromKillMs = back === null ? null : back + (tUp - tKill);
-      o.log(back === null ? `not all back within 300 s: ${workers.totalConnected()} agents, ${probe.onlineSince(tUp)} online states` : `all ${o.terminals} back and online at the console ${back} ms after the broker was up (${reconnectFromKillMs} ms after the kill)`);
+      o.log(back === null ? `not all back within 300 s: ${workers.totalConnected()} agents, ${probe.onlineSince(tKill)} online states` : `all ${o.terminals} back and online at the console ${back} ms after the broker was up (${reconnectFromKillMs} ms after the kill)`);
       const raisedNow = new Set((await workers.report()).flatMap((r) => r.raised));
       outageAlertsDeliveredMs = await waitFor(() => [...raisedNow].every((k) => probe.alerts.has(k)), 60_000, probe);
       if (outageAlertsDeliveredMs !== null && back !== null) outageAlertsDeliveredMs += back;
@@ -236,13 +301,14 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
     const pending = [...raised].filter((k) => !acked.has(k) && !probe.alerts.has(k)).length;
     const lostBeforeKill = [...ackedBeforeKill].filter((k) => !probe.alerts.has(k)).length;
     if (restart) {
-      const after = probe.connects.slice(1);
-      notes.push(`console subscriber reconnects after the restart: ${after.map((c) => (c.sessionPresent ? 'session kept' : 'session lost')).join(', ') || 'none'}`);
       notes.push(`alerts lost among those the broker acknowledged before the kill: ${lostBeforeKill}; after: ${lost - lostBeforeKill}`);
     }
     const connected = reports.reduce((a, r) => a + r.connected, 0);
-    const cpu = process.cpuUsage(cpu0);
-    const wall = Date.now() - wall0;
+    const usageEnd = await consoleProcess.usage();
+    const list = await probe.list().catch(() => null);
+    const whole = await consoleProcess.usage();
+    if (!whole.brokerConnected) notes.push('the console was not connected to the broker at the end');
+    if (whole.specViolations) notes.push(`the console sent ${whole.specViolations} answers its API document does not describe`);
     const cityRate = o.terminals / 60;
     result = {
       terminals: o.terminals,
@@ -256,7 +322,7 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
       alertsLost: lost,
       alertsPendingAtEnd: pending,
       alertsDuplicated: probe.duplicates,
-      invalidMessages: probe.invalid,
+      invalidMessages: probe.invalid + whole.rejected,
       reconnectAllMs,
       reconnectFromKillMs,
       outageAlertsDeliveredMs,
@@ -264,22 +330,33 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
       brokerMsgsPerSec: Math.round(brokerMsgsPerSec),
       cityHeartbeatMsgsPerSec: Math.round(cityRate * 10) / 10,
       ratioToCityHeartbeat: Math.round((brokerMsgsPerSec / cityRate) * 100) / 100,
-      consoleCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / wall) * 1000) / 10,
-      consoleRssMb: mb(process.memoryUsage().rss),
+      consoleCpuPercent: usageEnd.cpuPercent,
+      consoleRssMb: mb(usageEnd.rssBytes),
       brokerRssMb: brokerRss === null ? null : mb(brokerRss),
       brokerRssAfterRestartMb: brokerRssAfterRestart === null ? null : mb(brokerRssAfterRestart),
       brokerCpuPercent,
       agentProcesses: o.workers,
       agentRssMb: mb(reports.reduce((a, r) => a + r.rssBytes, 0)),
-      measuredAt: 'subscriber',
+      measuredAt: 'console-api',
+      consoleCpuSteadyPercent,
+      consoleRssMaxMb: mb(consoleProcess.rssMax),
+      consoleMsgsReceived: whole.received,
+      consoleApiReads: probe.apiReads,
+      consoleListTotal: list?.total ?? null,
+      consoleListOnline: list?.online ?? null,
       restart,
-      completed: connectAllMs !== null && (!restart || reconnectAllMs !== null),
-      notes: [...notes, 'alert latency and loss measured at a console-account MQTT subscriber (persistent session), not through the console service API'],
+      completed: connectAllMs !== null && (!restart || reconnectAllMs !== null) && list !== null && list.total === o.terminals && list.online === o.terminals,
+      notes: [
+        ...notes,
+        'alert latency and loss measured on the console\'s SSE live feed (/api/events, what the web app shows) by a signed-in city operator; "online" = GET /api/terminals/{id} says online with a state published after the phase began',
+        `console CPU ${usageEnd.cpuPercent} % of a core from the steady phase's end to the end of the run (the outage and the reconnect storm), ${consoleCpuSteadyPercent} % during the steady phase`,
+      ],
     };
     return result;
   } finally {
     await workers.stop();
-    await probe.close();
+    await observer?.close();
+    await consoleProcess.stop();
     await own?.close();
   }
 }

@@ -1,5 +1,5 @@
 // A short load test run in the suite: 200 real agents against the load test's own Mosquitto, killed and
-// restarted. It asserts what must hold at any speed (every terminal connected and back, no alert lost, the JSON
+// restarted, measured through the real console's API (its live feed and REST). It asserts what must hold at any speed (every terminal connected and back, no alert lost, the JSON
 // line complete and consistent); the timings are printed figures, not assertions.
 import { describe, expect, it, vi } from 'vitest';
 import { runLoadtestCli } from '@easydo/fleet/loadtest/cli';
@@ -31,7 +31,7 @@ describe('npm run fleet -- loadtest', () => {
     }
     const last = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
     expect(Object.keys(last)).toEqual(expect.arrayContaining(['terminals', 'connected', 'alertP50Ms', 'alertP99Ms', 'reconnectAllMs', 'alertsLost']));
-    expect(last).toMatchObject({ terminals: 200, connected: 200, alertsLost: 0, alertsPendingAtEnd: 0, invalidMessages: 0, restart: true, completed: true, agentProcesses: 2 });
+    expect(last).toMatchObject({ terminals: 200, connected: 200, alertsLost: 0, alertsPendingAtEnd: 0, invalidMessages: 0, restart: true, completed: true, agentProcesses: 2, measuredAt: 'console-api', consoleListTotal: 200, consoleListOnline: 200 });
     // Each terminal raised and cleared one alert in the steady phase and raised one more during the outage.
     expect(last.alertsRaised).toBe(600);
     expect(last.alertsMeasured).toBe(400);
