@@ -57,7 +57,7 @@ export async function startDevMosquitto(dir: string, terminalIds: string[], port
   const url = `mqtt://127.0.0.1:${chosen}`;
   return {
     url,
-    console: { url, username: CONSOLE_USER, password: accounts.get(CONSOLE_USER)!, sharedGroup: 'console', clientId: 'easydo-console-dev' },
+    console: { url, username: CONSOLE_USER, password: accounts.get(CONSOLE_USER)!, sharedGroup: null, clientId: 'easydo-console-dev' },
     terminal: (id) => ({ username: id, password: accounts.get(id) ?? '' }),
     fleetSection: (id, location) => {
       const password = accounts.get(id);
