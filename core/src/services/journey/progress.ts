@@ -13,7 +13,6 @@ import type { ProgressView } from '@easydo/core/contract/schemas/journey-progres
 import { Failure } from '../ipc/failure';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CardRecord } from '../session/card-record';
-import { trackingCodeOf } from '../applications/application-desk';
 import { STAGE_LABEL, explain } from './stage-words';
 import { QueryThrottle } from './query-throttle';
 
