@@ -14,6 +14,8 @@ import { ApiError, type HandlerContext, type HandlerResult } from './handlers/co
 import { HANDLERS } from './handlers/index';
 import { wantsJson } from './handlers/progress-page';
 import { progressErrorHtml } from './progress-page-html';
+import { sandboxRemoteHelp } from './remote-help/attach';
+import type { RemoteHelpHub } from './remote-help/hub';
 
 export const DEV_TERMINAL: TerminalCredential = { ...DEV_TERMINAL_CREDENTIAL };
 
@@ -41,6 +43,8 @@ export interface Sandbox {
   stats(): SandboxStats;
   /** Answers the sandbox was about to send that the spec does not describe (each was replaced by a 500). */
   specViolations(): readonly string[];
+  /** The remote-help signalling hub (WebSocket on the same server; remote-help.asyncapi.yaml). */
+  remoteHelp: RemoteHelpHub;
   close(): Promise<void>;
 }
 
@@ -197,6 +201,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   if (options.log) app.addHook('onResponse', async (req, reply) => void process.stderr.write(`${req.method} ${req.routeOptions.url ?? req.url} ${reply.statusCode}\n`));
 
+  const remoteHelp = sandboxRemoteHelp(app.server, ctx, (method, url, headers, body) => authenticate(method, url, headers, body));
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const port = Number(new URL(address).port);
   return {
@@ -206,7 +211,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     setFaults: (spec) => void (faults = parseFaults(spec)),
     stats: () => sandboxStats(db),
     specViolations: () => violations,
+    remoteHelp,
     close: async () => {
+      await remoteHelp.close();
       await app.close();
       db.close();
     },
