@@ -5,12 +5,12 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEV_TERMINAL as DEV_TERMINAL_CREDENTIAL } from '../src/dev-terminal';
-import { specValidator } from '../src/spec-validator';
+import { specValidator, type OperationInfo } from '../src/spec-validator';
 import type { ServerErrorCode } from '../src/types';
 import { createAuthenticator, type TerminalCredential } from './auth';
 import { loadCatalogue, openSandboxDb, sandboxStats, type SandboxDb, type SandboxStats } from './db';
 import { drawFault, latencyFor, parseFaults, type FaultAction, type FaultSpec } from './faults';
-import { ApiError, type HandlerContext, type HandlerResult } from './handlers/context';
+import { ApiError, type Handler, type HandlerContext, type HandlerResult } from './handlers/context';
 import { HANDLERS } from './handlers/index';
 import { wantsJson } from './handlers/progress-page';
 import { progressErrorHtml } from './progress-page-html';
@@ -129,68 +129,67 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (action === 'error5xx') return send(req, reply, operationOf(req), 503, errorBody('unavailable', 'injected fault'));
   });
 
-  for (const op of validator.operations.values()) {
-    const handler = HANDLERS[op.operationId];
-    if (!handler) throw new Error(`no sandbox handler for ${op.operationId}`);
-    app.route({
-      method: op.method as 'GET',
-      url: op.path.replace(/\{(\w+)\}/g, ':$1'),
-      config: { operationId: op.operationId },
-      handler: async (req, reply) => {
-        const rawBody = raw.get(req) ?? Buffer.alloc(0);
-        try {
-          const terminalId = authenticate(req.method, req.url, req.headers, rawBody);
-          const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-          if (mediaType && op.requestMediaTypes.length > 0 && !op.requestMediaTypes.includes(mediaType)) {
-            throw new ApiError(415, 'unsupported_media_type', `this operation takes ${op.requestMediaTypes.join(' or ')}`);
-          }
-          const params = (req.params ?? {}) as Record<string, string>;
-          const query = queryOf(req);
-          const p = validator.validateParameters(op.operationId, req.headers, params, query);
-          if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
-          const b = validator.validateRequest(op.operationId, req.body);
-          if (!b.ok) throw new ApiError(400, 'validation_failed', 'body does not match the spec', { issues: b.issues });
-          const result = handler(ctx, { body: req.body, params, query, headers: req.headers, terminalId, rawBody });
-          if (chosen.get(req) === 'resetAfter') {
-            req.raw.socket.destroy();
-            return reply;
-          }
-          return send(req, reply, op.operationId, result.status, result.body, result.headers);
-        } catch (e) {
-          if (e instanceof ApiError) return send(req, reply, op.operationId, e.status, errorBody(e.code, e.message, e.details));
-          process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
-          return send(req, reply, op.operationId, 500, errorBody('internal', 'internal error'));
-        }
-      },
-    });
+  /** One route for each operation, at the spec's path, named by its operationId. */
+  function routeEach(ops: Iterable<OperationInfo>, handle: (op: OperationInfo, handler: Handler, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>): void {
+    for (const op of ops) {
+      const handler = HANDLERS[op.operationId];
+      if (!handler) throw new Error(`no sandbox handler for ${op.operationId}`);
+      app.route({
+        method: op.method as 'GET',
+        url: op.path.replace(/\{(\w+)\}/g, ':$1'),
+        config: { operationId: op.operationId },
+        handler: (req, reply) => handle(op, handler, req, reply),
+      });
+    }
   }
+
+  /** Path and query parameters of a request, checked against the operation's parameters in the spec. */
+  function checkedParameters(op: OperationInfo, req: FastifyRequest): { params: Record<string, string>; query: Record<string, string> } {
+    const params = (req.params ?? {}) as Record<string, string>;
+    const query = queryOf(req);
+    const p = validator.validateParameters(op.operationId, req.headers, params, query);
+    if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
+    return { params, query };
+  }
+
+  routeEach(validator.operations.values(), async (op, handler, req, reply) => {
+    const rawBody = raw.get(req) ?? Buffer.alloc(0);
+    try {
+      const terminalId = authenticate(req.method, req.url, req.headers, rawBody);
+      const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+      if (mediaType && op.requestMediaTypes.length > 0 && !op.requestMediaTypes.includes(mediaType)) {
+        throw new ApiError(415, 'unsupported_media_type', `this operation takes ${op.requestMediaTypes.join(' or ')}`);
+      }
+      const { params, query } = checkedParameters(op, req);
+      const b = validator.validateRequest(op.operationId, req.body);
+      if (!b.ok) throw new ApiError(400, 'validation_failed', 'body does not match the spec', { issues: b.issues });
+      const result = handler(ctx, { body: req.body, params, query, headers: req.headers, terminalId, rawBody });
+      if (chosen.get(req) === 'resetAfter') {
+        req.raw.socket.destroy();
+        return reply;
+      }
+      return send(req, reply, op.operationId, result.status, result.body, result.headers);
+    } catch (e) {
+      if (e instanceof ApiError) return send(req, reply, op.operationId, e.status, errorBody(e.code, e.message, e.details));
+      process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
+      return send(req, reply, op.operationId, 500, errorBody('internal', 'internal error'));
+    }
+  });
   // Public pages (security: []): phones open them from the slip, so no terminal signature; parameters are still
   // checked against the spec, and every answer, HTML or JSON, is validated before it leaves.
-  for (const op of validator.publicOperations.values()) {
-    const handler = HANDLERS[op.operationId];
-    if (!handler) throw new Error(`no sandbox handler for ${op.operationId}`);
-    app.route({
-      method: op.method as 'GET',
-      url: op.path.replace(/\{(\w+)\}/g, ':$1'),
-      config: { operationId: op.operationId },
-      handler: async (req, reply) => {
-        const json = wantsJson(req.headers['accept']);
-        try {
-          const params = (req.params ?? {}) as Record<string, string>;
-          const query = queryOf(req);
-          const p = validator.validateParameters(op.operationId, req.headers, params, query);
-          if (!p.ok) throw new ApiError(400, 'validation_failed', 'parameters do not match the spec', { issues: p.issues });
-          const result = handler(ctx, { body: undefined, params, query, headers: req.headers, terminalId: '', rawBody: Buffer.alloc(0) });
-          return send(req, reply, op.operationId, result.status, result.body, result.headers, result.contentType);
-        } catch (e) {
-          if (!(e instanceof ApiError)) process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
-          const err = e instanceof ApiError ? e : new ApiError(500, 'internal', 'internal error');
-          if (json || (err.status !== 400 && err.status !== 404)) return send(req, reply, op.operationId, err.status, errorBody(err.code, err.message, err.details));
-          return send(req, reply, op.operationId, err.status, progressErrorHtml(err.status), { 'cache-control': 'no-store' }, 'text/html');
-        }
-      },
-    });
-  }
+  routeEach(validator.publicOperations.values(), async (op, handler, req, reply) => {
+    const json = wantsJson(req.headers['accept']);
+    try {
+      const { params, query } = checkedParameters(op, req);
+      const result = handler(ctx, { body: undefined, params, query, headers: req.headers, terminalId: '', rawBody: Buffer.alloc(0) });
+      return send(req, reply, op.operationId, result.status, result.body, result.headers, result.contentType);
+    } catch (e) {
+      if (!(e instanceof ApiError)) process.stderr.write(`sandbox: ${op.operationId} failed: ${(e as Error).message}\n`);
+      const err = e instanceof ApiError ? e : new ApiError(500, 'internal', 'internal error');
+      if (json || (err.status !== 400 && err.status !== 404)) return send(req, reply, op.operationId, err.status, errorBody(err.code, err.message, err.details));
+      return send(req, reply, op.operationId, err.status, progressErrorHtml(err.status), { 'cache-control': 'no-store' }, 'text/html');
+    }
+  });
   app.setNotFoundHandler((req, reply) => send(req, reply, undefined, 404, errorBody('not_found', 'no such route')));
   // Errors fastify raises before a handler runs (body too large, media type, unreadable request): typed like the rest.
   app.setErrorHandler((err, req, reply) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { signInClerk } from './counter-steps';
 import { typeLatin } from '../test/journey/e2e-steps';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/materials/residence-certificate.clean.png');
@@ -42,13 +43,7 @@ describe('counter mode in Chromium', () => {
     await h?.close();
   });
 
-  const signIn = async (staffId: string, password: string) => {
-    await h.page.getByTestId('staff-id').fill(staffId);
-    await h.page.getByTestId('staff-password').fill(password);
-    await h.page.getByTestId('sign-in').click();
-    // The form clears the password once the platform has answered.
-    await expect.poll(() => h.page.getByTestId('staff-password').inputValue().catch(() => '')).toBe('');
-  };
+  const signIn = (staffId: string, password: string) => signInClerk(h.page, staffId, password);
 
   it('refuses a wrong password, locks the staff id after repeated failures, then signs a clerk in', async () => {
     await h.page.getByTestId('counter').waitFor();

@@ -5,6 +5,7 @@
 // left over the resident screen after 退出维护.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { signInClerk } from './counter-steps';
 import { DEV_ADMIN_PIN } from '@easydo/core/services/config/load';
 import { typeDigits, typeLatin } from '../test/journey/e2e-steps';
 
@@ -74,12 +75,7 @@ describe('error words at the counter', () => {
     await h?.close();
   });
 
-  const signIn = async (staffId: string, password: string) => {
-    await h.page.getByTestId('staff-id').fill(staffId);
-    await h.page.getByTestId('staff-password').fill(password);
-    await h.page.getByTestId('sign-in').click();
-    await expect.poll(() => h.page.getByTestId('staff-password').inputValue().catch(() => '')).toBe('');
-  };
+  const signIn = (staffId: string, password: string) => signInClerk(h.page, staffId, password);
 
   it('tells a clerk with a wrong password so in Chinese, and in English after the switch', async () => {
     await h.page.getByTestId('counter').waitFor();

@@ -4,8 +4,8 @@ import type { Alert, CommandAck, TerminalState } from '@easydo/core/services/fle
 import type { ActionRecord, AlertRecord, AuditEntry, CommandRecord, CommandStatus, HistoryPoint, OperatorRecord, Scope, TerminalRecord, UploadRecord } from './model';
 import type { AlertWriteResult, FleetStore, HeartbeatWrite, SessionRecord } from './store';
 import { DDL, SCHEMA_VERSION } from './sqlite-schema';
+import { rowReader, type Row } from './sqlite-rows';
 
-type Row = Record<string, unknown>;
 const FINAL: readonly CommandStatus[] = ['done', 'refused', 'failed', 'expired', 'unsupported'];
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -23,62 +23,35 @@ function scopeWhere(scope: Scope, alias = ''): { sql: string; params: string[] }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
-const toTerminal = (r: Row): TerminalRecord => ({
-  terminalId: String(r['terminal_id']),
-  online: r['online'] === 1,
-  service: r['service'] as TerminalRecord['service'],
-  serviceReason: str(r['service_reason']),
-  version: String(r['version']),
-  configVersion: String(r['config_version']),
-  mode: r['mode'] as TerminalRecord['mode'],
-  district: String(r['district']),
-  street: String(r['street']),
-  centre: String(r['centre']),
-  stateAt: String(r['state_at']),
-  lastHeartbeatAt: str(r['last_heartbeat_at']),
-  heartbeatIntervalSeconds: r['heartbeat_interval'] === null ? null : Number(r['heartbeat_interval']),
-  devices: JSON.parse(String(r['devices'])) as TerminalRecord['devices'],
-  outboxDepth: r['outbox_depth'] === null ? null : Number(r['outbox_depth']),
-  paper: (r['paper'] ?? null) as TerminalRecord['paper'],
+const toTerminal = rowReader<TerminalRecord>()({
+  text: ['terminalId', 'service', 'version', 'configVersion', 'mode', 'district', 'street', 'centre', 'stateAt'],
+  textOrNull: ['serviceReason', 'lastHeartbeatAt'],
+  numberOrNull: ['heartbeatIntervalSeconds', 'outboxDepth'],
+  flag: ['online'],
+  json: ['devices'],
+  asIs: ['paper'],
+}, { heartbeatIntervalSeconds: 'heartbeat_interval' });
+
+const toAlert = rowReader<AlertRecord>()({
+  text: ['terminalId', 'alertId', 'at', 'receivedAt', 'severity', 'code'],
+  textOrNull: ['device', 'clearedAt', 'ackedBy', 'ackedAt'],
 });
 
-const toAlert = (r: Row): AlertRecord => ({
-  terminalId: String(r['terminal_id']),
-  alertId: String(r['alert_id']),
-  at: String(r['at']),
-  receivedAt: String(r['received_at']),
-  severity: r['severity'] as AlertRecord['severity'],
-  code: String(r['code']),
-  device: str(r['device']),
-  clearedAt: str(r['cleared_at']),
-  ackedBy: str(r['acked_by']),
-  ackedAt: str(r['acked_at']),
+const toCommand = rowReader<CommandRecord>()({
+  text: ['commandId', 'terminalId', 'name', 'issuedBy', 'issuedAt', 'expiresAt', 'status', 'updatedAt'],
+  textOrNull: ['reason', 'actionId'],
+  json: ['args'],
+  jsonOrNull: ['result'],
 });
 
-const toCommand = (r: Row): CommandRecord => ({
-  commandId: String(r['command_id']),
-  terminalId: String(r['terminal_id']),
-  name: r['name'] as CommandRecord['name'],
-  args: JSON.parse(String(r['args'])) as Record<string, unknown>,
-  issuedBy: String(r['issued_by']),
-  issuedAt: String(r['issued_at']),
-  expiresAt: String(r['expires_at']),
-  status: r['status'] as CommandStatus,
-  reason: str(r['reason']),
-  result: r['result'] === null ? null : (JSON.parse(String(r['result'])) as Record<string, unknown>),
-  updatedAt: String(r['updated_at']),
-  actionId: str(r['action_id']),
+const toOperator = rowReader<OperatorRecord>()({
+  text: ['username', 'role', 'passwordHash'],
+  textOrNull: ['district', 'street', 'lockedUntil'],
+  number: ['failedAttempts'],
 });
 
-const toOperator = (r: Row): OperatorRecord => ({
-  username: String(r['username']),
-  role: r['role'] as OperatorRecord['role'],
-  district: str(r['district']),
-  street: str(r['street']),
-  passwordHash: String(r['password_hash']),
-  failedAttempts: Number(r['failed_attempts']),
-  lockedUntil: str(r['locked_until']),
-});
+const toAction = rowReader<ActionRecord>()({ text: ['actionId', 'name', 'issuedBy', 'issuedAt'], json: ['args', 'selection'], number: ['total'] });
+const toUpload = rowReader<UploadRecord>()({ text: ['commandId', 'terminalId', 'fileName', 'contentType', 'at'], asIs: ['bytes'] });
 
 export function openSqliteStore(file: string): FleetStore {
   const db = new Database(file);
@@ -235,15 +208,7 @@ export function openSqliteStore(file: string): FleetStore {
     async getAction(id) {
       const r = q.getAction.get(id) as Row | undefined;
       if (!r) return null;
-      return {
-        actionId: String(r['action_id']),
-        name: r['name'] as ActionRecord['name'],
-        args: JSON.parse(String(r['args'])) as Record<string, unknown>,
-        issuedBy: String(r['issued_by']),
-        issuedAt: String(r['issued_at']),
-        selection: JSON.parse(String(r['selection'])) as Record<string, unknown>,
-        total: Number(r['total']),
-      };
+      return toAction(r);
     },
     async actionCounts(id) {
       const counts = { pending: 0, sent: 0, received: 0, done: 0, refused: 0, failed: 0, expired: 0, unsupported: 0 } as Record<CommandStatus, number>;
@@ -256,7 +221,7 @@ export function openSqliteStore(file: string): FleetStore {
     async getUpload(id) {
       const r = q.getUpload.get(id) as Row | undefined;
       if (!r) return null;
-      return { commandId: String(r['command_id']), terminalId: String(r['terminal_id']), fileName: String(r['file_name']), contentType: String(r['content_type']), bytes: r['bytes'] as Buffer, at: String(r['at']) };
+      return toUpload(r);
     },
     async getOperator(u) {
       const r = q.getOperator.get(u) as Row | undefined;

@@ -3,10 +3,9 @@
 // took one re-authorises it once signed in again (the platform records that clerk as the one who accepted it).
 import type { HeldApplication } from '@easydo/core/contract/schemas/counter-held';
 import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
-import { maskName } from '@easydo/core/services/privacy/masking';
-import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import { applicationLine } from '../documents/application-line';
 
 type Ctx = Pick<TerminalContext, 'applications' | 'catalogue'>;
 
@@ -17,19 +16,12 @@ export class HeldDesk {
   async list(): Promise<HeldApplication[]> {
     // A row found unreadable while listing comes back quarantined, without its submission: not a held one.
     const held = (await this.ctx.applications.journal.list({ states: ['needs-clerk'], withData: true })).filter((a) => a.submission);
-    return Promise.all(held.map(async (a) => {
-      const item = await this.ctx.catalogue.item(a.itemCode).catch(() => null);
-      return {
-        localId: a.localId,
-        trackingCode: trackingCodeOf(a.localId),
-        itemCode: a.itemCode,
-        itemName: item?.name ?? { zh: a.itemCode, en: a.itemCode },
-        applicantMasked: a.submission ? maskName(a.submission.applicant.name) : '',
-        takenBy: this.takenBy(a.localId),
-        reason: 'clerk-token-expired' as const,
-        since: a.settledAt === null ? null : new Date(a.settledAt).toISOString(),
-      };
-    }));
+    return Promise.all(held.map(async (a) => ({
+      ...(await applicationLine(a, this.ctx.catalogue)),
+      takenBy: this.takenBy(a.localId),
+      reason: 'clerk-token-expired' as const,
+      since: a.settledAt === null ? null : new Date(a.settledAt).toISOString(),
+    })));
   }
 
   /** Sends it again under `clerk`'s token; only the clerk who took it, when that is known. */

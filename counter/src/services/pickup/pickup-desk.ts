@@ -1,12 +1,12 @@
 // Picking up an application journaled on this terminal (pre-filled at a kiosk, or left unfinished): found by
 // the local tracking code on its slip or by the resident's card, and loaded into the counter's intake form.
 import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
-import { maskName } from '@easydo/core/services/privacy/masking';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
 import { cardSessionOf } from '@easydo/core/services/session/card-session';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { JournaledApplication } from '../documents/document-data';
+import { applicationLine } from '../documents/application-line';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'sessions'>;
@@ -48,16 +48,11 @@ export class PickupDesk {
   }
 
   private async summary(a: JournaledApplication): Promise<ApplicationSummary> {
-    const item = await this.ctx.catalogue.item(a.itemCode).catch(() => null);
     return {
-      localId: a.localId,
-      trackingCode: trackingCodeOf(a.localId),
-      itemCode: a.itemCode,
-      itemName: item?.name ?? { zh: a.itemCode, en: a.itemCode },
+      ...(await applicationLine(a, this.ctx.catalogue)),
       localStage: a.state,
       acceptanceNumber: a.acceptanceNumber,
       channel: a.submission?.channel ?? 'kiosk',
-      applicantMasked: a.submission ? maskName(a.submission.applicant.name) : '',
       createdAt: new Date(a.createdAt).toISOString(),
     };
   }

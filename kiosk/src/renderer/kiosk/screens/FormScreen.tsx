@@ -14,12 +14,16 @@ export function FormScreen(props: ScreenProps) {
   const [tried, setTried] = useState(false);
   if (!form) return null;
   const missing = missingRequired(form, ctx.values);
+  // The errors table words a problem to follow a field's name ("Name: required"); alone under the field it
+  // starts a sentence.
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const problemText = (f: FormFieldView): string | null => {
     const server = ctx.issues.find((i) => i.path === f.key);
-    if (server) return t(`errors:problems.${server.problem ?? 'invalid'}`, server.params ?? {});
+    if (server) return sentence(t(`errors:problems.${server.problem ?? 'invalid'}`, server.params ?? {}));
     const p = fieldProblem(f, ctx.values[f.key]);
     if (!p || (p === 'required' && !tried)) return null;
-    return t(`form.problems.${p}`, { min: f.min, max: f.max ?? f.maxLength });
+    if (p === 'date') return t('form.dateProblem');
+    return sentence(t(`errors:problems.${p}`, { min: f.min, max: f.max ?? f.maxLength }));
   };
   const field = form.fields.find((f) => f.key === editing) ?? null;
   const next = () => {
