@@ -30,6 +30,8 @@ export function productionRefusals(config: TerminalConfig): PolicyRefusal[] {
 
   if (config.fleet && new URL(config.fleet.brokerUrl).protocol !== 'mqtts:') refuse('fleet.brokerUrl', 'the fleet broker must be reached over TLS (mqtts://)');
 
+  if (config.update && new URL(config.update.feedUrl).protocol !== 'https:') refuse('update.feedUrl', 'the update feed must be reached over https');
+
   if (isDevelopmentPinHash(config.adminPinHash)) refuse('adminPinHash', 'this is the development PIN: set the terminal\'s own with `npm run set-pin`');
   return refusals;
 }

@@ -4,6 +4,7 @@
 // back to a screen (see config/public-view.ts).
 import { z } from 'zod';
 import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';
+import { UpdateConfig } from '../update/config';
 
 const pollIntervalMs = z.number().int().min(100).max(5000).default(400);
 
@@ -199,6 +200,8 @@ export const TerminalConfig = z.strictObject({
   adminPinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'a scrypt PIN hash (set it with `npm run set-pin`)'),
   retentionDays: z.number().int().min(0).max(365).default(30),
   fleet: FleetConfig.optional(),
+  /** Staged self-updates (core/src/services/update/); absent: the terminal never updates itself. */
+  update: UpdateConfig.optional(),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 export type TerminalConfigInput = z.input<typeof TerminalConfig>;

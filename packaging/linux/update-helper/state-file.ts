@@ -1,0 +1,68 @@
+// The helper's state and its lock. State is written to a temp file, fsynced and renamed, so a power cut leaves the
+// old state or the new one, never half of either. The lock holds one helper at a time (systemd already runs the
+// oneshot unit once at a time, and dpkg has its own lock; this one also covers the time around dpkg): a lock file
+// naming a dead pid (a helper killed mid-install) is taken over.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMPTY_STATE, HelperState } from './protocol';
+
+export function readState(stateDir: string): HelperState {
+  let text: string;
+  try {
+    text = readFileSync(join(stateDir, 'state.json'), 'utf8');
+  } catch {
+    return structuredClone(EMPTY_STATE);
+  }
+  return HelperState.parse(JSON.parse(text));
+}
+
+export function writeJsonAtomic(path: string, value: unknown, mode = 0o644): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', mode);
+  try {
+    writeSync(fd, JSON.stringify(value, null, 1));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+export function writeState(stateDir: string, state: HelperState): void {
+  writeJsonAtomic(join(stateDir, 'state.json'), HelperState.parse(state));
+}
+
+export class LockBusy extends Error {
+  constructor(readonly holder: number) {
+    super(`another helper (pid ${holder}) is at work`);
+    this.name = 'LockBusy';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function acquireLock(stateDir: string): () => void {
+  mkdirSync(stateDir, { recursive: true });
+  const path = join(stateDir, 'helper.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => unlinkSync(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(readFileSync(path, 'utf8')) || 0;
+      if (holder > 0 && holder !== process.pid && alive(holder)) throw new LockBusy(holder);
+      unlinkSync(path);
+    }
+  }
+  throw new LockBusy(0);
+}
