@@ -9,6 +9,7 @@ import { DisplayApp } from '@easydo/counter/ui/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
 import { AdminApp } from './admin/AdminApp';
 import { SimulatorPanel } from './dev/SimulatorPanel';
+import { ALargeSmall, Landmark, Languages } from 'lucide-react';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -45,13 +46,18 @@ export function App() {
     <TimeZoneContext.Provider value={info.timeZone}>
       <div className="app" data-mode={info.mode}>
         <header className="topbar">
-          <span className="brand">{t('app.title')}</span>
-          <span className="centre">{info.centreName}</span>
-          <button type="button" className="btn btn-secondary" data-testid="toggle-elder" aria-pressed={elder} onClick={() => setElder((e) => !e)}>
-            {elder ? t('app.normal') : t('app.elder')}
+          <Landmark aria-hidden="true" className="topbar-emblem" />
+          <span className="topbar-names">
+            <span className="centre" data-testid="centre-name">{info.centreName}</span>
+            <span className="brand">{t('app.title')}</span>
+          </span>
+          <button type="button" className="btn topbar-btn" data-testid="toggle-elder" aria-pressed={elder} onClick={() => setElder((e) => !e)}>
+            <ALargeSmall aria-hidden="true" className="icon" />
+            <span>{elder ? t('app.normal') : t('app.elder')}</span>
           </button>
-          <button type="button" className="btn btn-secondary" data-testid="toggle-language" onClick={toggleLanguage}>
-            {t('app.language')}
+          <button type="button" className="btn topbar-btn" data-testid="toggle-language" onClick={toggleLanguage}>
+            <Languages aria-hidden="true" className="icon" />
+            <span>{t('app.language')}</span>
           </button>
         </header>
         {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} onSessionEnd={resetForNextPerson} />}

@@ -4,6 +4,8 @@ import { TerminalContext } from '@easydo/core/ui/terminal-context';
 import { resolveTerminalApi } from './platform/platform';
 import { initI18n } from './i18n/index';
 import { App } from './App';
+import '@easydo/core/ui/design/tokens.css';
+import '@easydo/core/ui/design/kit.css';
 import './styles.css';
 
 initI18n('zh-CN');

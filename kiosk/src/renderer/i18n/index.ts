@@ -10,12 +10,13 @@ import { adminEn, adminZh } from './domains/admin';
 import { errorsEn, errorsZh } from '@easydo/core/ui/errors/error-text';
 import { feedbackEn, feedbackZh } from '@easydo/core/ui/feedback/feedback-text';
 import { adminLabelsEn, adminLabelsZh } from './domains/admin-labels';
+import { frameEn, frameZh } from './domains/frame';
 
 export function initI18n(language: 'zh-CN' | 'en' = 'zh-CN') {
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh, errors: errorsZh, adminLabels: adminLabelsZh, feedback: feedbackZh },
-      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn, errors: errorsEn, adminLabels: adminLabelsEn, feedback: feedbackEn },
+      'zh-CN': { translation: zhCN, journey: journeyZh, admin: adminZh, counter: counterZh, errors: errorsZh, adminLabels: adminLabelsZh, feedback: feedbackZh, frame: frameZh },
+      en: { translation: en, journey: journeyEn, admin: adminEn, counter: counterEn, errors: errorsEn, adminLabels: adminLabelsEn, feedback: feedbackEn, frame: frameEn },
     },
     lng: language,
     fallbackLng: 'zh-CN',

@@ -15,7 +15,9 @@ import { useServiceState } from './useServiceState';
 import { AdminCorner, AdminPinPad } from './AdminEntry';
 import { CardPanel } from './CardPanel';
 import { JourneyScreen } from './JourneyScreen';
-import { VolumeControl } from './VolumeControl';
+import { VoiceControl } from './VoiceControl';
+import { StepBar } from './StepBar';
+import { LogOut } from 'lucide-react';
 import { shouldRemindCard, TakeCardReminder } from './TakeCardReminder';
 import { OtherCardQuestion } from './OtherCardQuestion';
 import { sessionJustEnded } from './session-end';
@@ -124,35 +126,35 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
   const remindCard = shouldRemindCard(step, cardOnReader);
 
   return (
-    <main className="kiosk journey" data-testid="kiosk" data-step={step} data-card-on-reader={cardOnReader} onPointerDown={activity} onKeyDown={activity}>
+    <main className="kiosk journey frame" data-testid="kiosk" data-step={step} data-card-on-reader={cardOnReader} onPointerDown={activity} onKeyDown={activity}>
       <AdminCorner onOpen={() => setPinPad(true)} />
       {pinPad && <AdminPinPad onClose={() => setPinPad(false)} />}
-      <div className="journey-toolbar">
-        {position !== null && (snapshot.context.itemCode !== null || position.step === 'catalogue') ? (
-          <p className="stepbar" data-testid="stepbar" data-step-number={position.n} aria-live="polite">
-            {t('stepOf', { n: position.n, total: position.total, name: t(`steps.${position.step}`) })}
-          </p>
-        ) : (
-          <span />
+      {/* The frame (docs/ARCHITECTURE.md "Design system"): the step bar and the card on top, the screen in the
+          middle (its own back button bottom left, its one primary action bottom right), then the bottom bar. */}
+      <header className="frame-head">
+        {position !== null && (snapshot.context.itemCode !== null || position.step === 'catalogue') && (
+          <StepBar position={position} withIdentity={metIdentity.current || snapshot.context.card === null} t={t} />
         )}
-        <button type="button" className="btn btn-secondary" data-testid="read-aloud" onClick={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)}>
-          {t('common.readAloud')}
-        </button>
-        <button type="button" className="btn btn-secondary" data-testid="stop-reading" onClick={() => speaker.cancel()}>
-          {t('common.stopReading')}
-        </button>
-        <VolumeControl value={volume} onChange={changeVolume} t={t} />
-        {inSession && (
-          <button type="button" className="btn btn-danger" data-testid="cancel" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
-      {snapshot.context.card && <CardPanel card={snapshot.context.card} t={t} />}
+        {snapshot.context.card && <CardPanel card={snapshot.context.card} t={t} />}
+      </header>
       <div ref={screenRef} className="screen" data-testid={`screen-${step}`}>
         {remindCard && <TakeCardReminder text={t('card.takeIt')} speak={(text) => speaker.speak(text, speechLang)} />}
         <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service, startedInService: startedInService.current }} />
       </div>
+      <footer className="frame-bar" data-testid="frame-bar" aria-label={t('frame:bar')}>
+        {/* Left: 结束办理, always here while a visit is open. */}
+        <div className="frame-bar-end">
+          {inSession && (
+            <button type="button" className="btn frame-btn frame-btn-end" data-testid="cancel" onClick={() => send({ type: 'CANCEL' })}>
+              <LogOut aria-hidden="true" className="icon" />
+              <span>{t('common.cancel')}</span>
+            </button>
+          )}
+        </div>
+        <VoiceControl volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
+        {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
+        <div className="frame-bar-help" data-testid="frame-help-slot" />
+      </footer>
       {snapshot.context.otherCard && inSession && (
         <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={(text) => speaker.speak(text, speechLang)} />
       )}
