@@ -25,6 +25,8 @@ export interface OcrLine {
   text: string;
   bbox: OcrBox;
   confidence: number;
+  /** Layout block (column, table row, paragraph) in reading order, where the engine's layout sets it. */
+  block?: number;
 }
 
 export interface OcrPageResult {

@@ -9,7 +9,8 @@ import { quadSize, rotateQuad180, sampleQuadInto, uprightQuad, type RawImage } f
 import { boxesFromProbabilityMap, type DbOptions } from './db-postprocess';
 import type { Quad } from './geometry';
 import { defaultModelPaths, type PpOcrModelPaths } from './models';
-import { readingOrder } from './reading-order';
+import { readingOrder, type LayoutItem } from './reading-order';
+import { deskewedBoxes } from './skew';
 
 export interface PpOcrOptions {
   models?: PpOcrModelPaths;
@@ -19,6 +20,13 @@ export interface PpOcrOptions {
   recBatch?: number;
   /** Run the 0°/180° line classifier (upside-down lines). */
   useAngleClassifier?: boolean;
+  /**
+   * Lines the classifier looks at (the widest ones); the page turns by their majority. 0 = every line on its
+   * own, as PaddleOCR does. A page is upside down as a whole far more often than one line of it.
+   */
+  clsVoteLines?: number;
+  /** Horizontal squeeze of each line before recognition (1 = aspect kept); recogniser cost is linear in width. */
+  recWidthScale?: number;
   /** onnxruntime intra-op threads per session; 1 = one core per worker. */
   threads?: number;
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
@@ -68,6 +76,8 @@ export class PpOcrEngine {
       detMaxSide: options.detMaxSide ?? 960,
       recBatch: Math.max(1, options.recBatch ?? 1),
       useAngleClassifier: useCls,
+      clsVoteLines: Math.max(0, options.clsVoteLines ?? 0),
+      recWidthScale: Math.min(1, Math.max(0.3, options.recWidthScale ?? 1)),
       dropScore: options.dropScore ?? 0.5,
       db: options.db ?? {},
     });
@@ -87,6 +97,7 @@ export class PpOcrEngine {
     const upright = quads.map(uprightQuad);
     const oriented = this.cls ? await this.classify(page, upright) : upright;
     const found: OcrLine[] = [];
+    const foundQuads: Quad[] = [];
     const order = oriented.map((q, i) => ({ i, ratio: ratioOf(q) })).sort((a, b) => a.ratio - b.ratio);
     for (let start = 0; start < order.length; start += this.options.recBatch) {
       const batch = order.slice(start, start + this.options.recBatch);
@@ -103,10 +114,13 @@ export class PpOcrEngine {
           bbox: { x0: Math.round(Math.min(...xs)), y0: Math.round(Math.min(...ys)), x1: Math.round(Math.max(...xs)), y1: Math.round(Math.max(...ys)) },
           confidence: Math.round(line.confidence * 1000) / 10,
         });
+        foundQuads.push(q);
       });
       onProgress?.(0.3 + (0.7 * Math.min(order.length, start + batch.length)) / Math.max(1, order.length));
     }
-    const ordered = readingOrder(found);
+    // Layout on boxes with the page's skew taken out, so lines of a slightly rotated scan do not overlap.
+    const boxes = deskewedBoxes(foundQuads);
+    const ordered = readingOrder(found.map((line, i): LayoutItem => ({ line, box: boxes[i]! })));
     const confidence = found.length ? found.reduce((s, l) => s + l.confidence, 0) / found.length : 0;
     return { text: ordered.text, lines: ordered.lines, confidence: Math.round(confidence * 10) / 10, ms: Math.round(performance.now() - t0) };
   }
@@ -138,6 +152,12 @@ export class PpOcrEngine {
   }
 
   private async classify(page: RawImage, quads: Quad[]): Promise<Quad[]> {
+    const vote = this.options.clsVoteLines;
+    if (vote > 0 && quads.length > vote) {
+      const widest = [...quads].sort((a, b) => quadSize(b).width - quadSize(a).width).slice(0, vote);
+      const turned = (await this.classify(page, widest)).filter((q, i) => q !== widest[i]).length;
+      return turned * 2 > widest.length ? quads.map(rotateQuad180) : quads;
+    }
     const out = [...quads];
     const n = this.options.recBatch;
     for (let start = 0; start < quads.length; start += n) {
@@ -158,11 +178,12 @@ export class PpOcrEngine {
   }
 
   private async recogniseBatch(page: RawImage, quads: Quad[]): Promise<{ text: string; confidence: number }[]> {
-    const maxRatio = Math.max(...quads.map(ratioOf));
+    const squeeze = this.options.recWidthScale;
+    const maxRatio = Math.max(...quads.map(ratioOf)) * squeeze;
     const stride = Math.min(REC_MAX_WIDTH, Math.max(REC_MIN_WIDTH, Math.ceil((REC_HEIGHT * maxRatio) / 8) * 8));
     const data = new Float32Array(quads.length * 3 * REC_HEIGHT * stride);
     quads.forEach((q, index) => {
-      const w = Math.min(stride, Math.max(1, Math.ceil(REC_HEIGHT * ratioOf(q))));
+      const w = Math.min(stride, Math.max(1, Math.ceil(REC_HEIGHT * ratioOf(q) * squeeze)));
       sampleQuadInto(page, q, w, { data, index, height: REC_HEIGHT, stride });
     });
     const res = await this.rec.run({ [this.rec.inputNames[0]!]: new ort.Tensor('float32', data, [quads.length, 3, REC_HEIGHT, stride]) });
