@@ -10,6 +10,7 @@ import { CatalogueView } from './schemas/catalogue';
 import { journeyChannels, journeyEvents } from './domains/journey';
 import { counterChannels, counterEvents } from './domains/counter';
 import { adminChannels, adminEvents } from './domains/admin';
+import { remoteHelpCounterChannels, remoteHelpEvents, remoteHelpKioskChannels } from './domains/remote-help';
 import { MaintenancePin } from './schemas/maintenance-pin';
 
 const RESIDENT_FACING = ['kiosk', 'counter'] as const;
@@ -90,7 +91,7 @@ const foundationChannels = {
   }),
 } as const;
 
-export const channels = { ...foundationChannels, ...journeyChannels, ...counterChannels, ...adminChannels } as const;
+export const channels = { ...foundationChannels, ...journeyChannels, ...counterChannels, ...adminChannels, ...remoteHelpKioskChannels, ...remoteHelpCounterChannels } as const;
 
 const foundationEvents = {
   'service:changed': event({ summary: 'Service state changed', payload: ServiceState, modes: ALL_MODES }),
@@ -105,7 +106,7 @@ const foundationEvents = {
   'mode:changed': event({ summary: 'This window changed mode', payload: z.object({ mode: z.string() }), modes: ALL_MODES }),
 } as const;
 
-export const events = { ...foundationEvents, ...journeyEvents, ...counterEvents, ...adminEvents } as const;
+export const events = { ...foundationEvents, ...journeyEvents, ...counterEvents, ...adminEvents, ...remoteHelpEvents } as const;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

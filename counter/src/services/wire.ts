@@ -3,6 +3,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CounterChannelName } from '@easydo/core/contract/channels';
+import type { RemoteHelpCounterChannelName } from '@easydo/core/contract/domains/remote-help';
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
 import type { DomainWiring, TerminalContext } from '@easydo/core/services/terminal/context';
 import { ClerkDesk } from './clerk/clerk-desk';
@@ -18,6 +19,10 @@ import { queueHandlers } from './wire-queue';
 import { intakeHandlers } from './wire-intake';
 import { deskHandlers } from './wire-desk';
 import { heldHandlers } from './wire-held';
+import { HelperDesk } from './remote-help/helper-desk';
+import { HelpLedger } from './remote-help/help-ledger';
+import { remoteHelpHandlers } from './remote-help/wire-remote-help';
+import { platformLine } from '@easydo/core/services/remote-help/platform-line';
 
 export interface CounterDesks {
   ctx: TerminalContext;
@@ -32,7 +37,7 @@ export interface CounterDesks {
   held: HeldDesk;
 }
 
-export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName>>> {
+export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName | RemoteHelpCounterChannelName>>> {
   const db = new Database(path.join(ctx.dataDir, 'counter.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -54,11 +59,14 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     evaluation: new EvaluationDesk(ctx, (localId, level) => workload.rate(localId, level)),
     held: new HeldDesk(ctx, (localId) => workload.staffOf(localId)),
   };
+  const helpLedger = new HelpLedger(db);
+  const helper = new HelperDesk({ openSocket: platformLine(ctx), emit: (name, payload) => ctx.hub.emit(name, payload), ledger: helpLedger, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') });
   return {
     // The contract's `clerk` precondition: the clerk signed in at the calling window (counts as their activity).
     guards: { clerk: (caller) => desks.clerks.require(caller.windowId) },
-    handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks), ...heldHandlers(desks) },
+    handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks), ...heldHandlers(desks), ...remoteHelpHandlers(helper, helpLedger) },
     async close() {
+      helper.close();
       await desks.intake.close();
       db.close();
     },

@@ -3,6 +3,7 @@
 import { createRouter, type HandlerTable, type Router } from '@easydo/core/services/ipc/router';
 import { createTerminal, type Terminal, type TerminalOptions } from '@easydo/core/services/terminal/compose';
 import { wireCounter } from '@easydo/counter/services/wire';
+import { wireResidentHelp, type RemoteHelpWiringOptions } from '@easydo/core/services/remote-help/wire';
 
 export interface App {
   terminal: Terminal;
@@ -10,10 +11,11 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function composeApp(options: TerminalOptions): Promise<App> {
+export async function composeApp(options: TerminalOptions & { remoteHelp?: RemoteHelpWiringOptions }): Promise<App> {
   const terminal = await createTerminal(options);
   const counter = await wireCounter(terminal);
-  const handlers: HandlerTable = { ...terminal.handlers, ...counter.handlers };
+  const help = wireResidentHelp(terminal, options.remoteHelp);
+  const handlers: HandlerTable = { ...terminal.handlers, ...counter.handlers, ...help.handlers };
   const router = createRouter({
     handlers,
     guards: { ...terminal.guards, ...counter.guards },
@@ -23,6 +25,7 @@ export async function composeApp(options: TerminalOptions): Promise<App> {
     terminal,
     router,
     async close() {
+      await help.close();
       await counter.close();
       await terminal.close();
     },

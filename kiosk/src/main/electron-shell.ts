@@ -63,7 +63,7 @@ export function startElectronShell(input: ShellInput): ElectronShell {
 
   const ses = session.fromPartition(PARTITION);
   ses.protocol.handle('app', (request) => appProtocolResponse(request.url, input.rendererDir));
-  attachPermissionHandlers(ses, { captureActive: (id) => terminal.modes.captureActive(String(id)), trustedOrigins: TRUSTED });
+  attachPermissionHandlers(ses, { captureActive: (id) => terminal.modes.captureActive(String(id)), callActive: (id) => terminal.modes.callActive(String(id)), trustedOrigins: TRUSTED });
 
   const host = new WindowHost({ router, hub: terminal.hub, modes: terminal.modes, admin: terminal.admin, warn: (m, d) => log.warn(d, m) });
   registerContract(ipcMain, host, TRUSTED);

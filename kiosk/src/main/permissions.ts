@@ -6,6 +6,8 @@ import { originOf as parseOrigin } from './trusted-url';
 export interface PermissionPolicy {
   /** True while the requesting window shows a screen that legitimately uses the camera. */
   captureActive(webContentsId: number): boolean;
+  /** True while the window shows the remote-help call screen: camera and microphone, nothing else. */
+  callActive?(webContentsId: number): boolean;
   trustedOrigins: readonly string[];
 }
 
@@ -20,7 +22,9 @@ export function decidePermission(
   if (permission !== 'media') return false;
   const types = mediaTypes ?? [];
   const videoOnly = types.length > 0 && types.every((t) => t === 'video');
-  return videoOnly && policy.captureActive(webContentsId);
+  if (videoOnly && policy.captureActive(webContentsId)) return true;
+  const call = types.length > 0 && types.every((t) => t === 'video' || t === 'audio');
+  return call && (policy.callActive?.(webContentsId) ?? false);
 }
 
 export function attachPermissionHandlers(session: Session, policy: PermissionPolicy): void {

@@ -111,7 +111,10 @@ export class WindowHost {
         }
       },
       pageReset: () => {
-        if (!closed) modes.setCaptureActive(id, false);
+        if (!closed) {
+          modes.setCaptureActive(id, false);
+          modes.setCallActive(id, false);
+        }
       },
       close: () => {
         if (closed) return;

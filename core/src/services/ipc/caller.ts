@@ -11,6 +11,7 @@ export class ModeRegistry {
   private readonly modes = new Map<string, { start: Mode; current: Mode; entry: Mode }>();
   private readonly listeners = new Set<(windowId: string, mode: Mode) => void>();
   private readonly capturing = new Set<string>();
+  private readonly calling = new Set<string>();
 
   /**
    * `entry` is what the window was opened for. It differs from `start` for `--mode admin`: the window starts
@@ -24,6 +25,7 @@ export class ModeRegistry {
   unregister(windowId: string): void {
     this.modes.delete(windowId);
     this.capturing.delete(windowId);
+    this.calling.delete(windowId);
   }
 
   get(windowId: string): Mode {
@@ -60,6 +62,16 @@ export class ModeRegistry {
 
   captureActive(windowId: string): boolean {
     return this.capturing.has(windowId);
+  }
+
+  /** Whether the window shows the remote-help call screen (camera and microphone, only while it is open). */
+  setCallActive(windowId: string, active: boolean): void {
+    if (active) this.calling.add(windowId);
+    else this.calling.delete(windowId);
+  }
+
+  callActive(windowId: string): boolean {
+    return this.calling.has(windowId);
   }
 
   windows(): string[] {

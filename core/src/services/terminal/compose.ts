@@ -1,6 +1,7 @@
 // The composition root shared by the Electron shell and the browser shell: config in, a running terminal out
 // (devices, backend, sessions, events, and the handlers of every domain core owns). The kiosk app adds the
 // counter's handlers and builds the router (core may not import counter). Nothing here knows about windows.
+import type { RemoteHelpCounterChannelName, RemoteHelpKioskChannelName } from '@easydo/core/contract/domains/remote-help';
 import path from 'node:path';
 import type { ChannelName, CounterChannelName } from '@easydo/core/contract/channels';
 import type { DeviceKind, TerminalConfig, TerminalRole } from '../config/schema';
@@ -54,7 +55,8 @@ export interface TerminalOptions {
   role?: TerminalRole;
 }
 
-export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName>>;
+/** Remote help is wired beside the terminal (core/src/services/remote-help/wire.ts, counter's remote-help). */
+export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName | RemoteHelpKioskChannelName | RemoteHelpCounterChannelName>>;
 
 export interface Terminal extends TerminalContext {
   handlers: CoreHandlers;

@@ -1,0 +1,16 @@
+// The terminal's line to the platform's remote-help signalling, opened with the terminal's own credentials at the
+// backend it already talks to (the city's platform, or the embedded sandbox in development).
+import { openRemoteHelpSocket, type RemoteHelpSocket } from '@easydo/backend-client/remote-help/socket';
+import type { ServerMessage } from '@easydo/backend-client/remote-help/messages';
+import type { TerminalContext } from '../terminal/context';
+
+export function platformLine(ctx: TerminalContext) {
+  return (onMessage: (m: ServerMessage) => void, onState: (s: 'up' | 'down') => void): RemoteHelpSocket => {
+    const config = ctx.config();
+    return openRemoteHelpSocket({ baseUrl: ctx.backend.url, terminalId: config.terminalId, secret: config.terminalSecret, onMessage, onState });
+  };
+}
+
+/** The platform's messages, for desks outside core (counter) that may not import the backend client. */
+export type { ServerMessage as PlatformMessage, ClientMessage as PlatformRequest } from '@easydo/backend-client/remote-help/messages';
+export type { RemoteHelpSocket as PlatformLine } from '@easydo/backend-client/remote-help/socket';

@@ -1,0 +1,56 @@
+// The resident's remote-help channels (kiosk mode), mounted by the app's composition root beside the other
+// domains. The call screen's camera/microphone claim is held in the ModeRegistry like the capture screen's.
+import type { RemoteHelpKioskChannelName } from '@easydo/core/contract/domains/remote-help';
+import type { HandlersFor } from '../ipc/router';
+import type { DomainWiring, TerminalContext } from '../terminal/context';
+import { ResidentHelpDesk } from './resident-help-desk';
+import { platformLine } from './platform-line';
+
+/** How long a kiosk rings before it tells the resident nobody answered (and offers a queue ticket). */
+export const DEFAULT_RING_SECONDS = 90;
+
+export interface RemoteHelpWiringOptions {
+  ringSeconds?: number;
+}
+
+export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiringOptions = {}): DomainWiring<HandlersFor<RemoteHelpKioskChannelName>> & { desk: ResidentHelpDesk } {
+  const desk = new ResidentHelpDesk({
+    openSocket: platformLine(ctx),
+    emit: (name, payload) => ctx.hub.emit(name, payload),
+    card: () => ctx.sessions.current()?.card ?? null,
+    centreName: () => ctx.config().centreName,
+    timeZone: () => ctx.config().timeZone,
+    ringSeconds: () => options.ringSeconds ?? DEFAULT_RING_SECONDS,
+    audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
+  });
+  const stopListening = ctx.sessions.onEnd(() => desk.sessionEnded());
+  return {
+    desk,
+    handlers: {
+      'help:state': () => desk.current(),
+      'help:request': (req) => desk.request(req.media, req.language),
+      'help:hangUp': () => desk.hangUp(),
+      'help:signal': (req) => {
+        desk.signal(req.signal);
+        return { done: true };
+      },
+      'help:screen': (req) => {
+        desk.screen(req);
+        return { done: true };
+      },
+      'help:chat': (req) => {
+        desk.chat(req.text);
+        return { done: true };
+      },
+      'help:rate': (req) => desk.rate(req.level),
+      'help:callScreen': (req, caller) => {
+        ctx.modes.setCallActive(caller.windowId, req.active);
+        return { done: true };
+      },
+    },
+    async close() {
+      stopListening();
+      desk.close();
+    },
+  };
+}
