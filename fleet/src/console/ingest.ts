@@ -5,7 +5,8 @@
 // Retained messages never arrive on a shared subscription (MQTT 5, 4.8.2), so `state` is subscribed plainly by
 // every replica (idempotent upserts); heartbeats, alerts, acks and uploads go through `$share/<group>/...` so
 // console replicas split that load when the broker supports it (Mosquitto 2, EMQX, VerneMQ; not aedes).
-import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import { hostname } from 'node:os';
+import { connect, type IClientOptions, type MqttClient } from 'mqtt';
 import {
   Alert,
   Command,
@@ -29,7 +30,7 @@ export interface BrokerOptions {
   ca?: string | Buffer;
   cert?: string | Buffer;
   key?: string | Buffer;
-  /** Stable per replica, so the broker keeps the session (and QoS 1 messages) while the console is away. */
+  /** Stable per replica, so the broker keeps the session (and QoS 1 messages) while the console is away (default: per host). */
   clientId?: string;
   /** 5 (default) or 4 for brokers without MQTT 5 (the embedded aedes). */
   protocolVersion?: 4 | 5;
@@ -80,16 +81,35 @@ export class Ingest {
       ...(o.ca ? { ca: o.ca } : {}),
       ...(o.cert ? { cert: o.cert } : {}),
       ...(o.key ? { key: o.key } : {}),
-      clientId: o.clientId ?? o.clientOptions?.clientId ?? `easydo-console-${process.pid}`,
+      // Stable across restarts (not per process): a new id would start a new session and strand the queued messages.
+      clientId: o.clientId ?? o.clientOptions?.clientId ?? `easydo-console-${hostname()}`,
       protocolVersion: version,
       // A kept session: QoS 1 alerts and acks wait in the broker while the console restarts or reconnects.
       clean: false,
       reconnectPeriod: 1000,
       ...(version === 5 ? { properties: { sessionExpiryInterval: 24 * 3600 } } : {}),
     };
-    const client = await connectAsync(o.url, opts);
+    const client = connect(o.url, opts);
+    // The handler is in place before the CONNACK: a kept session's queued messages (alerts raised while the console
+    // was down) follow it at once, and a 'message' listener added after connecting lost them. A QoS 1 message is
+    // acknowledged (PUBACK) only once onMessage has written it to the store.
+    client.handleMessage = (packet, done) => {
+      void this.onMessage(packet.topic, Buffer.from(packet.payload)).then(() => done());
+    };
+    await new Promise<void>((resolve, reject) => {
+      const failed = (err: Error) => {
+        client.removeListener('connect', connected);
+        client.end(true);
+        reject(err);
+      };
+      const connected = () => {
+        client.removeListener('error', failed);
+        resolve();
+      };
+      client.once('connect', connected);
+      client.once('error', failed);
+    });
     this.client = client;
-    client.on('message', (topic, payload) => void this.onMessage(topic, payload));
     const share = (t: string) => (o.sharedGroup ? `$share/${o.sharedGroup}/${t}` : t);
     const granted = await client.subscribeAsync({
       [topics.all.state]: { qos: 1 },

@@ -1,15 +1,19 @@
 // The fleet agent against a real Mosquitto (per-terminal passwords, the fleet ACL): retained state and Last Will,
 // alerts at once and none lost across a broker restart, heartbeats, and every command with its acks, executed
 // at most once. The console side is a plain mqtt.js client that validates what it receives with the zod schemas.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FleetAgent } from '@easydo/core/services/fleet/agent';
+import { AlertLedger } from '@easydo/core/services/fleet/alert-ledger';
 import { SimulatedTerminal } from '@easydo/core/services/fleet/simulated-terminal';
-import { encode, Command, topics } from '@easydo/core/services/fleet/messages';
+import { encode, Command, topics, type Alert } from '@easydo/core/services/fleet/messages';
 import { startTestMosquitto, type TestMosquitto } from '../support/mosquitto';
 import { LOCATION, consoleInbox, terminalConfig } from '../support/fleet-fixtures';
 
-const IDS = Array.from({ length: 8 }, (_, i) => `SZ-AGENT-${String(i + 1).padStart(2, '0')}`);
+const IDS = Array.from({ length: 9 }, (_, i) => `SZ-AGENT-${String(i + 1).padStart(2, '0')}`);
 let broker: TestMosquitto;
 const started: Array<{ stop(): Promise<void> }> = [];
 
@@ -128,6 +132,43 @@ describe('alerts', () => {
     // Order is the client's: nearEnd raised, reader offline, nearEnd cleared, printer userError.
     expect(mine.map((a) => `${a.code}${a.cleared ? ':cleared' : ''}`)).toEqual(['paperNearEnd', 'idReader.offline', 'paperNearEnd:cleared', 'receiptPrinter.userError']);
     expect(inbox.invalid).toEqual([]);
+  });
+
+  it('loses no alert raised while the broker is down when the terminal app restarts before it is back (the alert ledger)', async () => {
+    const id = IDS[8]!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'easydo-alert-ledger-')), 'alerts.json');
+    const options = { ...broker.consoleOptions('console-ledger'), clean: false, properties: { sessionExpiryInterval: 3600 } };
+    let consoleClient = await mqtt.connectAsync(broker.url, options);
+    await consoleClient.subscribeAsync(topics.all.alerts, { qos: 1 });
+    await consoleClient.endAsync();
+    await broker.broker.stop();
+    await broker.broker.start();
+
+    const raised: Alert[] = [];
+    const first = await agentFor(id, { alertLedger: new AlertLedger({ file }), onAlert: (a) => raised.push(a) });
+    await broker.broker.kill();
+    first.terminal.setPaper('nearEnd');
+    first.terminal.setReader(false);
+    await first.agent.stop(); // the app stops with both alerts only in its client's memory (and the ledger)
+    started.splice(started.indexOf(first.agent), 1);
+    expect(new AlertLedger({ file }).pending().map((a) => a.code)).toEqual(['paperNearEnd', 'idReader.offline']);
+
+    await broker.broker.start();
+    // The app again, on the same data folder: the reader was plugged back while it was down, the paper is still low.
+    const terminal = new SimulatedTerminal(terminalConfig(id));
+    terminal.setPaper('nearEnd');
+    const again = await agentFor(id, { alertLedger: new AlertLedger({ file }), ports: terminal.ports() });
+    consoleClient = mqtt.connect(broker.url, options);
+    const inbox = consoleInbox(consoleClient);
+    started.push({ stop: () => consoleClient.endAsync(true) });
+    await inbox.until('alerts', (a) => a.terminalId === id && a.code === 'idReader.offline' && a.cleared === true);
+    await again.agent.heartbeatNow(); // one more round trip, so a stray extra alert would have arrived too
+    for (let i = 0; i < 400 && new AlertLedger({ file }).pending().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(new AlertLedger({ file }).pending()).toEqual([]);
+    const mine = inbox.seen.filter((m) => m.kind === 'alerts' && m.terminalId === id).map((m) => m.value as Alert);
+    // The raised ones under the ids the first run gave them, then the reader's clearing; paper low is not raised twice.
+    expect(mine.map((a) => `${a.id}${a.cleared ? ':cleared' : ''}`)).toEqual([raised[0]!.id, raised[1]!.id, `${raised[1]!.id}:cleared`]);
+    expect(new AlertLedger({ file }).open().map((a) => a.id)).toEqual([raised[0]!.id]);
   });
 });
 

@@ -115,8 +115,11 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
 
 /** A REST client with its own cookie jar, as one operator's browser. */
 export class OperatorClient {
-  private cookie = '';
-  constructor(readonly base: string) {}
+  /** `cookie`: another client's, to go on with its session (a console restarted on the same store). */
+  constructor(
+    readonly base: string,
+    public cookie = '',
+  ) {}
 
   // Test code reads answers by path; their shape is checked by the console against fleet/openapi.yaml.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

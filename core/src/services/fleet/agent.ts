@@ -7,6 +7,7 @@
 // client's message stores so nothing in flight is dropped.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { Backoff, type BackoffOptions } from './backoff';
+import { AlertLedger } from './alert-ledger';
 import { AlertTracker } from './alert-tracker';
 import { CommandLedger } from './command-ledger';
 import { CommandRunner } from './command-runner';
@@ -26,6 +27,8 @@ export interface FleetAgentOptions {
   ports: FleetPorts;
   /** Seen command ids; give it a file in the terminal (at most once across restarts). */
   ledger?: CommandLedger;
+  /** Alerts not yet taken by the broker, and the open ones; give it a file in the terminal (none lost across restarts). */
+  alertLedger?: AlertLedger;
   backoff?: BackoffOptions;
   /** Session expiry on the broker (seconds): how long commands and queued messages wait for this terminal. */
   sessionExpirySeconds?: number;
@@ -54,6 +57,7 @@ export class FleetAgent {
   private client: MqttClient | null = null;
   private readonly backoff: Backoff;
   private readonly alerts: AlertTracker;
+  private readonly alertLedger: AlertLedger;
   private readonly runner: CommandRunner;
   private readonly now: () => Date;
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -68,7 +72,8 @@ export class FleetAgent {
   constructor(private readonly options: FleetAgentOptions) {
     this.now = options.now ?? (() => new Date());
     this.backoff = new Backoff(options.backoff);
-    this.alerts = new AlertTracker(options.terminalId, () => this.now().getTime(), this.now);
+    this.alertLedger = options.alertLedger ?? new AlertLedger({ file: null });
+    this.alerts = new AlertTracker(options.terminalId, () => this.now().getTime(), this.now, this.alertLedger.open());
     const ledger = options.ledger ?? new CommandLedger({ file: null });
     this.runner = new CommandRunner(
       options.terminalId,
@@ -166,6 +171,8 @@ export class FleetAgent {
     this.unsubscribers.push(ports.sessions.onChange(() => void this.publishState()));
     this.heartbeatTimer = setInterval(() => void this.heartbeatNow(), o.heartbeatSeconds * 1000);
     this.heartbeatTimer.unref?.();
+    // What an earlier run could not hand to the broker goes first, in its order, then what is true now.
+    for (const alert of this.alertLedger.pending()) this.send(alert);
     this.devicesChanged();
     return this.connected();
   }
@@ -214,16 +221,28 @@ export class FleetAgent {
   }
 
   private devicesChanged(): void {
-    for (const alert of this.alerts.update(this.options.ports.devices.list())) this.raise(alert);
+    const raised = this.alerts.update(this.options.ports.devices.list());
+    if (raised.length) this.alertLedger.record(raised, this.alerts.openAlerts());
+    for (const alert of raised) this.raise(alert);
     void this.publishState();
   }
 
   /** Hands an alert to the client at once (QoS 1: queued in the client while the broker is away). */
-  raise(alert: Alert): void {
+  private raise(alert: Alert): void {
     this.options.onAlert?.(alert);
-    this.publish(topics.alerts(this.options.terminalId), encode(Alert, 'alerts', alert), 1).then(() => this.options.onAlertAcked?.(alert), (e: unknown) => {
-      this.log('warn', 'fleet: alert publish failed', { code: alert.code, err: e instanceof Error ? e.message : String(e) });
-    });
+    this.send(alert);
+  }
+
+  private send(alert: Alert): void {
+    this.publish(topics.alerts(this.options.terminalId), encode(Alert, 'alerts', alert), 1).then(
+      () => {
+        this.alertLedger.delivered(alert);
+        this.options.onAlertAcked?.(alert);
+      },
+      (e: unknown) => {
+        this.log('warn', 'fleet: alert publish failed', { code: alert.code, err: e instanceof Error ? e.message : String(e) });
+      },
+    );
   }
 
   heartbeat(): Heartbeat {

@@ -17,8 +17,11 @@ export class AlertTracker {
     private readonly terminalId: string,
     now: () => number = Date.now,
     private readonly clock: () => Date = () => new Date(),
+    /** Alerts open when the agent last ran (the alert ledger): kept under their ids, cleared if gone. */
+    restored: Alert[] = [],
   ) {
     this.epoch = now().toString(36);
+    for (const a of restored) if (a.terminalId === terminalId && !a.cleared) this.open.set(`${a.device ?? ''}|${a.code}`, a);
   }
 
   /** What changed since the last call: new alerts to raise, and clearings of those that went. */
@@ -26,7 +29,11 @@ export class AlertTracker {
     const at = this.clock().toISOString();
     const current = new Map<string, { code: string; severity: Alert['severity']; device: string }>();
     for (const d of devices) {
-      for (const a of alertsOf(d)) current.set(`${a.deviceId}|${a.code}`, { code: safe(a.code), severity: a.severity === 'critical' ? 'critical' : 'warning', device: safe(a.deviceId ?? d.id) });
+      for (const a of alertsOf(d)) {
+        const code = safe(a.code);
+        const device = safe(a.deviceId ?? d.id);
+        current.set(`${device}|${code}`, { code, severity: a.severity === 'critical' ? 'critical' : 'warning', device });
+      }
     }
     const out: Alert[] = [];
     for (const [key, alert] of this.open) {

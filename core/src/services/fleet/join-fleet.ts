@@ -10,6 +10,7 @@ import type { TerminalContext } from '../terminal/context';
 import { systemStats } from '../admin/system-stats';
 import { Failure } from '../ipc/failure';
 import { FleetAgent } from './agent';
+import { AlertLedger } from './alert-ledger';
 import { CommandLedger } from './command-ledger';
 import { configVersion } from './config-version';
 import { pushedValues } from './config-merge';
@@ -141,6 +142,7 @@ export function joinFleet(ctx: TerminalContext, admin: TerminalAdminOps): FleetM
     heartbeatSeconds: fleet.heartbeatSeconds,
     ports,
     ledger: new CommandLedger({ file: path.join(ctx.dataDir, 'fleet', 'commands.json') }),
+    alertLedger: new AlertLedger({ file: path.join(ctx.dataDir, 'fleet', 'alerts.json') }),
     log: (level, msg, detail) => ctx.log[level](detail ?? {}, msg),
   });
   void agent.start();
