@@ -16,6 +16,7 @@ import { wantsJson } from './handlers/progress-page';
 import { progressErrorHtml } from './progress-page-html';
 import { sandboxRemoteHelp } from './remote-help/attach';
 import type { RemoteHelpHub } from './remote-help/hub';
+import { attachDevIdentityCodes } from './dev-identity-codes';
 
 export const DEV_TERMINAL: TerminalCredential = { ...DEV_TERMINAL_CREDENTIAL };
 
@@ -190,6 +191,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return send(req, reply, op.operationId, err.status, progressErrorHtml(err.status), { 'cache-control': 'no-store' }, 'text/html');
     }
   });
+  attachDevIdentityCodes(app, db, now);
   app.setNotFoundHandler((req, reply) => send(req, reply, undefined, 404, errorBody('not_found', 'no such route')));
   // Errors fastify raises before a handler runs (body too large, media type, unreadable request): typed like the rest.
   app.setErrorHandler((err, req, reply) => {

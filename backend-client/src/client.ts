@@ -4,7 +4,7 @@ import { BackendError } from './errors';
 import { createTransport, type TransportOptions } from './transport';
 import type {
   ApplicantQuery, ApplicationList, ApplicationQuery, ApplicationStatus, ApplicationSubmission, CardSession, CardSessionRequest,
-  Catalogue, ClerkLoginRequest, ClerkSession, ClerkWorkload, Evaluation, EvaluationReceipt, Heartbeat, HeartbeatAck,
+  Catalogue, ClerkLoginRequest, IdentityCodeRequest, IdentityVerification, ClerkSession, ClerkWorkload, Evaluation, EvaluationReceipt, Heartbeat, HeartbeatAck,
   ResidentLookupRequest, ResidentRecord, SubmissionReceipt, UploadCreateRequest, UploadStatus,
 } from './types';
 
@@ -36,6 +36,8 @@ export interface BackendClient {
   getCatalogue(options?: { etag?: string }): Promise<CatalogueResult>;
   lookupResident(request: ResidentLookupRequest): Promise<ResidentRecord>;
   createCardSession(request: CardSessionRequest): Promise<CardSession>;
+  /** A phone's dynamic identity code → the verified identity (or same-as-card), or a typed refusal. Not retried: a code verifies once. */
+  verifyIdentityCode(request: IdentityCodeRequest): Promise<IdentityVerification>;
   createUpload(request: UploadCreateRequest): Promise<UploadStatus>;
   getUpload(uploadId: string): Promise<UploadStatus>;
   putUploadChunk(uploadId: string, offset: number, chunk: Uint8Array): Promise<UploadStatus>;
@@ -65,6 +67,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     },
     lookupResident: (request) => body('lookupResident', request),
     createCardSession: (request) => body('createCardSession', request),
+    verifyIdentityCode: (request) => body('verifyIdentityCode', request),
     createUpload: (request) => body('createUpload', request),
     getUpload: (uploadId) => body('getUpload', undefined, undefined, { uploadId }),
     async putUploadChunk(uploadId, offset, chunk) {

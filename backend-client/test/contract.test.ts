@@ -140,6 +140,17 @@ describe('contract', () => {
     expect((locked as BackendError).code).toBe('locked');
   });
 
+  it("stores a poor rating's reasons, the resident's own words and the callback phone, for the 回访", async () => {
+    const sub = await env.client.submitApplication(submission(), { idempotencyKey: 'contract-key-poor-rating-001' });
+    await env.client.submitEvaluation({
+      acceptanceNumber: sub.receipt.acceptanceNumber, itemCode: sub.receipt.itemCode, departmentCode: sub.receipt.department.code,
+      level: '不满意', indicators: { overall: '不满意' }, channel: 'kiosk',
+      reasons: ['too-slow', 'repeated-trips'], reasonText: '跑了三次', callbackPhone: '13800138000',
+    });
+    const row = env.sandbox.db.prepare('SELECT level, reasons_json, reason_text, callback_phone FROM evaluations WHERE acceptance_number = ?').get(sub.receipt.acceptanceNumber);
+    expect(row).toEqual({ level: '不满意', reasons_json: '["too-slow","repeated-trips"]', reason_text: '跑了三次', callback_phone: '13800138000' });
+  });
+
   it('a material satisfied by an electronic certificate: accepted when the library holds it, typed 422 otherwise', async () => {
     // 房屋租赁备案注销: ID card and lease registration, both replaceable by 电子证照 that res01 holds.
     const cancel = (materials: ApplicationSubmission['materials']) => ({
@@ -179,6 +190,15 @@ describe('contract', () => {
     const e = await env.client.lookupResident({ idNumber: 'not-an-id', fields: ['contactPhone'] }).catch((x: unknown) => x);
     expect((e as BackendError).code).toBe('validation');
     expect((e as BackendError).status).toBe(400);
+  });
+
+  it('identity by phone code: verified once, then refused as already used', async () => {
+    const { issueIdentityCode } = await import('../sandbox/handlers/identity-codes');
+    const { code } = issueIdentityCode(env.sandbox.db, Date.now(), 'res01', 'ctid');
+    const request = { code, codeKind: 'ctid' as const, terminalId: 'SZ-DEV-0001', scannedAt: new Date().toISOString(), purpose: 'session' as const };
+    expect(await env.client.verifyIdentityCode(request)).toMatchObject({ outcome: 'verified', identity: { idNumber: RESIDENT_ID, name: RESIDENT_NAME } });
+    mark('verifyIdentityCode');
+    expect(await env.client.verifyIdentityCode(request)).toEqual({ outcome: 'refused', reason: 'already_used' });
   });
 
   it('every operation of the spec was exercised, and the sandbox answered only as the spec describes', () => {

@@ -53,6 +53,7 @@ const everyOperation = (c: BackendClient): Record<string, () => Promise<unknown>
   sendHeartbeat: () => c.sendHeartbeat(heartbeat),
   clerkLogin: () => c.clerkLogin({ staffId: 'C1001', password: 'wrong' }),
   getClerkWorkload: () => c.getClerkWorkload('y'.repeat(20)),
+  verifyIdentityCode: () => c.verifyIdentityCode({ code: 'SBX1.ctid.x', codeKind: 'ctid', terminalId: DEV_TERMINAL.id, scannedAt: new Date().toISOString(), purpose: 'session' }),
 });
 
 describe('every error the sandbox returns is declared by the spec', () => {

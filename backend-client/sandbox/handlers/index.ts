@@ -5,11 +5,13 @@ import { createCardSession, getCatalogue, lookupResident, sendHeartbeat } from '
 import { clerkLogin, getClerkWorkload, submitEvaluation } from './clerks';
 import type { Handler } from './context';
 import { getProgressPage } from './progress-page';
+import { verifyIdentityCode } from './identity-codes';
 import { createUpload, getUpload, putUploadChunk } from './uploads';
 
 export const HANDLERS: Record<OperationId, Handler> & Record<string, Handler | undefined> = {
   getCatalogue, lookupResident, createCardSession, createUpload, getUpload, putUploadChunk, submitApplication,
   queryApplication, listApplicationsByApplicant, submitEvaluation, sendHeartbeat, clerkLogin, getClerkWorkload,
+  verifyIdentityCode,
   // Public (not signed): the receipt QR's progress page, mounted apart by the server.
   getProgressPage,
 };

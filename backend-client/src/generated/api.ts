@@ -51,6 +51,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/identity/code-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a dynamic identity code a resident showed on the phone (亮码: CTID 网证 / 电子身份证, 电子社保卡, 粤省事,
+         *     i深圳). The platform asks the code's issuer and answers with the verified identity (purpose `session`) or
+         *     only whether it is the same person as the card just read (purpose `card_match`); a refusal is an answer
+         *     too (`outcome: refused` with its reason), not an error. A code verifies once and expires 60 s after it
+         *     was issued; the terminal never keeps or logs the code.
+         */
+        post: operations["verifyIdentityCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/uploads": {
         parameters: {
             query?: never;
@@ -396,6 +419,52 @@ export interface components {
             issuedAt: string;
             /** Format: date */
             validTo?: string | null;
+        };
+        /**
+         * @description Which phone code: ctid (公安部 CTID 网证 / 电子身份证), social_security (电子社保卡), gd_personal (粤省事 / 粤居码), sz_personal (i深圳).
+         * @enum {string}
+         */
+        IdentityCodeKind: "ctid" | "social_security" | "gd_personal" | "sz_personal";
+        IdentityCodeRequest: {
+            /** @description The code as scanned (UTF-8 text, no control characters). */
+            code: string;
+            codeKind: components["schemas"]["IdentityCodeKind"];
+            terminalId: string;
+            scannedAt: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            purpose: "session" | "card_match";
+            /** @description card_match: the number on the card just read. */
+            cardIdNumber?: components["schemas"]["IdNumber"];
+        };
+        VerifiedIdentity: {
+            name: string;
+            idNumber: components["schemas"]["IdNumber"];
+            /** @enum {string} */
+            cardType: "resident" | "hmt_permit" | "foreigner_2017" | "foreigner_2023";
+            /** @enum {string} */
+            gender: "1" | "2" | "9";
+            birthDate: string;
+        };
+        IdentityVerification: {
+            /** @constant */
+            outcome: "verified";
+            codeKind: components["schemas"]["IdentityCodeKind"];
+            issuer: string;
+            /**
+             * @description How strongly the issuer bound the code to the person (CTID 网证: high).
+             * @enum {string}
+             */
+            assuranceLevel: "low" | "substantial" | "high";
+            /** @description Opaque, for this verification only; never the code. */
+            identityToken: string;
+            identity?: components["schemas"]["VerifiedIdentity"];
+            /** @description card_match: whether the code belongs to the cardholder. */
+            sameAsCard?: boolean;
+        } | {
+            /** @constant */
+            outcome: "refused";
+            /** @enum {string} */
+            reason: "expired" | "already_used" | "unknown_issuer" | "revoked" | "clock_skew" | "malformed";
         };
         CardSessionRequest: {
             idNumber: components["schemas"]["IdNumber"];
@@ -908,6 +977,36 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verifyIdentityCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Verified, or refused with a reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -167,6 +167,54 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/v1/identity/code-verifications": {
+      "post": {
+        "operationId": "verifyIdentityCode",
+        "x-max-response-bytes": 65536,
+        "summary": "Verify a dynamic identity code a resident showed on the phone (亮码: CTID 网证 / 电子身份证, 电子社保卡, 粤省事,\ni深圳). The platform asks the code's issuer and answers with the verified identity (purpose `session`) or\nonly whether it is the same person as the card just read (purpose `card_match`); a refusal is an answer\ntoo (`outcome: refused` with its reason), not an error. A code verifies once and expires 60 s after it\nwas issued; the terminal never keeps or logs the code.\n",
+        "x-idempotent": false,
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/IdentityCodeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Verified, or refused with a reason.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IdentityVerification"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/v1/uploads": {
       "post": {
         "operationId": "createUpload",
@@ -1824,6 +1872,173 @@ export const openapiDocument: Record<string, unknown> = {
             "format": "date"
           }
         }
+      },
+      "IdentityCodeKind": {
+        "description": "Which phone code: ctid (公安部 CTID 网证 / 电子身份证), social_security (电子社保卡), gd_personal (粤省事 / 粤居码), sz_personal (i深圳).",
+        "type": "string",
+        "enum": [
+          "ctid",
+          "social_security",
+          "gd_personal",
+          "sz_personal"
+        ]
+      },
+      "IdentityCodeRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "codeKind",
+          "terminalId",
+          "scannedAt",
+          "purpose"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048,
+            "description": "The code as scanned (UTF-8 text, no control characters)."
+          },
+          "codeKind": {
+            "$ref": "#/components/schemas/IdentityCodeKind"
+          },
+          "terminalId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "scannedAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "purpose": {
+            "type": "string",
+            "enum": [
+              "session",
+              "card_match"
+            ]
+          },
+          "cardIdNumber": {
+            "$ref": "#/components/schemas/IdNumber",
+            "description": "card_match: the number on the card just read."
+          }
+        }
+      },
+      "VerifiedIdentity": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "idNumber",
+          "cardType",
+          "gender",
+          "birthDate"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "idNumber": {
+            "$ref": "#/components/schemas/IdNumber"
+          },
+          "cardType": {
+            "type": "string",
+            "enum": [
+              "resident",
+              "hmt_permit",
+              "foreigner_2017",
+              "foreigner_2023"
+            ]
+          },
+          "gender": {
+            "type": "string",
+            "enum": [
+              "1",
+              "2",
+              "9"
+            ]
+          },
+          "birthDate": {
+            "type": "string",
+            "pattern": "^[0-9]{8}$"
+          }
+        }
+      },
+      "IdentityVerification": {
+        "oneOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "outcome",
+              "codeKind",
+              "issuer",
+              "assuranceLevel",
+              "identityToken"
+            ],
+            "properties": {
+              "outcome": {
+                "const": "verified"
+              },
+              "codeKind": {
+                "$ref": "#/components/schemas/IdentityCodeKind"
+              },
+              "issuer": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "assuranceLevel": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "substantial",
+                  "high"
+                ],
+                "description": "How strongly the issuer bound the code to the person (CTID 网证: high)."
+              },
+              "identityToken": {
+                "type": "string",
+                "minLength": 16,
+                "maxLength": 128,
+                "description": "Opaque, for this verification only; never the code."
+              },
+              "identity": {
+                "$ref": "#/components/schemas/VerifiedIdentity"
+              },
+              "sameAsCard": {
+                "type": "boolean",
+                "description": "card_match: whether the code belongs to the cardholder."
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "outcome",
+              "reason"
+            ],
+            "properties": {
+              "outcome": {
+                "const": "refused"
+              },
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "expired",
+                  "already_used",
+                  "unknown_issuer",
+                  "revoked",
+                  "clock_skew",
+                  "malformed"
+                ]
+              }
+            }
+          }
+        ]
       },
       "CardSessionRequest": {
         "type": "object",
