@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS applications (
 CREATE INDEX IF NOT EXISTS applications_by_id ON applications (id_number);
 CREATE TABLE IF NOT EXISTS evaluations (evaluation_id TEXT PRIMARY KEY, acceptance_number TEXT NOT NULL UNIQUE,
   level TEXT NOT NULL, indicators_json TEXT NOT NULL, comment TEXT, channel TEXT NOT NULL, clerk_staff_id TEXT,
-  recorded_at INTEGER NOT NULL);
+  recorded_at INTEGER NOT NULL, reasons_json TEXT, reason_text TEXT, callback_phone TEXT);
 CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, body_json TEXT NOT NULL);
 `;
 
@@ -53,8 +53,15 @@ export function openSandboxDb({ file, residentsFile }: OpenSandboxDbOptions): Sa
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addEvaluationFeedbackColumns(db);
   seed(db, residentsFile ?? new URL('./seed/residents.json', import.meta.url));
   return db;
+}
+
+/** A sandbox file from before poor-rating feedback was stored gains its columns (reasons, own words, callback phone). */
+function addEvaluationFeedbackColumns(db: SandboxDb): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(evaluations)').all() as { name: string }[]).map((c) => c.name));
+  for (const c of ['reasons_json', 'reason_text', 'callback_phone']) if (!columns.has(c)) db.exec(`ALTER TABLE evaluations ADD COLUMN ${c} TEXT`);
 }
 
 function seed(db: SandboxDb, residentsFile: string | URL): void {

@@ -205,6 +205,9 @@ describe('counter mode in Chromium', () => {
     });
     expect(app.evaluation?.departmentCode).toMatch(/^[0-9A-Z]{6,18}$/);
     await expect.poll(async () => (await h.terminal.applications.journal.get(localId)).evaluationDelivered, { timeout: 30_000 }).toBe(true);
+    // The platform (sandbox) keeps the reasons and the callback phone for its 回访.
+    const stored = h.terminal.backend.sandbox!.db.prepare('SELECT reasons_json, callback_phone FROM evaluations WHERE acceptance_number = ?').get(app.receipt!.acceptanceNumber);
+    expect(stored).toEqual({ reasons_json: '["too-slow","repeated-trips"]', callback_phone: '13800138000' });
   });
 
   it('shows the workload: one application, its handling time and the rating, as charts', async () => {
@@ -218,6 +221,10 @@ describe('counter mode in Chromium', () => {
     expect(await h.page.getByTestId('avg-handling').textContent()).toMatch(/\d+ 秒/);
     expect(await h.page.getByTestId('rating-不满意').locator('td').textContent()).toBe('1');
     expect(await h.page.locator('[data-testid="chart-ratings"] svg .recharts-pie-sector').count()).toBe(1);
+    // The poor rating's reasons, by their words, and the callback asked for.
+    expect(await h.page.getByTestId('poor-reason-too-slow').textContent()).toBe('办理时间过长1');
+    expect(await h.page.getByTestId('poor-reason-repeated-trips').textContent()).toBe('需要多次跑动1');
+    expect(await h.page.getByTestId('callbacks-asked').textContent()).toBe('要求回访 1 次');
     expect(await h.page.locator('[data-testid="chart-by-hour"] svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await h.page.getByTestId('chart-by-stage').waitFor();
     await h.screenshot('counter-06-workload');

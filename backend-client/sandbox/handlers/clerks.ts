@@ -69,8 +69,10 @@ export const submitEvaluation: Handler = (ctx, req) => {
   const recordedAt = ctx.now();
   try {
     ctx.db
-      .prepare('INSERT INTO evaluations (evaluation_id, acceptance_number, level, indicators_json, comment, channel, clerk_staff_id, recorded_at) VALUES (?,?,?,?,?,?,?,?)')
-      .run(evaluationId, body.acceptanceNumber, body.level, JSON.stringify(body.indicators), body.comment ?? null, body.channel, body.clerkStaffId ?? null, recordedAt);
+      .prepare(`INSERT INTO evaluations (evaluation_id, acceptance_number, level, indicators_json, comment, channel, clerk_staff_id, recorded_at,
+        reasons_json, reason_text, callback_phone) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+      .run(evaluationId, body.acceptanceNumber, body.level, JSON.stringify(body.indicators), body.comment ?? null, body.channel, body.clerkStaffId ?? null, recordedAt,
+        body.reasons?.length ? JSON.stringify(body.reasons) : null, body.reasonText ?? null, body.callbackPhone ?? null);
   } catch (e) {
     if (String(e).includes('UNIQUE')) throw new ApiError(409, 'already_evaluated', 'this application has already been evaluated');
     throw e;

@@ -56,7 +56,7 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     intake: new IntakeDesk(ctx, () => ctx.hub.emit('intake:materialsChanged', {})),
     documents: new DocumentDesk(ctx),
     pickup: new PickupDesk(ctx),
-    evaluation: new EvaluationDesk(ctx, (localId, level) => workload.rate(localId, level)),
+    evaluation: new EvaluationDesk(ctx, (localId, level, feedback) => workload.rate(localId, level, feedback)),
     held: new HeldDesk(ctx, (localId) => workload.staffOf(localId)),
   };
   const helpLedger = new HelpLedger(db);

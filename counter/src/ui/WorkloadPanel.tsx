@@ -12,6 +12,7 @@ const LEVEL_COLOURS = ['#15803d', '#65a30d', '#ca8a04', '#ea580c', '#b91c1c'];
 
 export function WorkloadPanel() {
   const { t } = useTranslation('counter');
+  const { t: tf } = useTranslation('feedback');
   const { invoke } = useCounter();
   const [view, setView] = useState<WorkloadView | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -74,6 +75,24 @@ export function WorkloadPanel() {
               ))}
             </tbody>
           </table>
+        </figure>
+        <figure data-testid="poor-reasons">
+          <figcaption>{t('poorReasons')}</figcaption>
+          {view.today.reasons.length === 0 ? (
+            <p>{t('noPoorReasons')}</p>
+          ) : (
+            <table>
+              <tbody>
+                {view.today.reasons.map((r) => (
+                  <tr key={r.reason} data-testid={`poor-reason-${r.reason}`}>
+                    <th>{tf(`reasons.${r.reason}`)}</th>
+                    <td>{r.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p data-testid="callbacks-asked">{t('callbacksAsked', { n: view.today.callbacks })}</p>
         </figure>
         {view.platform && (
           <figure data-testid="chart-by-stage">

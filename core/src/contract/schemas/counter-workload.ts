@@ -1,5 +1,6 @@
 // The clerk's workload: what this counter recorded today, and what the acceptance platform reports.
 import { z } from 'zod';
+import { PoorRatingReason } from './evaluation-feedback';
 
 const Count = z.number().int().nonnegative();
 
@@ -11,6 +12,9 @@ export const WorkloadView = z.object({
     ticketsCalled: Count,
     byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), count: Count })),
     ratings: z.array(z.object({ level: z.string(), count: Count })),
+    /** Reasons residents gave for poor ratings today, most given first; callbacks asked for (回访). */
+    reasons: z.array(z.object({ reason: PoorRatingReason, count: Count })),
+    callbacks: Count,
   }),
   platform: z
     .object({

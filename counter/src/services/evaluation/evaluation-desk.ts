@@ -33,7 +33,8 @@ export class EvaluationDesk {
 
   constructor(
     private readonly ctx: Ctx,
-    private readonly onRated: (localId: string, level: EvaluationLevel) => void,
+    /** For the clerk's workload: the level, and a poor rating's reason codes and whether a callback was asked for. */
+    private readonly onRated: (localId: string, level: EvaluationLevel, feedback: { reasons: PoorRatingReason[]; callback: boolean }) => void,
   ) {}
 
   async request(localId: string, staffId: string, windowNo: string): Promise<void> {
@@ -74,7 +75,7 @@ export class EvaluationDesk {
       throw new Failure('state', 'This application cannot be evaluated now', 'not-evaluable');
     }
     void this.ctx.applications.outbox.drainNow().catch(() => undefined);
-    this.onRated(p.localId, input.level);
+    this.onRated(p.localId, input.level, { reasons: input.reasons ?? [], callback: Boolean(input.callbackPhone) });
     this.ctx.hub.emit('evaluation:done', { requestId: input.requestId, level: input.level, acceptanceNumber: p.acceptanceNumber });
   }
 
