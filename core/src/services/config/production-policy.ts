@@ -23,6 +23,7 @@ export function productionRefusals(config: TerminalConfig): PolicyRefusal[] {
   if (config.progressHost === SANDBOX_PROGRESS_HOST) refuse('progressHost', "the receipt QR would open the sandbox's placeholder: give the host of the platform's progress page");
 
   if (devices.idReader.transport === 'simulator') refuse('devices.idReader.transport', 'the simulated card reader is for development: configure "serial" or "hid"');
+  if (devices.qrScanner?.transport === 'simulator') refuse('devices.qrScanner.transport', 'the simulated 2D scanner is for development: configure "serial", "hidPos" or "keyboardWedge"');
   if (devices.receiptPrinter.address === 'virtual') refuse('devices.receiptPrinter.address', 'the virtual printer is for development: give the printer address (tcp://, file:, serial:)');
   if (devices.scanner.source === 'sane' && devices.scanner.device.split(':')[0] === 'test') {
     refuse('devices.scanner.device', 'SANE\'s "test" device is a simulator: give the scanner\'s SANE name, or source "none"');

@@ -3,6 +3,7 @@
 // default. Which values production refuses on top of this is config/production-policy.ts. Secrets are never sent
 // back to a screen (see config/public-view.ts).
 import { z } from 'zod';
+import { IdentityConfig, IDENTITY_DEFAULTS, QrScannerConfig } from './qr-scanner-config';
 import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';
 import { UpdateConfig } from '../update/config';
 
@@ -175,6 +176,7 @@ export const TerminalConfig = z.strictObject({
       a4Printer: A4PrinterConfig.default({ queue: 'PDF' }),
       scanner: ScannerConfig.default({ source: 'sane', device: 'test', adf: false, resolution: 300 }),
       documentCamera: DocumentCameraConfig.default({ label: '', deviceId: '' }),
+      qrScanner: QrScannerConfig.optional(),
       required: RequiredDevices,
     })
     .default({
@@ -193,6 +195,7 @@ export const TerminalConfig = z.strictObject({
     .default({ idleWarningSeconds: 60, idleCountdownSeconds: 30 }),
   admin: AdminConfig.default({ idleTimeoutSeconds: 300 }),
   ocr: OcrConfig.default({ engine: 'tesseract' }),
+  identity: IdentityConfig.default(IDENTITY_DEFAULTS),
   journalKey: JournalKeyConfig.default({ source: 'os-keystore' }),
   languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
   defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
