@@ -10,6 +10,7 @@ import type { Simulator } from '@easydo/device-drivers/idcard/simulator/simulato
 import { cardSourceOf } from '../devices/id-reader';
 import type { ReaderSimulatorControl } from './ports';
 import type { DevelopmentParts } from './development-parts';
+import { simulatedQrScanner } from '../devices/simulated-qr-scanner';
 
 function simulatorControl(simulator: Simulator): ReaderSimulatorControl {
   const label = (id: string) => {
@@ -36,4 +37,5 @@ export const developmentParts: DevelopmentParts = {
   },
   virtualPrinter: (options) => startVirtualPrinter(options),
   sandbox: (options) => startSandbox(options),
+  simulatedQrScanner,
 };

@@ -7,11 +7,14 @@ import type { Sandbox, SandboxOptions } from '@easydo/backend-client/sandbox/ser
 import type { VirtualPrinter, VirtualPrinterOptions } from '@easydo/device-drivers/printer/virtual/server';
 import type { Profile } from '../config/production-policy';
 import type { IdReaderBundle } from '../devices/id-reader';
+import type { QrScannerBundle } from '../devices/qr-scanner';
+import type { QrScannerConfig } from '../config/qr-scanner-config';
 
 export interface DevelopmentParts {
   simulatedReader(config: { cards?: string | undefined; pollIntervalMs: number }): Promise<IdReaderBundle>;
   virtualPrinter(options: VirtualPrinterOptions): Promise<VirtualPrinter>;
   sandbox(options: SandboxOptions): Promise<Sandbox>;
+  simulatedQrScanner(config: Extract<QrScannerConfig, { transport: 'simulator' }>): Promise<QrScannerBundle>;
 }
 
 /** A configuration asked for a development part in the production profile. */
