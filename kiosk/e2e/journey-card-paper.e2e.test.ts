@@ -40,6 +40,7 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     await p.getByTestId('catalogue').waitFor();
     const session = h.terminal.sessions.current();
     expect(session?.card).toBeTruthy();
+    await p.getByTestId('category-civil-affairs').click();
     await p.getByTestId('item-QR00305001').click();
     await p.getByTestId('guide-apply').click();
     await p.getByTestId('form').waitFor();
@@ -160,6 +161,7 @@ async function walkFamily(h: Harness, run: { card: string; identity: string; lan
   await p.getByTestId(`sim-place-${run.card}`).click();
   await p.getByTestId('catalogue').waitFor();
   const session = h.terminal.sessions.current();
+  await p.getByTestId('category-civil-affairs').click();
   await p.getByTestId('item-QR00305001').click();
   await p.getByTestId('guide-apply').click();
   await p.getByTestId('form').waitFor();

@@ -87,6 +87,7 @@ describe('journey: permit and foreigner cards', () => {
     await p.getByTestId('sim-place-frn23a').click();
     await p.getByTestId('catalogue').waitFor();
     await p.getByRole('heading', { name: 'Choose the service you need' }).waitFor();
+    await p.getByTestId('category-housing-rental').click();
     await p.getByTestId('item-XK00401003').click();
     await p.getByTestId('guide-apply').click();
     await p.getByTestId('form').waitFor();

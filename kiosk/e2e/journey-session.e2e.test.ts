@@ -56,6 +56,7 @@ describe('journey: query, out of service, offline', () => {
     await p.getByTestId('out-of-service').waitFor({ timeout: 20_000 });
     await checkStep(h, 'journey-paper-out-01-attract');
     await p.getByTestId('browse').click();
+    await p.getByTestId('category-civil-affairs').click();
     await p.getByTestId('item-QR00305001').click();
     await p.getByTestId('guide-no-apply').waitFor();
     expect(await p.getByTestId('guide-apply').count()).toBe(0);
@@ -138,6 +139,7 @@ describe('journey: idle timeout', () => {
     // This resident's own settings: elder mode, English, loud speech. None of them may greet the next person.
     await p.getByTestId('toggle-elder').click();
     await p.getByTestId('toggle-language').click();
+    await p.getByTestId('voice').click();
     await p.getByTestId('volume-high').click();
     await p.locator('html.elder[lang="en"]').waitFor();
     expect(await p.getByTestId('volume-high').getAttribute('aria-pressed')).toBe('true');
@@ -150,6 +152,7 @@ describe('journey: idle timeout', () => {
     expect(await p.getByTestId('toggle-elder').getAttribute('aria-pressed')).toBe('false');
     expect(await p.evaluate(() => ({ lang: document.documentElement.lang, elder: document.documentElement.classList.contains('elder') }))).toEqual({ lang: 'zh-CN', elder: false });
     await p.getByRole('heading', { name: '欢迎使用易办事自助服务' }).waitFor();
+    await p.getByTestId('voice').click();
     expect(await p.getByTestId('volume-medium').getAttribute('aria-pressed')).toBe('true');
     expect(await p.getByTestId('take-ticket-result').count()).toBe(0);
     await assertNothingOf(p, [ticket]);

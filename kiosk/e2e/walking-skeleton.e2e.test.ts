@@ -20,8 +20,9 @@ describe('walking skeleton in Chromium', () => {
     await h.screenshot('skeleton-01-attract');
     await h.page.getByRole('button', { name: '浏览办事指南' }).click();
     await h.page.getByTestId('catalogue').waitFor();
-    expect(await h.page.locator('.category').count()).toBe(8);
-    expect(await h.page.locator('.category .item').count()).toBe(43);
+    // 8 categories as tiles (and 全部); 43 items, paged.
+    expect(await h.page.locator('.category-tile').count()).toBe(9);
+    expect(await h.page.getByTestId('result-count').textContent()).toBe('找到 43 个事项');
     await h.page.getByRole('button', { name: '返回' }).click();
   });
 
@@ -38,6 +39,7 @@ describe('walking skeleton in Chromium', () => {
 
   it('submits an application and shows the number the sandbox issued', async () => {
     // The journey screens (kiosk/e2e/journey-*.e2e.test.ts cover every step): guide, prefilled form, e-certificates.
+    await h.page.getByTestId('category-civil-affairs').click();
     await h.page.getByTestId('item-QR00305001').click();
     await h.page.getByTestId('guide-apply').click();
     await h.page.getByTestId('form').waitFor();

@@ -1,8 +1,9 @@
 // Shared steps of the journey E2E tests (kiosk/e2e/journey-*.e2e.test.ts): screenshot + axe on every screen in
-// normal and elder mode, touch-only typing on the on-screen keyboard, signing on the canvas.
+// normal and elder mode with the design system's numbers, touch-only typing on the on-screen keyboard, signing on the canvas.
 import { expect } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { assertDesign, hideDevPanel } from './design-checks';
 
 export interface StepHarness {
   page: Page;
@@ -16,39 +17,36 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-/** Screenshot and axe in normal mode, then the same in elder mode, then back to normal. */
-export async function checkStep(h: StepHarness, name: string): Promise<void> {
+/** Elder mode keeps 7:1 (WCAG 1.4.6, axe's color-contrast-enhanced) on top of the AA rules. */
+async function enhancedContrastViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).exclude('.sim-panel').analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
+/**
+ * Screenshot, axe and the design system's numbers (design-checks.ts) in standard mode, then the same in elder mode
+ * (plus 7:1 contrast), then back to standard. `fits`: the screen must not scroll either (the main path in portrait).
+ */
+export async function checkStep(h: StepHarness, name: string, options: { fits?: boolean } = {}): Promise<void> {
+  // Screenshots and numbers as a resident sees the screen: without the developer panel.
+  await hideDevPanel(h.page, true);
+  try {
+    await checkBothModes(h, name, options);
+  } finally {
+    await hideDevPanel(h.page, false);
+  }
+}
+
+async function checkBothModes(h: StepHarness, name: string, options: { fits?: boolean }): Promise<void> {
   await h.screenshot(name);
   expect(await seriousViolations(h.page), `${name} normal`).toEqual([]);
+  await assertDesign(h.page, name, false, options.fits);
   await h.page.getByTestId('toggle-elder').click();
   await h.screenshot(`${name}-elder`);
   expect(await seriousViolations(h.page), `${name} elder`).toEqual([]);
-  await assertElderSizes(h.page, name);
+  expect(await enhancedContrastViolations(h.page), `${name} elder 7:1`).toEqual([]);
+  await assertDesign(h.page, name, true, options.fits);
   await h.page.getByTestId('toggle-elder').click();
-}
-
-/** Elder mode: body text >= 24px, main actions >= 30px, visible buttons >= 60x60, line height >= 1.3. */
-async function assertElderSizes(page: Page, name: string): Promise<void> {
-  const m = await page.evaluate(() => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    };
-    const kiosk = document.querySelector('[data-testid="kiosk"]')!;
-    const buttons = [...kiosk.querySelectorAll('button')].filter(visible).filter((b) => !b.closest('.sim-panel'));
-    const small = buttons.filter((b) => {
-      const r = b.getBoundingClientRect();
-      return r.width < 60 || r.height < 60;
-    }).map((b) => b.getAttribute('data-testid') ?? b.textContent);
-    const mains = [...kiosk.querySelectorAll('.btn-main')].filter(visible).map((b) => parseFloat(getComputedStyle(b).fontSize));
-    const root = getComputedStyle(kiosk);
-    return { small, mains, font: parseFloat(root.fontSize), line: parseFloat(root.lineHeight) / parseFloat(root.fontSize) };
-  });
-  expect(m.small, `${name}: buttons under 60x60 in elder mode`).toEqual([]);
-  expect(m.font, `${name}: elder body text`).toBeGreaterThanOrEqual(24);
-  expect(m.line, `${name}: elder line height`).toBeGreaterThanOrEqual(1.3);
-  for (const size of m.mains) expect(size, `${name}: elder main action`).toBeGreaterThanOrEqual(30);
 }
 
 /** Types latin letters/digits on the on-screen keyboard (switching to the latin layout first). */
@@ -106,6 +104,7 @@ export async function quickApply(page: Page, cardId = 'res01'): Promise<void> {
   await page.getByTestId('attract').waitFor();
   await page.getByTestId(`sim-place-${cardId}`).click();
   await page.getByTestId('catalogue').waitFor();
+  await page.getByTestId('category-civil-affairs').click();
   await page.getByTestId('item-QR00305001').click();
   await page.getByTestId('guide-apply').click();
   await page.getByTestId('form').waitFor();

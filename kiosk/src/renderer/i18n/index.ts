@@ -20,6 +20,7 @@ export function initI18n(language: 'zh-CN' | 'en' = 'zh-CN') {
     },
     lng: language,
     fallbackLng: 'zh-CN',
+    showSupportNotice: false,
     interpolation: { escapeValue: false },
   });
   return i18n;

@@ -151,7 +151,8 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
             </button>
           )}
         </div>
-        <VoiceControl volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
+        {/* Keyed by the step: its panel closes when the screen changes. */}
+        <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
         {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
         <div className="frame-bar-help" data-testid="frame-help-slot" />
       </footer>

@@ -5,6 +5,7 @@ import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
 import { printerNotice } from '../service-rules';
+import { PlaceCardArt } from '../PlaceCardArt';
 
 export function AttractScreen({ send, t, service }: ScreenProps) {
   const out = service !== undefined && !service.inService;
@@ -27,6 +28,7 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
         </p>
       )}
       <h1>{t('attract.welcome')}</h1>
+      {!out && <PlaceCardArt />}
       {!out && <p className="lead">{t('attract.placeCard')}</p>}
       <div className="actions">
         <button type="button" className="btn btn-primary btn-main" data-testid="browse" onClick={() => send({ type: 'BROWSE' })}>

@@ -1,70 +1,100 @@
-// The service catalogue: 8 categories, searchable by name or pinyin initials on the on-screen keyboard.
-import { useState } from 'react';
+// The service catalogue: 8 categories as tiles, the items of the choice (or of a search by name or pinyin initials
+// on the on-screen keyboard) as big tiles with icon, name and promised time, paged to fit the display.
+import { useEffect, useState } from 'react';
+import { Clock, Keyboard } from 'lucide-react';
 import { useQuery } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
 import type { ScreenProps } from '../screen-props';
 import { searchCatalogue } from '../catalogue-search';
 import { useKeyboardLabels } from '../keyboard-labels';
+import { AllIcon, categoryIcon } from '../catalogue-icons';
+import { tilesPerPage, useLayout } from '../use-layout';
+import { Pager } from '../Pager';
 
 export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
   const catalogue = useQuery('catalogue:get', {});
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [keyboard, setKeyboard] = useState(false);
+  const [page, setPage] = useState(0);
   const labels = useKeyboardLabels(t);
+  const layout = useLayout();
   const shown = searchCatalogue(catalogue.data?.categories ?? [], query, category);
-  const count = shown.reduce((n, c) => n + c.items.length, 0);
+  const items = shown.flatMap((c) => c.items.map((item) => ({ item, categoryCode: c.code })));
+  const perPage = tilesPerPage(layout, keyboard);
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  // A new search, category or page size starts from the first page.
+  useEffect(() => setPage(0), [query, category, perPage]);
+  const onPage = items.slice(page * perPage, (page + 1) * perPage);
   return (
-    <section className="catalogue" data-testid="catalogue">
+    <section className="catalogue" data-testid="catalogue" data-keyboard={keyboard}>
       <h2>{t('catalogue.title')}</h2>
-      {catalogue.data?.fromCache && <p role="status">{t('catalogue.fromCache')}</p>}
+      {catalogue.data?.fromCache && <p role="status" className="banner banner-warning">{t('catalogue.fromCache')}</p>}
       <ErrorNotice error={catalogue.error} />
-      <div className="search-row">
-        <label className="search">
-          <span>{t('catalogue.search')}</span>
-          <input data-testid="catalogue-search" value={query} onChange={(e) => setQuery(e.target.value)} onFocus={() => setKeyboard(true)} inputMode="none" autoComplete="off" />
-        </label>
-        <button type="button" className="btn btn-secondary" data-testid="open-search-keyboard" aria-expanded={keyboard} onClick={() => setKeyboard((k) => !k)}>
-          {t('catalogue.searchOpen')}
-        </button>
-      </div>
-      {keyboard && <OnScreenKeyboard key="search" value={query} onChange={setQuery} onDone={() => setKeyboard(false)} initialLayout="latin" maxLength={40} labels={labels} />}
-      <div className="chips" role="group" aria-label={t('catalogue.title')}>
-        <button type="button" className="chip" aria-pressed={category === null} data-testid="category-all" onClick={() => setCategory(null)}>
-          {t('catalogue.all')}
-        </button>
-        {catalogue.data?.categories.map((c) => (
-          <button key={c.code} type="button" className="chip" aria-pressed={category === c.code} data-testid={`category-${c.code}`} onClick={() => setCategory(c.code)}>
-            {c.name[lang]}
-          </button>
-        ))}
-      </div>
-      <p role="status" data-testid="result-count">
-        {count === 0 && catalogue.data ? t('catalogue.noResults') : t('catalogue.results', { count })}
-      </p>
-      <div className="categories">
-        {shown.map((cat) => (
-          <div key={cat.code} className="category">
-            <h3>{cat.name[lang]}</h3>
-            <ul>
-              {cat.items.map((it) => (
-                <li key={it.code}>
-                  <button type="button" className="item" data-testid={`item-${it.code}`} onClick={() => send({ type: 'SELECT_ITEM', itemCode: it.code })}>
-                    {it.name[lang]}
-                    <small>{t('catalogue.timeLimit', { days: it.timeLimitDays, count: it.timeLimitDays })}</small>
+      <div className="catalogue-body">
+        <div className="catalogue-choose">
+          <div className="search-row">
+            <label className="search">
+              <span>{t('catalogue.search')}</span>
+              <input data-testid="catalogue-search" value={query} onChange={(e) => setQuery(e.target.value)} onFocus={() => setKeyboard(true)} inputMode="none" autoComplete="off" />
+            </label>
+            <button type="button" className="btn btn-secondary" data-testid="open-search-keyboard" aria-expanded={keyboard} onClick={() => setKeyboard((k) => !k)}>
+              <Keyboard aria-hidden="true" className="icon" />
+              <span>{t('catalogue.searchOpen')}</span>
+            </button>
+          </div>
+          {keyboard && <OnScreenKeyboard key="search" value={query} onChange={setQuery} onDone={() => setKeyboard(false)} initialLayout="latin" maxLength={40} labels={labels} />}
+          {!keyboard && (
+            <div className="category-tiles" role="group" aria-label={t('catalogue.title')}>
+              <button type="button" className="category-tile" aria-pressed={category === null} data-testid="category-all" onClick={() => setCategory(null)}>
+                <AllIcon aria-hidden="true" className="icon" />
+                <span>{t('catalogue.all')}</span>
+              </button>
+              {catalogue.data?.categories.map((c) => {
+                const Icon = categoryIcon(c.code);
+                return (
+                  <button key={c.code} type="button" className="category-tile" aria-pressed={category === c.code} data-testid={`category-${c.code}`} onClick={() => setCategory(c.code)}>
+                    <Icon aria-hidden="true" className="icon" />
+                    <span>{c.name[lang]}</span>
+                  </button>
+                );
+              })}
+            </div>
+          )}
+        </div>
+        <div className="catalogue-items">
+          <p role="status" data-testid="result-count" className={items.length === 0 && catalogue.data ? 'banner banner-warning' : 'hint'}>
+            {items.length === 0 && catalogue.data ? t('catalogue.noResults') : t('catalogue.results', { count: items.length })}
+          </p>
+          <ul className="item-tiles" data-testid="item-tiles">
+            {onPage.map(({ item, categoryCode }) => {
+              const Icon = categoryIcon(categoryCode);
+              return (
+                <li key={item.code}>
+                  <button type="button" className="item" data-testid={`item-${item.code}`} onClick={() => send({ type: 'SELECT_ITEM', itemCode: item.code })}>
+                    <Icon aria-hidden="true" className="icon" />
+                    <span className="item-name">{item.name[lang]}</span>
+                    <span className="item-promise">
+                      <Clock aria-hidden="true" className="icon" />
+                      {item.timeLimitDays === 0 ? t('frame:promiseNow') : t('frame:promise', { days: item.timeLimitDays, count: item.timeLimitDays })}
+                    </span>
                   </button>
                 </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+              );
+            })}
+          </ul>
+          <Pager page={page} pages={pages} onPage={setPage} t={t} />
+        </div>
       </div>
-      <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {ctx.card ? t('common.cancel') : t('common.back')}
-        </button>
-      </div>
+      {/* With a card placed, 结束办理 in the bottom bar is the way out; a guest goes back to the start. */}
+      {!ctx.card && (
+        <div className="actions">
+          <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
+            {t('common.back')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
