@@ -163,6 +163,22 @@ describe('journey services', () => {
     expect(wrong).toMatchObject({ code: 'validation', reason: 'query-wrong-password', params: { triesLeft: 4 } });
   }, 120_000);
 
+  it("reprints from the slip's QR (its progress-page link, checked against this terminal's secret); a forged token is a wrong try", async () => {
+    const accepted = await acceptedLease();
+    const virtual = t.terminal.receiptPrinter.virtual!;
+    const before = virtual.jobs.length;
+    const slip = await t.call('receipt:reprint', { acceptanceNumber: accepted.acceptanceNumber, queryPassword: accepted.queryPassword });
+    expect(slip.qrPayload).toMatch(/^https:\/\/[^/]+\/progress\//);
+    const view = await t.call('receipt:reprint', { qrPayload: slip.qrPayload });
+    expect(view).toMatchObject({ reprint: true, acceptanceNumber: accepted.acceptanceNumber });
+    expect((await virtual.waitForJobs(before + 2))[before + 1]!.lines.join('\n')).toContain('（补打）');
+    const forged = slip.qrPayload.replace(/t=[A-Za-z0-9_-]{22}/, `t=${'A'.repeat(22)}`);
+    expect(forged).not.toBe(slip.qrPayload);
+    const wrong = await t.failure('receipt:reprint', { qrPayload: forged });
+    expect(wrong).toMatchObject({ code: 'validation', reason: 'query-wrong-password', params: { triesLeft: 4 } });
+    expect(virtual.jobs.length).toBe(before + 2);
+  }, 120_000);
+
   it('records the 好差评 once and delivers it', async () => {
     const accepted = await acceptedLease();
     const before = t.terminal.backend.sandbox!.stats().evaluations;

@@ -72,6 +72,16 @@ describe('journey: reprint (补打) after a progress query', () => {
     expect(t.asked).toEqual([{ acceptanceNumber: 'A/1', queryPassword: '654321' }]);
   });
 
+  it("takes the slip's progress-page QR as it was scanned: main checks its token", async () => {
+    const t = start();
+    const link = 'https://progress.example.gov.cn/progress/SZ20261202000001?t=AAAAAAAAAAAAAAAAAAAAAA';
+    await queried(t, { by: 'qr', payload: ` ${link} ` });
+    expect(t.actor.getSnapshot().can({ type: 'REPRINT' })).toBe(true);
+    t.actor.send({ type: 'REPRINT' });
+    await settle(t.actor, 'reprinted');
+    expect(t.asked).toEqual([{ qrPayload: link }]);
+  });
+
   it('offers no reprint after a query by card or by an offline tracking QR', async () => {
     const byCard = start();
     byCard.actor.send({ type: 'CARD_READ', card });
@@ -123,6 +133,10 @@ describe('reprint request and problem', () => {
     expect(reprintRequestOf({ by: 'qr', payload: 'easydo://query?no=A1&pw=1' })).toEqual({ acceptanceNumber: 'A1', queryPassword: '1' });
     expect(reprintRequestOf({ by: 'qr', payload: 'easydo://query?no=A1' })).toBeNull();
     expect(reprintRequestOf({ by: 'qr', payload: 'https://query/?no=A1&pw=1' })).toBeNull();
+    expect(reprintRequestOf({ by: 'qr', payload: 'https://p.example/progress/A1?t=tok' })).toEqual({ qrPayload: 'https://p.example/progress/A1?t=tok' });
+    expect(reprintRequestOf({ by: 'qr', payload: 'https://p.example/progress/A1' })).toBeNull();
+    expect(reprintRequestOf({ by: 'qr', payload: 'http://p.example/progress/A1?t=tok' })).toBeNull();
+    expect(reprintRequestOf({ by: 'qr', payload: `https://p.example/progress/A1?t=${'x'.repeat(600)}` })).toBeNull();
     expect(reprintRequestOf({ by: 'qr', payload: 'not a url' })).toBeNull();
     expect(reprintRequestOf({ by: 'qr', payload: `easydo://query?no=A1&pw=${'1'.repeat(33)}` })).toBeNull();
     expect(reprintRequestOf({ by: 'card' })).toBeNull();

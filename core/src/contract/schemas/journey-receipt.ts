@@ -4,9 +4,11 @@ import { z } from 'zod';
 /** The session's language: the slip and its spoken text follow it (bilingual where the department keeps Chinese records). */
 export const ReceiptLanguage = z.enum(['zh', 'en']);
 export const PrintReceiptRequest = z.object({ localId: z.string().min(1).max(64), language: ReceiptLanguage.optional() }).strict();
-export const ReprintReceiptRequest = z
-  .object({ acceptanceNumber: z.string().min(1).max(64), queryPassword: z.string().min(1).max(32), language: ReceiptLanguage.optional() })
-  .strict();
+/** 补打 by what proves the slip: its number + query password, or its QR as scanned (the progress-page link, checked in main). */
+export const ReprintReceiptRequest = z.union([
+  z.object({ acceptanceNumber: z.string().min(1).max(64), queryPassword: z.string().min(1).max(32), language: ReceiptLanguage.optional() }).strict(),
+  z.object({ qrPayload: z.string().min(1).max(512), language: ReceiptLanguage.optional() }).strict(),
+]);
 
 export const ReceiptView = z.object({
   localId: z.string(),

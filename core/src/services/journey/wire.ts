@@ -14,6 +14,7 @@ import { itemForCard } from './materials-view';
 import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
+import { reprintProof } from './reprint-proof';
 
 export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
   const limitSeconds = () => ctx.config().session.idleWarningSeconds + ctx.config().session.idleCountdownSeconds + IDLE_MARGIN_SECONDS;
@@ -74,15 +75,20 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'materials:useCertificate': (req, caller) => materials.useCertificate(caller.card, req.materialCode, req.certificateId),
       // Paper out mid-journey: the receipt comes back unprinted (printed: false) for the screen, never an error.
       'receipt:print': (req, caller) => receipts.printForScreen(caller.card, req.localId, req.language),
-      // 补打 proves number + password too: it counts against the same per-number limit as a progress query.
+      // 补打 proves number + password (or the slip's QR token) too: it counts against the same per-number limit as a
+      // progress query.
       'receipt:reprint': async (req) => {
-        progress.throttle.check(req.acceptanceNumber);
+        const asked = reprintProof(req);
+        progress.throttle.check(asked.acceptanceNumber);
         try {
-          const view = await receipts.reprint(ctx.sessions.current(), req.acceptanceNumber, req.queryPassword, req.language);
-          progress.throttle.right(req.acceptanceNumber);
+          const session = ctx.sessions.current();
+          const view = 'progressToken' in asked
+            ? await receipts.reprintByLink(session, asked.acceptanceNumber, asked.progressToken, req.language)
+            : await receipts.reprint(session, asked.acceptanceNumber, asked.queryPassword, req.language);
+          progress.throttle.right(asked.acceptanceNumber);
           return view;
         } catch (err) {
-          if (err instanceof Failure && err.reason === 'query-wrong-password') throw progress.throttle.wrong(req.acceptanceNumber);
+          if (err instanceof Failure && err.reason === 'query-wrong-password') throw progress.throttle.wrong(asked.acceptanceNumber);
           throw err;
         }
       },

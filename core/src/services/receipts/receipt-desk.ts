@@ -6,6 +6,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Journal, LocalApplication } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueItem } from '@easydo/backend-client/types';
+import { progressTokenMatches } from '@easydo/backend-client/progress-link';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import { DeviceCommandError } from '@easydo/device-drivers/device/model';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
@@ -78,10 +79,20 @@ export class ReceiptDesk {
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
   async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
+    return this.reprintProven(session, acceptanceNumber, (a) => sameSecret(a.receipt!.queryPassword, queryPassword), language);
+  }
+
+  /** 补打 from the slip's QR: its progress-page token, made under this terminal's secret, proves it was printed here. */
+  async reprintByLink(session: ResidentSession | null, acceptanceNumber: string, progressToken: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
+    const secret = this.o.config().terminalSecret;
+    return this.reprintProven(session, acceptanceNumber, () => progressTokenMatches(secret, acceptanceNumber, progressToken), language);
+  }
+
+  private async reprintProven(session: ResidentSession | null, acceptanceNumber: string, proves: (a: LocalApplication) => boolean, language: SessionLanguage): Promise<ReceiptView> {
     // The number is sealed at rest (only the receipt holds it): matched here, among the delivered ones SQL picked.
     const issued = (await this.o.journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true }))
       .filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
-    const app = issued.find((a) => sameSecret(a.receipt!.queryPassword, queryPassword));
+    const app = issued.find(proves);
     // A number this terminal issued with another password is a wrong try (the journey counts it per number).
     if (!app && issued.length > 0) throw new Failure('validation', 'Wrong query password for this acceptance number', 'query-wrong-password');
     if (!app) throw new Failure('validation', 'No receipt with this number and password was issued on this terminal', 'not-found');

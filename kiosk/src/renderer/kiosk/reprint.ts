@@ -1,6 +1,8 @@
 // What a 补打 (receipt:reprint) needs: the acceptance number and query password the resident proved by
-// querying with them, typed or from the receipt QR (easydo://query?no=…&pw=…, as main's parseReceiptQr reads
-// it). A card query or an offline tracking QR (easydo://track?code=…) carries no password: no reprint.
+// querying with them, typed or from an older slip's QR (easydo://query?no=…&pw=…, as main's parseReceiptQr reads
+// it), or the slip's progress-page QR (https://<host>/progress/<no>?t=<token>) passed as scanned: main checks the
+// token against this terminal's secret. A card query or an offline tracking QR (easydo://track?code=…) proves
+// nothing about a receipt: no reprint.
 import type { ReprintReceiptRequest } from '@easydo/core/contract/schemas/journey-receipt';
 import type { z } from 'zod';
 import type { ContractError } from '@easydo/core/contract/errors';
@@ -21,6 +23,11 @@ export function reprintRequestOf(asked: QueryRequest | null): ReprintRequest | n
     url = new URL(asked.payload.trim());
   } catch {
     return null;
+  }
+  // Only its shape here; the token is main's to check.
+  if (url.protocol === 'https:' && /^\/progress\/[^/]+$/.test(url.pathname) && url.searchParams.get('t')) {
+    const qrPayload = asked.payload.trim();
+    return fits(qrPayload, 512) ? { qrPayload } : null;
   }
   if (url.protocol !== 'easydo:' || url.hostname !== 'query') return null;
   const acceptanceNumber = url.searchParams.get('no');

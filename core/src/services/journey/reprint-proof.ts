@@ -1,0 +1,17 @@
+// What proves the right to a 补打: the number + query password as typed, or the slip's QR as scanned — its
+// progress-page link (number + token, the token checked by the receipt desk against this terminal's secret) or
+// an older slip's easydo://query link. An offline slip's tracking QR names no receipt yet: nothing to reprint.
+import type { z } from 'zod';
+import type { ReprintReceiptRequest } from '@easydo/core/contract/schemas/journey-receipt';
+import { Failure } from '../ipc/failure';
+import { parseReceiptQr } from './progress';
+
+export type ReprintProof = { acceptanceNumber: string; queryPassword: string } | { acceptanceNumber: string; progressToken: string };
+
+export function reprintProof(req: z.infer<typeof ReprintReceiptRequest>): ReprintProof {
+  if (!('qrPayload' in req)) return { acceptanceNumber: req.acceptanceNumber, queryPassword: req.queryPassword };
+  const qr = parseReceiptQr(req.qrPayload);
+  if (qr.kind === 'link') return { acceptanceNumber: qr.acceptanceNumber, progressToken: qr.progressToken };
+  if (qr.kind === 'query') return { acceptanceNumber: qr.acceptanceNumber, queryPassword: qr.queryPassword };
+  throw new Failure('validation', 'An offline slip has no receipt to reprint yet', 'not-found');
+}
