@@ -75,6 +75,23 @@ describe('field extraction', () => {
     expect(id.confidence).toBe(71);
   });
 
+  it('joins an address wrapped onto the next line under its first line, and stops at the next label', () => {
+    const box = (text: string, x0: number, y0: number, confidence = 95): OcrLine => ({ text, bbox: { x0, y0, x1: x0 + text.length * 44, y1: y0 + 50 }, confidence });
+    const lines = [
+      box('住址', 100, 500),
+      box('广东省深圳市福田区莲花街道', 260, 500),
+      box('青枫社区枫溪路27号翠湖苑4栋602', 262, 580, 88),
+      box('公民身份号码', 100, 760),
+      box('440304199604122469', 430, 760),
+    ];
+    const address = extractFields('ID_CARD', lines).find((f) => f.key === 'address')!;
+    expect(address).toMatchObject({ value: RES01.address, confidence: 88, bbox: { x0: 260, y0: 500, y1: 630 } });
+    expect(crossCheck('ID_CARD', extractFields('ID_CARD', lines), RES01).map((c) => [c.against, c.status])).toEqual([
+      ['card.idNumber', 'match'],
+      ['card.address', 'match'],
+    ]);
+  });
+
   it('reads a 户口簿 page and a 结婚证 with two people in order', () => {
     const hukou = extractFields('HUKOU', page('常住人口登记卡\n户主姓名 卓岚\n姓名 卓小禾 户主或与户主关系 女\n出生日期 2019年5月2日\n公民身份号码 440304201905021223', { cells: true }));
     expect(values(hukou)).toMatchObject({ name: ['卓小禾', null], birthDate: ['2019-05-02', true], idNumber: ['440304201905021223', true] });

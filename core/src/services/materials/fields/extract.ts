@@ -29,6 +29,8 @@ interface FieldSpec {
   label: RegExp;
   /** Which occurrence of the label (a lease names two parties, each with 身份证号码 below). */
   after?: string;
+  /** The value may wrap onto the next printed lines, aligned under its first line (an ID card's 住址). */
+  wraps?: boolean;
 }
 
 const ID_LABEL = /公民身份号码|身份证件?号码?|身份证件号/u;
@@ -37,14 +39,14 @@ const SPECS: Record<FieldMaterial, FieldSpec[]> = {
   ID_CARD: [
     { key: 'name', kind: 'name', label: /姓\s*名/u },
     { key: 'birthDate', kind: 'date', label: /出\s*生/u },
-    { key: 'address', kind: 'text', label: /住\s*址/u },
+    { key: 'address', kind: 'text', label: /住\s*址/u, wraps: true },
     { key: 'idNumber', kind: 'idNumber', label: ID_LABEL },
     { key: 'validity', kind: 'dateRange', label: /有效期限/u },
   ],
   HUKOU: [
     { key: 'name', kind: 'name', label: /(?<!户主)姓\s*名/u },
     { key: 'birthDate', kind: 'date', label: /出生日期/u },
-    { key: 'address', kind: 'text', label: /(?:住\s*址|何时由何地迁来本址)/u },
+    { key: 'address', kind: 'text', label: /(?:住\s*址|何时由何地迁来本址)/u, wraps: true },
     { key: 'idNumber', kind: 'idNumber', label: ID_LABEL },
   ],
   BUSINESS_LICENCE: [
@@ -131,7 +133,25 @@ export function extractFields(material: FieldMaterial, lines: readonly OcrLine[]
       }
       const value = valueOf(spec.kind, spec.kind === 'text' || spec.kind === 'dateRange' ? raw : raw.split(NEXT_LABEL)[0]!);
       if (!value) continue;
-      found.set(spec.key, { field: { key: spec.key, ...value, bbox: source.bbox, confidence: source.confidence }, at: source === line ? i : i + 1 });
+      let at = source === line ? i : i + 1;
+      let bbox = source.bbox;
+      let confidence = source.confidence;
+      if (spec.wraps) {
+        // The value's left edge: where the value box starts, or past the label inside a shared box.
+        const left = source === line ? line.bbox.x0 + ((line.bbox.x1 - line.bbox.x0) * (line.text.length - raw.length)) / Math.max(1, line.text.length) : source.bbox.x0;
+        for (let j = at + 1; j < lines.length; j++) {
+          const more = lines[j]!;
+          const h = source.bbox.y1 - source.bbox.y0;
+          const below = more.bbox.y0 - bbox.y1;
+          const aligned = Math.abs(more.bbox.x0 - left) <= Math.max(20, (source.bbox.y1 - source.bbox.y0) * 1.2);
+          if (sameRow(more.bbox, bbox) || below > h || !aligned || SPECS[material].some((s) => s.label.test(more.text))) break;
+          value.value += more.text.trim();
+          bbox = { x0: Math.min(bbox.x0, more.bbox.x0), y0: bbox.y0, x1: Math.max(bbox.x1, more.bbox.x1), y1: more.bbox.y1 };
+          confidence = Math.min(confidence, more.confidence);
+          at = j;
+        }
+      }
+      found.set(spec.key, { field: { key: spec.key, ...value, bbox, confidence }, at });
       break;
     }
   }

@@ -22,7 +22,7 @@ export interface PpOcrOptions {
   useAngleClassifier?: boolean;
   /**
    * Lines the classifier looks at (the widest ones); the page turns by their majority. 0 = every line on its
-   * own, as PaddleOCR does. A page is upside down as a whole far more often than one line of it.
+   * own, as PaddleOCR does. Default 6: a page is upside down as a whole far more often than one line of it.
    */
   clsVoteLines?: number;
   /** Horizontal squeeze of each line before recognition (1 = aspect kept); recogniser cost is linear in width. */
@@ -72,11 +72,14 @@ export class PpOcrEngine {
     return new PpOcrEngine(det, rec, cls, dict, {
       // Measured (core/bench/ocr-engines.bench.ts, 9 fixture pages): 960 read as well as 1600 (CER 0.8 % vs 1.3 %)
       // at 965 MB instead of 1,304 MB peak; batch 1 was faster than 8 (7.8 s vs 11.7 s a page), padding to the
-      // widest line of a batch costs more than the per-call overhead saves on one CPU thread.
-      detMaxSide: options.detMaxSide ?? 960,
+      // widest line of a batch costs more than the per-call overhead saves on one CPU thread. Later, on the 4
+      // tuned scans, in-process: 800 instead of 960 gave 436 MB peak instead of 526 MB at CER 0.27 % vs 0.20 %,
+      // and a 6-line orientation vote read the same as classifying every line at a fraction of the classifier's
+      // time; the held-out pages and the cpu ratios are in the bench's output (docs/ARCHITECTURE.md).
+      detMaxSide: options.detMaxSide ?? 800,
       recBatch: Math.max(1, options.recBatch ?? 1),
       useAngleClassifier: useCls,
-      clsVoteLines: Math.max(0, options.clsVoteLines ?? 0),
+      clsVoteLines: Math.max(0, options.clsVoteLines ?? 6),
       recWidthScale: Math.min(1, Math.max(0.3, options.recWidthScale ?? 1)),
       dropScore: options.dropScore ?? 0.5,
       db: options.db ?? {},
