@@ -35,7 +35,7 @@ export class UpdateHelper {
   async adopt(file: string, claim: { version: string; signature: string; keyId: string }): Promise<Outcome> {
     return this.locked(async (state) => {
       const size = statSync(file).size;
-      const copied = await this.copyVerified(file, { ...claim, size, sha512: await sha512File(file) });
+      const copied = await this.copyVerified(file, { ...claim, size, sha512: await sha512File(file) }, { anyFolder: true });
       if ('ok' in copied) return copied;
       if ((await this.dpkg.installedVersion(this.config.packageName)) !== claim.version) {
         const r = await this.dpkg.install(copied.path);
@@ -195,7 +195,7 @@ export class UpdateHelper {
   }
 
   /** Copies the named file into the root-owned store and checks the copy (so the agent cannot swap it afterwards). */
-  private async copyVerified(file: string, claim: { version: string; size: number; sha512: string; signature: string; keyId: string }): Promise<{ path: string } | Outcome> {
+  private async copyVerified(file: string, claim: { version: string; size: number; sha512: string; signature: string; keyId: string }, o: { anyFolder?: boolean } = {}): Promise<{ path: string } | Outcome> {
     let real: string;
     try {
       real = realpathSync(file);
@@ -203,7 +203,7 @@ export class UpdateHelper {
       return refuse('noFile', 'the named file does not exist');
     }
     const from = realpathSync(this.config.acceptFrom) + sep;
-    if (!real.startsWith(from) || lstatSync(file).isSymbolicLink() || !statSync(real).isFile()) return refuse('notAccepted', 'only regular files in the agent\'s download folder are taken');
+    if ((!o.anyFolder && !real.startsWith(from)) || lstatSync(file).isSymbolicLink() || !statSync(real).isFile()) return refuse('notAccepted', 'only regular files in the agent\'s download folder are taken');
     const key = this.config.publicKeys.find((k) => k.id === claim.keyId);
     if (!key) return refuse('unsigned', `key ${claim.keyId} is not pinned here`);
     mkdirSync(this.store, { recursive: true, mode: 0o700 });
