@@ -12,6 +12,7 @@ import { IntakePanel } from './IntakePanel';
 import { PickupPanel } from './PickupPanel';
 import { WorkloadPanel } from './WorkloadPanel';
 import { HeldPanel } from './HeldPanel';
+import { RemoteHelpPanel, RemoteHelpWorkload } from './RemoteHelpPanel';
 import './counter.css';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
@@ -76,6 +77,7 @@ export function CounterApp() {
           </button>
         </header>
         <HeldPanel />
+        <RemoteHelpPanel />
         <nav className="counter-tabs" role="tablist">
           {tabs.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} data-testid={`tab-${k}`} onClick={() => setTab(k)}>
@@ -98,7 +100,12 @@ export function CounterApp() {
             }}
           />
         </div>
-        {tab === 'workload' && <WorkloadPanel />}
+        {tab === 'workload' && (
+          <>
+            <WorkloadPanel />
+            <RemoteHelpWorkload />
+          </>
+        )}
       </main>
     </CounterSessionContext.Provider>
   );

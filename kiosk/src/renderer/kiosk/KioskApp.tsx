@@ -26,6 +26,7 @@ import type { Lang } from './screen-props';
 import './journey.css';
 import { useAttractInactivity } from './attract-inactivity';
 import { pageSpeech } from './speech-text';
+import { RemoteHelp } from './help/RemoteHelp';
 
 /** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
 export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: boolean; onSessionEnd?: () => void }) {
@@ -154,7 +155,9 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         {/* Keyed by the step: its panel closes when the screen changes. */}
         <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
         {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
-        <div className="frame-bar-help" data-testid="frame-help-slot" />
+        <div className="frame-bar-help" data-testid="frame-help-slot">
+          <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={(text) => speaker.speak(text, speechLang)} />
+        </div>
       </footer>
       {snapshot.context.otherCard && inSession && (
         <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={(text) => speaker.speak(text, speechLang)} />

@@ -1,0 +1,88 @@
+// The words of 远程视频帮办 on the kiosk, Chinese and English (kept beside the feature; short, plain sentences
+// for someone who has never used a touch screen).
+import type { RetakeReason } from '@easydo/core/contract/schemas/remote-help';
+
+const zh = {
+  button: '求助',
+  consentTitle: '请工作人员远程帮您',
+  consentBody: '工作人员会通过视频和您通话，并看到您屏幕上的内容（证件号码和姓名已遮挡，看不到证件照片）。所有操作都由您自己在屏幕上完成。通话不录音、不录像。',
+  consentVideo: '同意，视频通话',
+  consentAudio: '只用语音',
+  consentChat: '只用文字',
+  consentNo: '不用了',
+  connecting: '正在连接…',
+  waiting: '正在呼叫工作人员，请稍候',
+  waitingHelpers: (n: number) => (n > 0 ? `有 ${n} 位工作人员在线` : '暂时没有工作人员在线'),
+  connected: (name: string, windowNo: string) => `${windowNo} 号窗口 ${name} 正在为您服务`,
+  hangUp: '结束通话',
+  stopWaiting: '不等了',
+  noAnswer: '暂时没有工作人员接听。您可以取一个号，到窗口办理。',
+  takeTicket: '取号到窗口办理',
+  ticketTaken: (no: string) => `您的号码是 ${no}，请留意叫号。`,
+  network: '网络中断，通话已结束。您可以继续在本机办理。',
+  helperEnded: '工作人员已结束通话。',
+  unreachable: '现在无法连接工作人员，请稍后再试或到窗口咨询。',
+  close: '关闭',
+  audioOnly: '没有摄像头，只用语音通话',
+  chatOnly: '没有摄像头和麦克风，请用文字交流',
+  suggestion: '工作人员建议',
+  ok: '好的',
+  chatPlaceholder: '输入文字',
+  send: '发送',
+  quick: ['好的', '请再说一遍', '我听不清', '我不会操作'],
+  you: '我',
+  helper: '工作人员',
+  precheckOk: (n: number) => `第 ${n} 页：合格`,
+  precheckRetake: (n: number, reason: string) => `第 ${n} 页：需重拍，${reason}。请重新扫描这一页。`,
+  rateTitle: '请为这次帮办评价',
+  rate: ['非常不满意', '不满意', '基本满意', '满意', '非常满意'],
+  rated: '谢谢您的评价',
+  notRecorded: '通话不录音、不录像',
+  reasons: { blurred: '图像模糊', 'cut-off': '页面不完整', glare: '有反光', 'wrong-document': '不是要求的材料', 'missing-page': '缺少页面', other: '请按工作人员说明重拍' } satisfies Record<RetakeReason, string>,
+};
+
+type HelpText = typeof zh;
+
+const en: HelpText = {
+  button: 'Help',
+  consentTitle: 'Ask a member of staff to help you',
+  consentBody: 'A member of staff will talk to you by video and see what is on your screen (ID number and name hidden; never your card photo). You do everything yourself on this screen. The call is not recorded.',
+  consentVideo: 'Yes, video call',
+  consentAudio: 'Voice only',
+  consentChat: 'Text only',
+  consentNo: 'No, thanks',
+  connecting: 'Connecting…',
+  waiting: 'Calling a member of staff, please wait',
+  waitingHelpers: (n) => (n > 0 ? `${n} staff online` : 'No staff online right now'),
+  connected: (name, windowNo) => `${name} at window ${windowNo} is helping you`,
+  hangUp: 'End call',
+  stopWaiting: 'Stop waiting',
+  noAnswer: 'Nobody could answer just now. You can take a ticket and go to a counter.',
+  takeTicket: 'Take a ticket for a counter',
+  ticketTaken: (no) => `Your number is ${no}. Please watch for it to be called.`,
+  network: 'The connection was lost and the call ended. You can carry on here.',
+  helperEnded: 'The member of staff ended the call.',
+  unreachable: 'Staff cannot be reached now. Please try later or ask at a counter.',
+  close: 'Close',
+  audioOnly: 'No camera: voice call only',
+  chatOnly: 'No camera or microphone: please use text',
+  suggestion: 'Staff suggest',
+  ok: 'OK',
+  chatPlaceholder: 'Type here',
+  send: 'Send',
+  quick: ['OK', 'Please say that again', 'I cannot hear you', 'I do not know how'],
+  you: 'Me',
+  helper: 'Staff',
+  precheckOk: (n) => `Page ${n}: fine`,
+  precheckRetake: (n, reason) => `Page ${n}: please capture it again (${reason}).`,
+  rateTitle: 'How was the help?',
+  rate: ['Very poor', 'Poor', 'Fair', 'Good', 'Very good'],
+  rated: 'Thank you',
+  notRecorded: 'The call is not recorded',
+  reasons: { blurred: 'blurred', 'cut-off': 'part of the page is missing', glare: 'glare', 'wrong-document': 'not the required document', 'missing-page': 'a page is missing', other: 'as staff explained' },
+};
+
+export function helpText(lang: 'zh' | 'en'): HelpText {
+  return lang === 'en' ? en : zh;
+}
+export type { HelpText };
