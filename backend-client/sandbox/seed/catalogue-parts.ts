@@ -10,7 +10,7 @@ export const F = {
   cardAddress: { key: 'cardAddress', label: t('证件地址', 'Address on ID card'), type: 'text', required: false, prefill: 'card.address', editableWhenPrefilled: false },
   phone: { key: 'contactPhone', label: t('联系电话', 'Contact phone'), type: 'phone', required: true, validation: { pattern: '^1[3-9][0-9]{9}$' }, prefill: 'library.contactPhone', editableWhenPrefilled: true },
   residence: { key: 'residenceAddress', label: t('居住地址', 'Residence address'), type: 'text', required: true, validation: { maxLength: 120 }, prefill: 'library.residenceAddress', editableWhenPrefilled: true },
-  household: { key: 'householdAddress', label: t('户籍地址', 'Household registration address'), type: 'text', required: true, prefill: 'library.householdRegistration.address', editableWhenPrefilled: false },
+  household: { key: 'householdAddress', label: t('户籍地址', 'Household registration address'), type: 'text', required: true, prefill: 'library.householdRegistration.address', editableWhenPrefilled: false, cardTypes: ['resident'] },
   householdKind: { key: 'householdKind', label: t('户口性质', 'Household type'), type: 'text', required: false, prefill: 'library.householdRegistration.kind', editableWhenPrefilled: false },
   rentalAddress: { key: 'rentalAddress', label: t('租赁房屋地址', 'Rented dwelling address'), type: 'text', required: true, prefill: 'library.housing.address', editableWhenPrefilled: true },
   contractNumber: { key: 'rentalContractNumber', label: t('租赁合同编号', 'Rental contract number'), type: 'text', required: true, validation: { pattern: '^[A-Z0-9-]{6,32}$' }, prefill: 'library.housing.contractNumber', editableWhenPrefilled: true },

@@ -363,6 +363,8 @@ export interface components {
             /** @description Where the value comes from, e.g. `card.name` or `library.housing.address`. */
             prefill?: string;
             editableWhenPrefilled: boolean;
+            /** @description Only applicants whose identity card is one of these types are asked this field (户籍地址 of mainland residents only: permit holders and foreigners have no household registration). Absent means every applicant. */
+            cardTypes?: components["schemas"]["CardType"][];
         };
         RequiredMaterial: {
             code: string;

@@ -1651,6 +1651,15 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "editableWhenPrefilled": {
             "type": "boolean"
+          },
+          "cardTypes": {
+            "description": "Only applicants whose identity card is one of these types are asked this field (户籍地址 of mainland residents only: permit holders and foreigners have no household registration). Absent means every applicant.",
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "items": {
+              "$ref": "#/components/schemas/CardType"
+            }
           }
         }
       },

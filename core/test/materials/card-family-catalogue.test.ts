@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedCatalogue } from '@easydo/backend-client/sandbox/seed/catalogue';
 import { itemForCard, requiredMaterialsOf } from '../../src/services/journey/materials-view';
+import { validateForm } from '../../src/services/applications/form-validation';
+import { itemForCardFamily } from '../../src/services/materials/checklist';
 import { evaluateChecklist, type CardFamily } from '../../src/services/materials/checklist';
 
 const items = seedCatalogue().items;
@@ -65,6 +67,21 @@ describe('the catalogue for each card family', () => {
       }
     });
   }
+
+  it('户籍地址 is asked of mainland residents only, always prefilled from their household register; nobody else has one', () => {
+    const withHousehold = items.filter((i) => i.fields.some((f) => f.key === 'householdAddress'));
+    expect(withHousehold.length).toBeGreaterThan(10);
+    for (const item of withHousehold) {
+      const field = itemForCard(item, 'resident').fields.find((f) => f.key === 'householdAddress');
+      expect(field?.prefill, item.code).toBe('library.householdRegistration.address');
+      for (const family of FAMILIES.filter((f) => f !== 'resident')) {
+        expect(itemForCard(item, family).fields.map((f) => f.key), `${item.code} for ${family}`).not.toContain('householdAddress');
+        // The application desk checks the form against the same card-family view: no "户籍地址 required" for them.
+        expect(validateForm(itemForCardFamily(item, family), {}).map((i) => i.path), `${item.code} for ${family}`).not.toContain('householdAddress');
+      }
+      expect(validateForm(itemForCardFamily(item, 'resident'), {}).map((i) => i.path)).toContain('householdAddress');
+    }
+  });
 
   it("a permit holder's 生育登记 checklist is complete with their own documents, no 户口簿", () => {
     const item = itemForCard(items.find((i) => i.code === 'GF00101001')!, 'hmt_permit');

@@ -4,6 +4,7 @@
 // waits a bounded time for the acceptance number; if the backend does not answer in time the application stays
 // queued and the receipt says so honestly ("已提交，待受理").
 import { assertCardAccepted } from '../session/card-record';
+import { itemForCardFamily } from '../materials/checklist';
 import path from 'node:path';
 import type { BackendClient } from '@easydo/backend-client/client';
 import { JournalError, openJournal, type Journal, type LocalApplication } from '@easydo/backend-client/outbox/journal';
@@ -83,13 +84,14 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
     journal,
     outbox,
     async prepare(session, itemCode) {
-      const item = await options.catalogue.item(itemCode);
+      const item = itemForCardFamily(await options.catalogue.item(itemCode), session.card.cardType);
       assertCardAccepted(session.card, item);
       return toPreparedForm(item, await prefills.for(session, item));
     },
     async submit(session, request, extras = {}) {
       const card = session.card;
-      const item = await options.catalogue.item(request.itemCode);
+      // The fields of this card's family only (no 户籍地址 asked of a permit holder), as form:prepare showed them.
+      const item = itemForCardFamily(await options.catalogue.item(request.itemCode), card.cardType);
       assertCardAccepted(card, item);
       const form = mergeForm(item, await prefills.for(session, item), request.form);
       const issues = validateForm(item, form);

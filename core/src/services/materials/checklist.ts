@@ -60,6 +60,14 @@ export function materialsForCard<T extends { cardTypes?: readonly string[] | und
   return materials.filter((m) => !m.cardTypes || m.cardTypes.includes(cardType));
 }
 
+/**
+ * The item as this cardholder meets it: the materials and the form fields of their card family (a field with
+ * `cardTypes`, e.g. 户籍地址, is asked only of those families). Forms, checklists and the submission's check use it.
+ */
+export function itemForCardFamily<T extends { materials: readonly { cardTypes?: readonly string[] | undefined }[]; fields: readonly { cardTypes?: readonly string[] | undefined }[] }>(item: T, cardType: CardFamily | null): T {
+  return { ...item, materials: materialsForCard(item.materials, cardType), fields: materialsForCard(item.fields, cardType) };
+}
+
 export interface MaterialSuggestion {
   code: string;
   keyword: string;
