@@ -25,7 +25,10 @@ export interface AdminWiringOptions {
 
 export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOptions = {}): Promise<DomainWiring<HandlersFor<AdminChannelName>>> {
   const logging = loggingOf(ctx.log);
-  const audit = ctx.admin.audit instanceof AuditLog ? ctx.admin.audit : new AuditLog(ctx.dataDir, ctx.admin.audit);
+  // One audit trail, built by the admin gate (auditDataDir, as the composition root gives it): admin records into
+  // and reads from that same AuditLog, never a second writer on the file.
+  const audit = ctx.admin.audit;
+  if (!(audit instanceof AuditLog)) throw new Error('admin wiring needs the admin gate to keep the audit trail (AdminGate auditDataDir)');
   const configStore = new ConfigStore({ live: ctx.config(), file: ctx.configFile, profile: ctx.profile });
   const heartbeat = new HeartbeatService({
     client: ctx.backend.client,
