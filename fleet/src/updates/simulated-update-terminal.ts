@@ -40,6 +40,8 @@ export class SimulatedUpdateTerminal {
   clerkSignedIn = false;
   outboxSafe = true;
   outOfService: string[] = [];
+  /** Every out-of-service change over the terminal's life (outOfService is the current app's). */
+  serviceLog: string[] = [];
   starts = 0;
   private restartRequested = false;
 
@@ -147,7 +149,10 @@ export class SimulatedUpdateTerminal {
         sessionOpen: () => this.sessionOpen,
         clerkSignedIn: () => this.clerkSignedIn,
         outboxSafe: () => this.outboxSafe,
-        setOutOfService: async (reason) => void this.outOfService.push(reason ?? 'inService'),
+        setOutOfService: async (reason) => {
+          this.outOfService.push(reason ?? 'inService');
+          this.serviceLog.push(reason ?? 'inService');
+        },
         restartApp: async () => {
           this.restartRequested = true;
         },

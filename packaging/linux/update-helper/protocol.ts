@@ -45,7 +45,7 @@ export const HelperConfig = z.strictObject({
   packageName: z.string().regex(/^[a-z0-9][a-z0-9+.-]{1,63}$/),
   publicKeys: z.array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), publicKey: z.string().min(40).max(48) })).min(1).max(8),
   maxPackageBytes: z.number().int().min(1),
-  healthWindowSeconds: z.number().int().min(10).max(86400).default(900),
+  healthWindowSeconds: z.number().int().min(1).max(86400).default(900),
   /** Starts without a health report after which the previous version comes back. */
   maxFailedStarts: z.number().int().min(1).max(20).default(3),
   /** dpkg and its options; tests give `--root` of a private tree, an image leaves the default. */
