@@ -8,6 +8,7 @@ import { useEvent } from '@easydo/core/ui/terminal-context';
 import { useCounter } from './counter-api';
 import { remoteHelpText } from './RemoteHelpText';
 import { RemoteHelpCall } from './RemoteHelpCall';
+import './RemoteHelpPanel.css';
 
 export function RemoteHelpPanel() {
   const { i18n } = useTranslation('counter');

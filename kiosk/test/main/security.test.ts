@@ -62,6 +62,15 @@ describe('permission handler', () => {
     expect(decidePermission('media', 'app://terminal', ['video', 'audio'], policy(true), 7)).toBe(false);
     expect(decidePermission('media', 'http://evil.example', ['video'], policy(true), 7)).toBe(false);
   });
+  it('allows camera and microphone only while the remote-help call screen is open, in that window', () => {
+    const call = (active: boolean) => ({ captureActive: () => false, callActive: (id: number) => active && id === 7, trustedOrigins: ['app://terminal'] });
+    expect(decidePermission('media', 'app://terminal', ['video', 'audio'], call(true), 7)).toBe(true);
+    expect(decidePermission('media', 'app://terminal', ['audio'], call(true), 7)).toBe(true);
+    expect(decidePermission('media', 'app://terminal', ['video', 'audio'], call(true), 8)).toBe(false);
+    expect(decidePermission('media', 'app://terminal', ['video', 'audio'], call(false), 7)).toBe(false);
+    expect(decidePermission('media', 'http://evil.example', ['audio'], call(true), 7)).toBe(false);
+    expect(decidePermission('geolocation', 'app://terminal', undefined, call(true), 7)).toBe(false);
+  });
 });
 
 describe('kiosk key filter', () => {

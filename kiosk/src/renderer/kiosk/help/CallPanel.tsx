@@ -111,6 +111,7 @@ export function CallPanel({ call, step, lang, itemCode, text, speak, onHangUp }:
   return (
     <aside className="help-call" data-testid="help-call" data-connection={peer.connection} data-media={peer.media} data-camera={peer.cameraLive ? 'on' : 'off'} aria-live="polite">
       <p className="help-who" data-testid="help-helper">{helper ? text.connected(helper.displayName, helper.windowNo) : text.connecting}</p>
+      <button type="button" className="btn btn-danger btn-main" data-testid="help-hangup" onClick={onHangUp}>{text.hangUp}</button>
       <div className="help-videos">
         <video ref={remoteVideo} className="help-remote" data-testid="help-remote-video" autoPlay playsInline />
         {peer.media === 'video' && <video ref={localVideo} className="help-local" data-testid="help-local-video" autoPlay playsInline muted />}
@@ -139,7 +140,6 @@ export function CallPanel({ call, step, lang, itemCode, text, speak, onHangUp }:
         <button type="submit" className="btn btn-secondary" data-testid="help-send">{text.send}</button>
       </form>
       <p className="help-note">{text.notRecorded}</p>
-      <button type="button" className="btn btn-danger btn-main" data-testid="help-hangup" onClick={onHangUp}>{text.hangUp}</button>
     </aside>
   );
 }
