@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { ELDER, STANDARD, type ModeNumbers } from '@easydo/core/ui/design/tokens';
 
 export interface Measured {
+  controls: number;
   smallControls: string[];
   smallLabels: string[];
   smallText: string[];
@@ -70,6 +71,7 @@ export async function measure(page: Page, numbers: ModeNumbers): Promise<Measure
     const scroller = document.scrollingElement ?? document.documentElement;
     const screen = document.querySelector('.screen');
     return {
+      controls: controls.length,
       smallControls,
       smallLabels,
       smallText,
@@ -87,6 +89,7 @@ export async function assertDesign(page: Page, name: string, elder: boolean, fit
   const wasHidden = await hideDevPanel(page, true);
   try {
     const m = await measure(page, n);
+    expect(m.controls, `${name}: no control measured`).toBeGreaterThan(0);
     expect(m.smallControls, `${name} ${mode}: controls under ${n.minTarget}px`).toEqual([]);
     expect(m.smallLabels, `${name} ${mode}: control labels under ${n.minControlText}px`).toEqual([]);
     expect(m.smallText, `${name} ${mode}: text under ${n.minText}px`).toEqual([]);
