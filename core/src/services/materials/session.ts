@@ -13,6 +13,8 @@ import type { PageSource, PreparePageOptions } from './image/pipeline';
 import { sharedPreparer, type PagePreparer } from './image/prepare-off-thread';
 import { OcrCancelledError, type OcrLine, type OcrPool } from './ocr-pool';
 import { buildSearchablePdf, type SearchablePdfOptions } from './searchable-pdf';
+import type { CardFacts } from './fields/cross-check';
+import { materialFieldsReport, type MaterialFieldsReport } from './fields/material-report';
 import { makeMaterialsDir, readSealed, sweepStaleMaterials, writeSealed } from './sealed-files';
 import {
   evaluateChecklist,
@@ -235,6 +237,14 @@ export class MaterialsSession {
     record.info.trust = { level: 'B', verifiedBy: clerkId, verifiedAt: new Date().toISOString() };
     this.changed(record);
     return structuredClone(record.info);
+  }
+
+  /** Fields read off one material's pages, checked against the card and form (null: no fixed fields). Waits for OCR. */
+  async fieldsReport(materialCode: string, card: CardFacts | null, form: Readonly<Record<string, string | undefined>> = {}): Promise<MaterialFieldsReport | null> {
+    this.assertLive();
+    await this.whenOcrIdle();
+    const pages = [...this.pages.values()].filter((p) => p.info.materialCode === materialCode && p.info.ocr === 'done');
+    return materialFieldsReport(materialCode, pages.map((p) => ({ pageId: p.info.id, lines: p.lines })), card, form);
   }
 
   /** Resolves when every queued page has finished (or failed) OCR. */
