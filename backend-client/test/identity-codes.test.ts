@@ -73,5 +73,9 @@ describe('verifyIdentityCode', () => {
     expect(await ask(code, { codeKind: 'sz_personal' })).toMatchObject({ outcome: 'verified', identity: { idNumber: '440303200801170354' } });
     expect((await post({ residentId: 'nobody' })).status).toBe(404);
     expect((await post({ residentId: 'res04', extra: 1 })).status).toBe(400);
+    const used = (await (await post({ residentId: 'res04', spoil: 'used' })).json()) as { code: string };
+    expect(await ask(used.code)).toEqual({ outcome: 'refused', reason: 'already_used' });
+    const expired = (await (await post({ residentId: 'res04', spoil: 'expired' })).json()) as { code: string };
+    expect(await ask(expired.code)).toEqual({ outcome: 'refused', reason: 'expired' });
   });
 });

@@ -68,6 +68,10 @@ export function issueIdentityCode(db: SandboxDb, now: number, seedId: string, ki
   return { code, expiresAt: new Date(expiresAt).toISOString() };
 }
 
+export function markIdentityCodeUsed(db: SandboxDb, code: string, now: number): void {
+  table(db).prepare('UPDATE identity_codes SET used_at = ? WHERE code_hash = ?').run(now, tokenHash(code));
+}
+
 const refused = (reason: Extract<IdentityVerification, { outcome: 'refused' }>['reason']): IdentityVerification => ({ outcome: 'refused', reason });
 
 export const verifyIdentityCode: Handler = (ctx, req) => {

@@ -8,6 +8,7 @@ import { DeviceSnapshot, ServiceState } from './schemas/device';
 import { MaskedCard } from './schemas/card';
 import { CatalogueView } from './schemas/catalogue';
 import { journeyChannels, journeyEvents } from './domains/journey';
+import { identityChannels } from './domains/identity';
 import { counterChannels, counterEvents } from './domains/counter';
 import { adminChannels, adminEvents } from './domains/admin';
 import { remoteHelpCounterChannels, remoteHelpEvents, remoteHelpKioskChannels } from './domains/remote-help';
@@ -91,7 +92,7 @@ const foundationChannels = {
   }),
 } as const;
 
-export const channels = { ...foundationChannels, ...journeyChannels, ...counterChannels, ...adminChannels, ...remoteHelpKioskChannels, ...remoteHelpCounterChannels } as const;
+export const channels = { ...foundationChannels, ...journeyChannels, ...counterChannels, ...adminChannels, ...remoteHelpKioskChannels, ...remoteHelpCounterChannels, ...identityChannels } as const;
 
 const foundationEvents = {
   'service:changed': event({ summary: 'Service state changed', payload: ServiceState, modes: ALL_MODES }),
@@ -119,6 +120,7 @@ export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 
 export type FoundationChannelName = keyof typeof foundationChannels;
 export type JourneyChannelName = keyof typeof journeyChannels;
+export type IdentityChannelName = keyof typeof identityChannels;
 export type CounterChannelName = keyof typeof counterChannels;
 export type AdminChannelName = keyof typeof adminChannels;
 

@@ -30,6 +30,23 @@ export const DEVICE_FAULTS = [
 ] as const;
 export type DeviceFault = (typeof DEVICE_FAULTS)[number];
 
+/** Refusals of identity by phone code and card plus code (core/src/services/identity). */
+export const IDENTITY_CODE_REASONS = [
+  'code-expired',
+  'code-used',
+  'code-unknown-issuer',
+  'code-revoked',
+  'code-clock-skew',
+  'code-malformed',
+  'code-unreadable',
+  'code-timeout',
+  'code-not-same-person',
+  'code-kind-not-accepted',
+  'no-code-scanner',
+  'physical-card-required',
+  'card-plus-code-required',
+] as const;
+
 export const ERROR_REASONS = [
   // cards, sessions, service state
   'no-card',
@@ -42,6 +59,8 @@ export const ERROR_REASONS = [
   'window-closed',
   'unknown-card',
   'card-expired',
+  // identity by phone code (亮码办事)
+  ...IDENTITY_CODE_REASONS,
   // catalogue and forms
   'unknown-item',
   'catalogue-unavailable',

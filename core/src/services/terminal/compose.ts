@@ -27,6 +27,9 @@ import { withAdminActivity } from '../admin/admin-activity';
 import { createTerminalLogger } from '../logging/terminal-logger';
 import { addSensitiveTerms } from '../logging/session-terms';
 import { wireJourney } from '../journey/wire';
+import { createQrScannerBundle, type QrScannerBundle } from '../devices/qr-scanner';
+import { wireIdentity } from '../identity/wire';
+import { withItemIdentity } from '../identity/item-gate';
 import { wireAdmin } from '../admin/wire';
 import { connectBackend } from './backend';
 import { createHandlers } from './handlers';
@@ -62,6 +65,8 @@ export interface Terminal extends TerminalContext {
   handlers: CoreHandlers;
   /** The fleet agent when config.fleet is set (core/src/services/fleet/join-fleet.ts), else null. */
   fleet: FleetMembership | null;
+  /** The 2D scanner when configured (the shell feeds a keyboard wedge's keys to `wedge`; tests drive `simulator`). */
+  qrScanner: QrScannerBundle | null;
   /** The precondition guards of core's domains (card, admin, resident activity); the counter adds its clerk. */
   guards: RouterGuards;
   close(): Promise<void>;
@@ -97,6 +102,8 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   devices.add(receiptPrinter.printer, required('receiptPrinter'));
   const scanner = createScanner(config.devices.scanner);
   if (scanner) devices.add(scanner.service, required('scanner'));
+  const qrScanner = await createQrScannerBundle(config.devices.qrScanner, { development, ...(options.openHidDevice ? { openHidDevice: options.openHidDevice } : {}) });
+  if (qrScanner) devices.add(qrScanner.scanner, false); // optional: without it only 亮码办事 is not offered
   const receipts = new ReceiptDesk({ config: () => config, journal: applications.journal, catalogue, printer: receiptPrinter });
 
   devices.onDeviceChange((s) => hub.emit('device:changed', s));
@@ -152,6 +159,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
 
   const journey = await wireJourney(context);
   const adminDomain = await wireAdmin(context);
+  const identity = wireIdentity(context, qrScanner);
   const handlers: CoreHandlers = withAdminActivity(admin, {
     ...createHandlers({
       config: context.config,
@@ -163,8 +171,9 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       catalogue,
       simulator: idReader.simulator,
     }),
-    ...journey.handlers,
+    ...withItemIdentity(identity.desk, journey.handlers),
     ...adminDomain.handlers,
+    ...identity.handlers,
   });
 
   await sweepStaleMaterials(); // page images a crashed or killed run left behind
@@ -176,6 +185,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     ...context,
     handlers,
     fleet,
+    qrScanner,
     guards: { ...coreGuards({ sessions, admin }), ...journey.guards },
     async close() {
       await fleet?.close();

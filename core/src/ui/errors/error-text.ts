@@ -3,6 +3,7 @@
 // or a driver's sentence. core/test/contract/error-translations.test.ts walks the contract's codes against it.
 import type { DeviceFault, ErrorCode, ErrorReason, IssueProblem } from '@easydo/core/contract/errors';
 import type { DeviceKind, DeviceStatus } from '@easydo/core/contract/schemas/device';
+import { identityCodeEn, identityCodeZh } from './identity-code-text';
 
 interface ErrorTexts {
   codes: Record<ErrorCode, string>;
@@ -29,6 +30,7 @@ export const errorsZh: ErrorTexts = {
     internal: '系统出了点问题，请重试；如果仍不行，请联系工作人员。',
   },
   reasons: {
+    ...identityCodeZh,
     'no-card': '请先把证件放在读卡区。',
     'session-ended': '本次办理已结束，请回到首页重新开始。',
     'session-active': '还有居民正在使用本机，等其办理结束后即可进入维护。',
@@ -171,6 +173,7 @@ export const errorsEn: ErrorTexts = {
     internal: 'Something went wrong. Please try again; if it keeps happening, ask a member of staff.',
   },
   reasons: {
+    ...identityCodeEn,
     'no-card': 'Place your card on the reader first.',
     'session-ended': 'This visit has ended. Go back to the start to begin again.',
     'session-active': 'A resident is still using the terminal; maintenance opens as soon as they finish.',

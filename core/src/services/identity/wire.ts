@@ -1,0 +1,39 @@
+// Identity by phone code: its handlers (contract/domains/identity.ts), built on the terminal's context and the
+// 2D scanner bundle. The development panel's "show a code" asks the embedded sandbox for a synthetic resident's
+// dynamic code and holds it in front of the simulated scanner.
+import type { IdentityChannelName } from '@easydo/core/contract/channels';
+import type { HandlersFor } from '../ipc/router';
+import { Failure } from '../ipc/failure';
+import type { TerminalContext } from '../terminal/context';
+import type { QrScannerBundle } from '../devices/qr-scanner';
+import { IdentityDesk } from './identity-desk';
+import { showSandboxCode } from './sim-codes';
+
+export interface IdentityWiring {
+  desk: IdentityDesk;
+  handlers: HandlersFor<IdentityChannelName>;
+}
+
+export function wireIdentity(ctx: TerminalContext, qr: QrScannerBundle | null): IdentityWiring {
+  const desk = new IdentityDesk({ scanner: qr?.scanner ?? null, client: ctx.backend.client, sessions: ctx.sessions, config: ctx.config });
+  ctx.sessions.onEnd(() => desk.cancel());
+  return {
+    desk,
+    handlers: {
+      'identity:options': () => desk.options(),
+      'identity:scanCode': (req) => desk.scanCode(req.codeKind),
+      'identity:confirmWithCode': (req, caller) => desk.confirmWithCode(caller.card, req.codeKind),
+      'identity:cancelScan': () => {
+        desk.cancel();
+        return { done: true as const };
+      },
+      'identity:itemNeed': (req, caller) => desk.itemNeed(caller.card, req.itemCode),
+      'sim:showCode': async (req) => {
+        const sandbox = ctx.backend.sandbox;
+        if (!qr?.simulator || !sandbox) throw new Failure('forbidden', 'The 2D scanner or the backend is not simulated here', 'not-simulated');
+        qr.simulator.present(await showSandboxCode(sandbox, req));
+        return { done: true as const };
+      },
+    },
+  };
+}
