@@ -18,7 +18,7 @@ export const EndReason = z.enum(['resident', 'helper', 'network', 'no-answer', '
 const ClerkToken = z.string().min(16).max(256);
 
 /** A masked value: at least one mask character, and never a run of digits long enough to be an ID or phone number. */
-export const MaskedText = z.string().max(64).refine((s) => s.includes('*') && !/\d{7,}/.test(s), 'must be masked');
+export const MaskedText = z.string().max(64).regex(/^(?=.*\*)(?![\s\S]*\d{7})[\s\S]*$/, 'must be masked');
 const Text = (max: number) => z.string().max(max);
 
 /**
@@ -54,7 +54,8 @@ export const HelpMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('highlight'), controlId: z.string().regex(/^[a-z0-9-]{1,48}$/).nullable() }).strict(),
   z.object({ kind: z.literal('suggest'), text: Text(200).min(1) }).strict(),
   z.object({ kind: z.literal('precheck'), pageId: Text(64).min(1), verdict: z.enum(['ok', 'retake']), reason: RetakeReason.optional(), note: Text(120).optional() }).strict()
-    .refine((m) => m.verdict === 'ok' || m.reason !== undefined, 'a retake needs a reason'),
+    .refine((m) => m.verdict === 'ok' || m.reason !== undefined, 'a retake needs a reason')
+    .meta({ description: 'A page pre-check. `reason` is required when `verdict` is `retake` (checked by both ends).' }),
   z.object({ kind: z.literal('chat'), text: Text(500).min(1) }).strict(),
 ]);
 export type HelpMessage = z.infer<typeof HelpMessage>;
