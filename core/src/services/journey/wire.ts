@@ -39,7 +39,12 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
     handlers: {
       // With a card on the session the guide lists that cardholder's materials; a guest sees every variant.
       'catalogue:item': async (req) => toItemGuide(itemForCard(await ctx.catalogue.item(req.itemCode), ctx.sessions.current()?.card?.cardType ?? null)),
+      // A page opened or reloaded while a visit lingers: a guest's is carried on (it holds nobody's data); a
+      // cardholder's is wiped and told as 'superseded', which the screen starting this visit does not take as its end.
       'session:startGuest': async () => {
+        const lingering = ctx.sessions.current();
+        if (lingering && !lingering.isEnded && lingering.card === null) return info();
+        if (lingering) await ctx.sessions.end('superseded');
         await ctx.sessions.start(null);
         return info();
       },

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CardRecord } from './card-record';
 
-export type SessionEndReason = 'finished' | 'cancelled' | 'idle' | 'card-removed' | 'admin-takeover' | 'shutdown' | 'card-replaced';
+/** `superseded`: a stale visit wiped because a page (opened or reloaded) started a new one. */
+export type SessionEndReason = 'finished' | 'cancelled' | 'idle' | 'card-removed' | 'admin-takeover' | 'shutdown' | 'card-replaced' | 'superseded';
 
 export class ResidentSession {
   readonly id = randomUUID();

@@ -185,7 +185,8 @@ export const journeyMachine = setup({
   context: ({ input }) => ({ ...emptySession(), timing: { ...DEFAULT_TIMING, ...input?.timing } }),
   on: {
     // Main ended the session (finished, idle, card removed, admin takeover): wipe and start again.
-    SESSION_ENDED: { target: '.attract', actions: 'wipe' },
+    // 'superseded' is a stale visit main wiped because this screen has just started a new one: not this visit's end.
+    SESSION_ENDED: { guard: ({ event }) => event.reason !== 'superseded', target: '.attract', actions: 'wipe' },
     TIMING: { actions: assign({ timing: ({ context, event }) => ({ ...context.timing, ...event.timing }) }) },
   },
   states: {
