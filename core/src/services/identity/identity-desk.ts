@@ -35,12 +35,13 @@ export class IdentityDesk {
     return { available: status === 'online' || status === 'busy', codeKinds, scanTimeoutSeconds };
   }
 
-  /** A code alone: verified, then a resident session with that identity (any session before it ends first). */
+  /** A code alone: verified, then a resident session with that identity (a guest's session takes it). */
   async scanCode(codeKind: CodeKind): Promise<CodeIdentity> {
     const answer = await this.verify(codeKind, 'session');
     if (!answer.identity) throw new Failure('backend', 'the platform verified the code without an identity', 'code-malformed');
     const record = recordFromVerifiedIdentity(answer.identity);
-    const session = await this.d.sessions.start(record);
+    // A guest (browsing, then 办理) carries on as this resident, as when a card is placed: no wipe in between.
+    const { session } = await this.d.sessions.cardPlaced(record, { askFirst: false });
     const evidence = { method: 'code' as const, codeKind, assurance: answer.assuranceLevel };
     markIdentity(session, evidence);
     return { card: toMaskedCard(record, new Date(), this.d.config().timeZone), ...evidence };

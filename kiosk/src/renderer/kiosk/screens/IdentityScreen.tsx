@@ -1,11 +1,13 @@
 import type { ScreenProps } from '../screen-props';
+import { PhoneCodeScreen } from './PhoneCodeScreen';
 
-export function IdentityScreen({ send, t }: ScreenProps) {
+export function IdentityScreen({ send, t, lang }: ScreenProps) {
   return (
     <section className="panel identity" data-testid="identity">
       <h2>{t('identity.title')}</h2>
       <p className="lead">{t('identity.body')}</p>
       <p role="status">{t('identity.reading')}</p>
+      <PhoneCodeScreen send={send} lang={lang} mode="session" />
       <div className="actions">
         <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}

@@ -1,0 +1,33 @@
+// The phone-code screen's words, zh-CN and English, kept beside it (the shared i18n tables are another team's).
+export const PHONE_CODE_TEXT = {
+  zh: {
+    offer: '没带身份证？亮码办事',
+    offerHint: '打开手机上的电子身份证（网证）、粤省事、i深圳或电子社保卡的身份码。',
+    title: '请出示手机上的身份码',
+    confirmTitle: '“证 + 码”核验：请出示本人的手机身份码',
+    instruction: '请把手机屏幕朝下，放在屏幕下方亮着蓝光的扫码窗口上方，约 10 厘米，保持不动。',
+    waiting: '正在等待扫码……',
+    remaining: '还剩 {{s}} 秒',
+    warning: '即将超时，请尽快出示身份码。',
+    verified: '身份已核验',
+    cancel: '取消',
+    retry: '重新扫码',
+    imager: '扫码窗口',
+    kinds: { ctid: '电子身份证（网证）', gd_personal: '粤省事 / 粤居码', sz_personal: 'i深圳', social_security: '电子社保卡' },
+  },
+  en: {
+    offer: 'No ID card with you? Show your phone code',
+    offerHint: 'Open the identity code of your electronic ID (CTID), Yueshengshi, iShenzhen or electronic social security card.',
+    title: 'Show the identity code on your phone',
+    confirmTitle: 'Card plus code: show your own identity code',
+    instruction: 'Hold the phone screen down, about 10 cm above the blue-lit scan window below the screen, and keep it still.',
+    waiting: 'Waiting for the code…',
+    remaining: '{{s}} s left',
+    warning: 'Time is nearly up: please show your code now.',
+    verified: 'Identity verified',
+    cancel: 'Cancel',
+    retry: 'Scan again',
+    imager: 'scan window',
+    kinds: { ctid: 'Electronic ID (CTID)', gd_personal: 'Yueshengshi', sz_personal: 'iShenzhen', social_security: 'E-social security card' },
+  },
+} as const;
