@@ -43,7 +43,7 @@ export const HelperConfig = z.strictObject({
   /** The only folder install requests may name files in. */
   acceptFrom: z.string().min(1),
   packageName: z.string().regex(/^[a-z0-9][a-z0-9+.-]{1,63}$/),
-  publicKeys: z.array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), publicKey: z.string().min(40).max(48) })).min(1).max(8),
+  publicKeys: z.array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), publicKey: z.string().refine((k) => Buffer.from(k, 'base64').length === 32 && Buffer.from(k, 'base64').toString('base64') === k, 'base64 of a raw 32-byte Ed25519 public key') })).min(1).max(8),
   maxPackageBytes: z.number().int().min(1),
   healthWindowSeconds: z.number().int().min(1).max(86400).default(900),
   /** Starts without a health report after which the previous version comes back. */
