@@ -1,10 +1,12 @@
 import type { ScreenProps } from '../screen-props';
+import { PlaceCardArt } from '../PlaceCardArt';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
 
 export function IdentityScreen({ send, t, lang }: ScreenProps) {
   return (
     <section className="panel identity" data-testid="identity">
       <h2>{t('identity.title')}</h2>
+      <PlaceCardArt />
       <p className="lead">{t('identity.body')}</p>
       <p role="status">{t('identity.reading')}</p>
       <PhoneCodeScreen send={send} lang={lang} mode="session" />
