@@ -47,9 +47,18 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
   };
   await ensureCategories().catch((err: unknown) => ctx.log.warn({ err }, 'queue categories not loaded yet'));
   const workload = new WorkloadStore(db);
+  const helpLedger = new HelpLedger(db);
+  const helper = new HelperDesk({ openSocket: platformLine(ctx), emit: (name, payload) => ctx.hub.emit(name, payload), ledger: helpLedger, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') });
   const desks: CounterDesks = {
     ctx,
-    clerks: new ClerkDesk({ client: ctx.backend.client, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') }),
+    clerks: new ClerkDesk({
+      client: ctx.backend.client,
+      audit: (action, detail) => {
+        ctx.log.info({ audit: action, ...detail }, 'audit');
+        // A clerk who signs out (or is signed out when idle) no longer offers remote help from here.
+        if (action === 'clerk-logout' && typeof detail['staffId'] === 'string') helper.withdraw(detail['staffId']);
+      },
+    }),
     queue: new QueueDesk({ store: new QueueStore(db), categories: () => categories }),
     ensureCategories,
     workload,
@@ -59,8 +68,6 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     evaluation: new EvaluationDesk(ctx, (localId, level, feedback) => workload.rate(localId, level, feedback)),
     held: new HeldDesk(ctx, (localId) => workload.staffOf(localId)),
   };
-  const helpLedger = new HelpLedger(db);
-  const helper = new HelperDesk({ openSocket: platformLine(ctx), emit: (name, payload) => ctx.hub.emit(name, payload), ledger: helpLedger, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') });
   return {
     // The contract's `clerk` precondition: the clerk signed in at the calling window (counts as their activity).
     guards: { clerk: (caller) => desks.clerks.require(caller.windowId) },

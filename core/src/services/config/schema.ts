@@ -2,6 +2,7 @@
 // misspelled key (`backnd`, `devices.idReader.prot`) is refused by name instead of silently falling back to a
 // default. Which values production refuses on top of this is config/production-policy.ts. Secrets are never sent
 // back to a screen (see config/public-view.ts).
+import { RemoteHelpConfig } from '../remote-help/config';
 import { z } from 'zod';
 import { IdentityConfig, IDENTITY_DEFAULTS, QrScannerConfig } from './qr-scanner-config';
 import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';
@@ -205,6 +206,8 @@ export const TerminalConfig = z.strictObject({
   fleet: FleetConfig.optional(),
   /** Staged self-updates (core/src/services/update/); absent: the terminal never updates itself. */
   update: UpdateConfig.optional(),
+  /** 远程视频帮办 (core/src/services/remote-help/); absent: the defaults. */
+  remoteHelp: RemoteHelpConfig.optional(),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 export type TerminalConfigInput = z.input<typeof TerminalConfig>;

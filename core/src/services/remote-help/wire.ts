@@ -10,6 +10,7 @@ import { platformLine } from './platform-line';
 export const DEFAULT_RING_SECONDS = 90;
 
 export interface RemoteHelpWiringOptions {
+  /** Overrides config `remoteHelp.ringSeconds` (tests ring for a couple of seconds). */
   ringSeconds?: number;
 }
 
@@ -20,7 +21,7 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
     card: () => ctx.sessions.current()?.card ?? null,
     centreName: () => ctx.config().centreName,
     timeZone: () => ctx.config().timeZone,
-    ringSeconds: () => options.ringSeconds ?? DEFAULT_RING_SECONDS,
+    ringSeconds: () => options.ringSeconds ?? ctx.config().remoteHelp?.ringSeconds ?? DEFAULT_RING_SECONDS,
     audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
   });
   const stopListening = ctx.sessions.onEnd(() => desk.sessionEnded());
