@@ -31,8 +31,8 @@ const VARIANTS: Record<string, { args: string[]; original?: boolean }> = {
   'ppocr raw': { args: ['--engine', 'ppocr'], original: true },
   'ppocr det960': { args: ['--engine', 'ppocr', '--det', '960'] },
   'ppocr cls-all': { args: ['--engine', 'ppocr', '--vote', '0'] },
-  'ppocr no-arena': { args: ['--engine', 'ppocr', '--arena', '0'] },
-  'ppocr squeeze0.75': { args: ['--engine', 'ppocr', '--squeeze', '0.75'] },
+  'ppocr arena': { args: ['--engine', 'ppocr', '--arena', '1'] },
+  'ppocr squeeze1': { args: ['--engine', 'ppocr', '--squeeze', '1'] },
   'ppocr det1280': { args: ['--engine', 'ppocr', '--det', '1280'] },
   'tesseract.js': { args: ['--engine', 'tesseract'] },
 };

@@ -47,6 +47,16 @@ describe('PP-OCR on held-out pages', () => {
     expect(lineStarting(page.text, '1居住证明')).toBeLessThan(lineStarting(page.text, '2老年人'));
   });
 
+  it('marks the text of a red seal on a colour camera frame as a stamp and leaves it out of the text', { timeout: 300_000 }, async () => {
+    const page = await pool.recognize(new Uint8Array(await readFile(path.join(HELD_OUT, 'fee-table.camera.jpg'))));
+    const stamps = page.lines.filter((l) => l.stamp).map((l) => l.text);
+    expect(stamps.some((t) => /财务|专用章|★/u.test(t))).toBe(true);
+    expect(page.text).not.toMatch(/★|专用章/u);
+    // The black ink on the same printed line stays text.
+    expect(page.text).toMatch(/钟晓敏/u);
+    expect(page.lines.filter((l) => /钟晓敏|收款单位/u.test(l.text)).every((l) => !l.stamp)).toBe(true);
+  });
+
   it('a materials session reads the ID card copy: fields agree with the card, empty form fields are offered', { timeout: 300_000 }, async () => {
     const session = await MaterialsSession.create({ materials: [{ code: 'ID_CARD', name: '居民身份证', count: 1, ocrKeywords: ['居民身份证'] }], pool });
     try {

@@ -5,6 +5,7 @@ import type { OcrLine } from '../../src/services/materials/ocr-pool';
 import type { Quad } from '../../src/services/materials/ppocr/geometry';
 import { readingOrder } from '../../src/services/materials/ppocr/reading-order';
 import { deskewedBoxes, skewOf } from '../../src/services/materials/ppocr/skew';
+import { redInkShare } from '../../src/services/materials/ppocr/red-ink';
 
 const H = 50; // line box height in pixels (≈ 12 pt at 300 dpi after unclip)
 const box = (text: string, x0: number, y0: number, x1: number, y1 = y0 + H): OcrLine => ({ text, bbox: { x0, y0, x1, y1 }, confidence: 95 });
@@ -66,5 +67,22 @@ describe('reading order', () => {
 
   it('returns nothing for an empty page', () => {
     expect(readingOrder([])).toEqual({ lines: [], text: '' });
+  });
+});
+
+describe('red ink', () => {
+  /** 40×20 image: paper, with the left half inked in `ink`. */
+  const image = (ink: [number, number, number], paper: [number, number, number] = [235, 232, 225]) => {
+    const data = new Uint8Array(40 * 20 * 3);
+    for (let y = 0; y < 20; y++) for (let x = 0; x < 40; x++) data.set(x < 20 && y % 3 ? ink : paper, (y * 40 + x) * 3);
+    return { data, width: 40, height: 20, channels: 3 };
+  };
+  const all = { x0: 0, y0: 0, x1: 40, y1: 20 };
+
+  it('tells the red of a seal (dark or pale) from black ink, and says nothing of grey images', () => {
+    expect(redInkShare(image([200, 40, 45]), all)).toBeGreaterThan(0.9);
+    expect(redInkShare(image([225, 150, 155]), all)).toBeGreaterThan(0.9);
+    expect(redInkShare(image([30, 30, 30]), all)).toBe(0);
+    expect(redInkShare({ data: new Uint8Array(40 * 20).fill(90), width: 40, height: 20, channels: 1 }, all)).toBe(0);
   });
 });

@@ -27,6 +27,8 @@ export interface OcrLine {
   confidence: number;
   /** Layout block (column, table row, paragraph) in reading order, where the engine's layout sets it. */
   block?: number;
+  /** Red ink (a seal or stamp): kept for the clerk, left out of the page's text and the PDF text layer. */
+  stamp?: boolean;
 }
 
 export interface OcrPageResult {

@@ -88,7 +88,7 @@ export async function buildSearchablePdf(pages: readonly PdfPageInput[], options
     doc.addContent('3 Tr');
     for (const line of page.lines) {
       const text = line.text.trim();
-      if (!text) continue;
+      if (!text || line.stamp) continue;
       const boxW = (line.bbox.x1 - line.bbox.x0) * scale;
       const boxH = (line.bbox.y1 - line.bbox.y0) * scale;
       if (boxW <= 0 || boxH <= 0) continue;
