@@ -1,8 +1,10 @@
 // One serial line over the `serialport` package, shared by every driver that talks over RS-232 or
 // USB-serial (the ID card reader's transport, the receipt printer's): open (again after the port vanished),
 // write and wait for the bytes to leave (drain), change speed, received chunks, and an unplug event. Each
-// driver turns a SerialLinkError into its own typed error; `detail` is the OS's words for the logs.
-import { SerialPort } from 'serialport';
+// driver turns a SerialLinkError into its own typed error; `detail` is the OS's words for the logs. Ports go
+// through the hang-up-aware binding, so a port that hangs up always ends in 'close' (see that file).
+import { SerialPortStream } from '@serialport/stream';
+import { hangUpAwareBinding } from './hangup-aware-binding';
 import { Listeners } from './listeners';
 import type { Unsubscribe } from './model';
 
@@ -36,8 +38,10 @@ export class SerialLinkError extends Error {
 
 export const DEFAULT_SERIAL_BAUD = 115200;
 
+const binding = hangUpAwareBinding();
+
 export class SerialByteLink {
-  private port: SerialPort | null = null;
+  private port: SerialPortStream | null = null;
   private closing = false;
   private currentBaud: number;
   private readonly data = new Listeners<Uint8Array>();
@@ -62,7 +66,8 @@ export class SerialByteLink {
   /** Opens (again); a no-op when open. Rejects with `missing` when the path does not exist. */
   async open(): Promise<void> {
     if (this.port?.isOpen) return;
-    const port = new SerialPort({
+    const port = new SerialPortStream({
+      binding,
       path: this.options.path,
       baudRate: this.currentBaud,
       dataBits: this.options.dataBits ?? 8,
