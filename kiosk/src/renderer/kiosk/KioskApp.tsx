@@ -156,7 +156,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
         {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
         <div className="frame-bar-help" data-testid="frame-help-slot">
-          <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={(text) => speaker.speak(text, speechLang)} />
+          <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={(text) => speaker.speak(text, speechLang)} onActivity={activity} />
         </div>
       </footer>
       {snapshot.context.otherCard && inSession && (
