@@ -32,6 +32,8 @@ CREATE INDEX IF NOT EXISTS applications_by_id ON applications (id_number);
 CREATE TABLE IF NOT EXISTS evaluations (evaluation_id TEXT PRIMARY KEY, acceptance_number TEXT NOT NULL UNIQUE,
   level TEXT NOT NULL, indicators_json TEXT NOT NULL, comment TEXT, channel TEXT NOT NULL, clerk_staff_id TEXT,
   recorded_at INTEGER NOT NULL, reasons_json TEXT, reason_text TEXT, callback_phone TEXT);
+CREATE TABLE IF NOT EXISTS receipt_sms (message_id TEXT PRIMARY KEY, acceptance_number TEXT NOT NULL, phone TEXT NOT NULL,
+  body TEXT NOT NULL, sent_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, body_json TEXT NOT NULL);
 `;
 

@@ -5,7 +5,7 @@ import { createTransport, type TransportOptions } from './transport';
 import type {
   ApplicantQuery, ApplicationList, ApplicationQuery, ApplicationStatus, ApplicationSubmission, CardSession, CardSessionRequest,
   Catalogue, ClerkLoginRequest, IdentityCodeRequest, IdentityVerification, ClerkSession, ClerkWorkload, Evaluation, EvaluationReceipt, Heartbeat, HeartbeatAck,
-  ResidentLookupRequest, ResidentRecord, SubmissionReceipt, UploadCreateRequest, UploadStatus,
+  ReceiptSmsReceipt, ReceiptSmsRequest, ResidentLookupRequest, ResidentRecord, SubmissionReceipt, UploadCreateRequest, UploadStatus,
 } from './types';
 
 export type BackendClientOptions = TransportOptions;
@@ -47,6 +47,8 @@ export interface BackendClient {
   queryApplication(query: ApplicationQuery): Promise<ApplicationStatus>;
   listApplicationsByApplicant(query: ApplicantQuery): Promise<ApplicationList>;
   submitEvaluation(evaluation: Evaluation): Promise<EvaluationReceipt>;
+  /** 短信回执: the platform texts number, password and progress link to the applicant (a slip not printed). */
+  sendReceiptSms(request: ReceiptSmsRequest): Promise<ReceiptSmsReceipt>;
   sendHeartbeat(heartbeat: Heartbeat): Promise<HeartbeatAck>;
   clerkLogin(request: ClerkLoginRequest): Promise<ClerkSession>;
   getClerkWorkload(clerkToken: string): Promise<ClerkWorkload>;
@@ -102,6 +104,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     queryApplication: (query) => body('queryApplication', query),
     listApplicationsByApplicant: (query) => body('listApplicationsByApplicant', query),
     submitEvaluation: (evaluation) => body('submitEvaluation', evaluation),
+    sendReceiptSms: (request) => body('sendReceiptSms', request),
     sendHeartbeat: (heartbeat) => body('sendHeartbeat', heartbeat),
     clerkLogin: (request) => body('clerkLogin', request),
     getClerkWorkload: (clerkToken) => body('getClerkWorkload', undefined, { 'x-clerk-token': clerkToken }),

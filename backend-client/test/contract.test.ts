@@ -95,6 +95,11 @@ describe('contract', () => {
     const ev = { acceptanceNumber: first.receipt.acceptanceNumber, itemCode: 'XK00401001', departmentCode: first.receipt.department.code, level: '满意' as const, indicators: { overall: '满意' as const, attitude: '非常满意' as const }, channel: 'kiosk' as const };
     const rec = await env.client.submitEvaluation(ev);
     mark('submitEvaluation');
+    // 短信回执 (a slip not printed): proven by number + password like a query; a wrong password is the same 404.
+    expect(await env.client.sendReceiptSms({ acceptanceNumber: first.receipt.acceptanceNumber, queryPassword: first.receipt.queryPassword, phone: '13800138001' })).toMatchObject({ messageId: expect.stringMatching(/^sms_/) });
+    mark('sendReceiptSms');
+    const smsWrong = await env.client.sendReceiptSms({ acceptanceNumber: first.receipt.acceptanceNumber, queryPassword: first.receipt.queryPassword === '000000' ? '111111' : '000000', phone: '13800138001' }).catch((e: unknown) => e);
+    expect((smsWrong as BackendError).code).toBe('not_found');
     expect(rec.evaluationId).toBeTruthy();
     const twice = await env.client.submitEvaluation(ev).catch((e: unknown) => e);
     expect((twice as BackendError).serverCode).toBe('already_evaluated');

@@ -50,6 +50,7 @@ const everyOperation = (c: BackendClient): Record<string, () => Promise<unknown>
   queryApplication: () => c.queryApplication({ acceptanceNumber: 'nope', queryPassword: '000000' }),
   listApplicationsByApplicant: () => c.listApplicationsByApplicant({ cardToken: 'x'.repeat(20) }),
   submitEvaluation: () => c.submitEvaluation(evaluation('nope')),
+  sendReceiptSms: () => c.sendReceiptSms({ acceptanceNumber: 'nope', queryPassword: '000000', phone: '13800138001' }),
   sendHeartbeat: () => c.sendHeartbeat(heartbeat),
   clerkLogin: () => c.clerkLogin({ staffId: 'C1001', password: 'wrong' }),
   getClerkWorkload: () => c.getClerkWorkload('y'.repeat(20)),
@@ -99,6 +100,7 @@ describe('every error the sandbox returns is declared by the spec', () => {
     expect(await fail(c.putUploadChunk('up_doesnotexist', 0, new Uint8Array(4)))).toMatchObject({ status: 404, serverCode: 'not_found' });
     expect(await fail(c.queryApplication({ acceptanceNumber: 'nope', queryPassword: '000000' }))).toMatchObject({ status: 404 });
     expect(await fail(c.submitEvaluation(evaluation('nope')))).toMatchObject({ status: 404 });
+    expect(await fail(c.sendReceiptSms({ acceptanceNumber: 'nope', queryPassword: '000000', phone: '13800138001' }))).toMatchObject({ status: 404, serverCode: 'not_found' });
 
     const file = Buffer.from('0123456789');
     const sha256 = createHash('sha256').update(file).digest('hex');

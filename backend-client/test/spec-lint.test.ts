@@ -47,7 +47,7 @@ describe('openapi.yaml lint (Redocly CLI, recommended rules)', () => {
     const report = await lint(join(dir, 'openapi.yaml'));
     const rules = report.problems.map((p) => p.ruleId);
     expect(report.problems.find((p) => p.ruleId === 'struct')?.message).toContain('server-issued.');
-    expect(rules.filter((r) => r === 'operation-4xx-response').length).toBe(14);
+    expect(rules.filter((r) => r === 'operation-4xx-response').length).toBe(15);
     expect(report.totals.errors).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -179,6 +179,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receipt-sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 短信回执: the platform texts the acceptance number, query password and progress link to the applicant's phone, for a resident whose slip could not be printed (paper out). Proven by number + query password, as a query is. */
+        post: operations["sendReceiptSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/terminals/heartbeat": {
         parameters: {
             query?: never;
@@ -635,6 +652,16 @@ export interface components {
          * @enum {string}
          */
         EvaluationReason: "guide-unclear" | "process-complicated" | "too-many-materials" | "too-slow" | "repeated-trips" | "staff-attitude" | "staff-unskilled" | "system-hard-to-use" | "other";
+        ReceiptSmsRequest: {
+            acceptanceNumber: string;
+            queryPassword: string;
+            /** @description The applicant's mobile number (personal data; the platform keeps it only to send this message). */
+            phone: string;
+        };
+        ReceiptSmsReceipt: {
+            messageId: string;
+            sentAt: components["schemas"]["Timestamp"];
+        };
         EvaluationReceipt: {
             evaluationId: string;
             recordedAt: components["schemas"]["Timestamp"];
@@ -1243,6 +1270,37 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sendReceiptSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptSmsRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted for sending. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptSmsReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

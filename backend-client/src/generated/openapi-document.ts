@@ -619,6 +619,56 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/v1/receipt-sms": {
+      "post": {
+        "operationId": "sendReceiptSms",
+        "x-max-response-bytes": 65536,
+        "summary": "短信回执: the platform texts the acceptance number, query password and progress link to the applicant's phone, for a resident whose slip could not be printed (paper out). Proven by number + query password, as a query is.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReceiptSmsRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Accepted for sending.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReceiptSmsReceipt"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/v1/terminals/heartbeat": {
       "post": {
         "operationId": "sendHeartbeat",
@@ -2630,6 +2680,48 @@ export const openapiDocument: Record<string, unknown> = {
           "system-hard-to-use",
           "other"
         ]
+      },
+      "ReceiptSmsRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "acceptanceNumber",
+          "queryPassword",
+          "phone"
+        ],
+        "properties": {
+          "acceptanceNumber": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "queryPassword": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 32
+          },
+          "phone": {
+            "description": "The applicant's mobile number (personal data; the platform keeps it only to send this message).",
+            "type": "string",
+            "pattern": "^1[3-9][0-9]{9}$"
+          }
+        }
+      },
+      "ReceiptSmsReceipt": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "messageId",
+          "sentAt"
+        ],
+        "properties": {
+          "messageId": {
+            "type": "string"
+          },
+          "sentAt": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
       },
       "EvaluationReceipt": {
         "type": "object",

@@ -88,6 +88,7 @@ export const ERROR_REASONS = [
   'query-locked',
   'progress-unavailable',
   'no-number',
+  'no-phone',
   'not-accepted',
   'already-evaluated',
   'not-evaluable',

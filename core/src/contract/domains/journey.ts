@@ -16,7 +16,7 @@ import {
   UseCertificateRequest,
 } from '../schemas/journey-materials';
 import { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '../schemas/application';
-import { PrintReceiptRequest, ReceiptView, ReprintReceiptRequest } from '../schemas/journey-receipt';
+import { PrintReceiptRequest, ReceiptSmsRequest, ReceiptSmsResponse, ReceiptView, ReprintReceiptRequest } from '../schemas/journey-receipt';
 import {
   EvaluationRequest,
   EvaluationResponse,
@@ -139,6 +139,14 @@ export const journeyChannels = {
     response: ReceiptView,
     modes: RESIDENT_FACING,
     requires: CARD,
+  }),
+  'receipt:sms': channel({
+    summary: '短信回执 for a slip that could not be printed: the platform texts number and password to the form\'s mobile number',
+    request: ReceiptSmsRequest,
+    response: ReceiptSmsResponse,
+    modes: RESIDENT_FACING,
+    requires: CARD,
+    residentActivity: true,
   }),
   'receipt:reprint': channel({
     summary: 'Reprint (补打) a receipt taken on this terminal, by acceptance number + query password',

@@ -10,6 +10,10 @@ export const ReprintReceiptRequest = z.union([
   z.object({ qrPayload: z.string().min(1).max(512), language: ReceiptLanguage.optional() }).strict(),
 ]);
 
+/** 短信回执: the application's number and password texted to the mobile number on its form (main reads it). */
+export const ReceiptSmsRequest = z.object({ localId: z.string().min(1).max(64) }).strict();
+export const ReceiptSmsResponse = z.object({ sentTo: z.string() });
+
 export const ReceiptView = z.object({
   localId: z.string(),
   /** accepted: number + password issued; offline: waiting in the outbox, tracking code only. */

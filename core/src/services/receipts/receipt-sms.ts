@@ -1,0 +1,32 @@
+// 短信回执: when the slip could not be printed (paper out mid-visit), the platform texts the acceptance number and
+// query password to the mobile number on the application's form. Only for the session's own cardholder and an
+// accepted application; main reads the phone from the journal (the screen never holds it) and shows it masked.
+import type { BackendClient } from '@easydo/backend-client/client';
+import type { Journal } from '@easydo/backend-client/outbox/journal';
+import { BackendError } from '@easydo/backend-client/errors';
+import { Failure } from '../ipc/failure';
+import { maskPhone } from '../privacy/masking';
+import type { CardRecord } from '../session/card-record';
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+export async function sendReceiptSms(deps: { journal: Journal; client: BackendClient }, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
+  let app;
+  try {
+    app = await deps.journal.get(localId);
+  } catch {
+    throw new Failure('validation', 'Unknown application', 'not-found');
+  }
+  if (app.submission?.applicant.idNumber !== card.idNumber) throw new Failure('forbidden', 'This application does not belong to the current session', 'not-yours');
+  if (!app.receipt) throw new Failure('state', 'The application has no acceptance number yet', 'no-number');
+  // The applicant's own contact number (the catalogue's contactPhone field, prefilled or typed), nobody else's.
+  const phone = app.submission.form['contactPhone'];
+  if (typeof phone !== 'string' || !MOBILE.test(phone)) throw new Failure('validation', 'The form has no mobile number to text', 'no-phone');
+  try {
+    await deps.client.sendReceiptSms({ acceptanceNumber: app.receipt.acceptanceNumber, queryPassword: app.receipt.queryPassword, phone });
+  } catch (err) {
+    if (err instanceof BackendError) throw new Failure('backend', `The receipt SMS could not be sent (${err.code})`, 'unreachable');
+    throw err;
+  }
+  return { sentTo: maskPhone(phone) };
+}

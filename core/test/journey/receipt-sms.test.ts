@@ -1,0 +1,33 @@
+// 短信回执 on the paper-out path: the platform texts the number and password to the form's mobile number; the
+// screen sees it masked; only the cardholder's own accepted application; the sandbox keeps what it would send.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestTerminal, type TestTerminal } from './terminal';
+
+let t: TestTerminal;
+beforeAll(async () => {
+  t = await startTestTerminal();
+});
+afterAll(() => t?.close());
+
+describe('receipt:sms', () => {
+  it("texts the acceptance number and password to the form's mobile number, shown masked", async () => {
+    await t.placeCard('res02');
+    const res = await t.call('application:submit', {
+      itemCode: 'GF00103001',
+      form: { contactPhone: '13800138001', householdAddress: '广东省深圳市福田区示例路1号', residenceAddress: '广东省深圳市福田区示例路1号' },
+    });
+    expect(res.acceptanceNumber).not.toBeNull();
+    const sent = await t.call('receipt:sms', { localId: res.localId });
+    expect(sent).toEqual({ sentTo: '138****8001' });
+    const row = t.terminal.backend.sandbox!.db.prepare('SELECT phone, body FROM receipt_sms WHERE acceptance_number = ?').get(res.acceptanceNumber) as { phone: string; body: string };
+    expect(row.phone).toBe('13800138001');
+    expect(row.body).toContain(res.acceptanceNumber!);
+    expect(row.body).toContain(res.queryPassword!);
+
+    // Another cardholder cannot have it texted anywhere.
+    await t.terminal.sessions.end('finished');
+    await t.removeCard();
+    await t.placeCard('res01');
+    expect(await t.failure('receipt:sms', { localId: res.localId })).toMatchObject({ code: 'forbidden', reason: 'not-yours' });
+  }, 120_000);
+});
