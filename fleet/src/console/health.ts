@@ -1,8 +1,9 @@
 // Red / yellow / green for a terminal, with the reasons in codes a screen translates, and the worst-first order
 // the operations centre works through: colour, then the longest silence, then the id.
+import type { Colour } from '../api/types';
 import type { AlertRecord, TerminalRecord } from './model';
 
-export type Colour = 'red' | 'yellow' | 'green';
+export type { Colour };
 
 export interface TerminalHealth {
   colour: Colour;

@@ -1,16 +1,13 @@
 // The console's own records: what it keeps about terminals, alerts, commands, operators and its audit. Plain
-// data, shared by the store implementations, the ingest and the REST layer.
+// data, shared by the store implementations, the ingest and the REST layer. Where a record is what the API shows
+// (operator, alert, command, history point) it is the API's type (fleet/openapi.yaml), not a copy of it.
 import type { AckStatus, CommandName, DeviceHealth, Heartbeat, ServiceMode } from '@easydo/core/services/fleet/messages';
+import type { AlertItem, CommandItem, CommandStatus as ApiCommandStatus, HistoryPoint as ApiHistoryPoint, Operator as ApiOperator } from '../api/types';
 
-export type Role = 'street' | 'city';
+export type Role = ApiOperator['role'];
 
 /** A street operator sees one street of one district; a city operator sees everything (both fields null). */
-export interface Operator {
-  username: string;
-  role: Role;
-  district: string | null;
-  street: string | null;
-}
+export type Operator = ApiOperator;
 
 export interface OperatorRecord extends Operator {
   passwordHash: string;
@@ -39,44 +36,17 @@ export interface TerminalRecord {
   paper: Heartbeat['counters']['paper'] | null;
 }
 
-export interface HistoryPoint {
-  at: string;
-  outboxDepth: number;
-  /** Every device by id → its status at that heartbeat. */
-  devices: Record<string, DeviceHealth['status']>;
-  cpuLoad1m: number;
-  memoryFreeBytes: number;
-}
+/** One point a minute per terminal: every device by id → its status at that heartbeat. */
+export type HistoryPoint = ApiHistoryPoint;
 
-export interface AlertRecord {
-  terminalId: string;
-  alertId: string;
-  at: string;
-  receivedAt: string;
-  severity: 'info' | 'warning' | 'critical';
-  code: string;
-  device: string | null;
-  clearedAt: string | null;
-  ackedBy: string | null;
-  ackedAt: string | null;
-}
+export type AlertRecord = AlertItem;
 
+/** The API's command statuses are the terminal's ack statuses plus the console's own two (checked here). */
 export type CommandStatus = 'pending' | 'sent' | AckStatus;
+const _sameStatuses: [CommandStatus, ApiCommandStatus] extends [ApiCommandStatus, CommandStatus] ? true : never = true;
+void _sameStatuses;
 
-export interface CommandRecord {
-  commandId: string;
-  terminalId: string;
-  name: CommandName;
-  args: Record<string, unknown>;
-  issuedBy: string;
-  issuedAt: string;
-  expiresAt: string;
-  status: CommandStatus;
-  reason: string | null;
-  result: Record<string, unknown> | null;
-  updatedAt: string;
-  actionId: string | null;
-}
+export type CommandRecord = CommandItem;
 
 export interface ActionRecord {
   actionId: string;

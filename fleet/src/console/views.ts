@@ -1,25 +1,8 @@
 // Store records → the API's shapes (fleet/openapi.yaml), with the health verdict computed at read time so
 // "time since last heartbeat" is always now's.
-import { assess, groupWorstFirst, type Colour, type TerminalHealth } from './health';
+import { assess, groupWorstFirst, type TerminalHealth } from './health';
 import type { AlertRecord, CommandRecord, TerminalRecord } from './model';
-
-export interface TerminalSummary {
-  terminalId: string;
-  online: boolean;
-  service: TerminalRecord['service'];
-  serviceReason: string | null;
-  version: string;
-  configVersion: string;
-  mode: TerminalRecord['mode'];
-  district: string;
-  street: string;
-  centre: string;
-  lastHeartbeatAt: string | null;
-  silentSeconds: number | null;
-  colour: Colour;
-  reasons: string[];
-  outboxDepth: number | null;
-}
+import type { AlertItem, CommandItem, TerminalList, TerminalSummary } from '../api/types';
 
 export function summary(t: TerminalRecord, openAlerts: readonly AlertRecord[], nowMs: number): TerminalSummary & { health: TerminalHealth } {
   const health = assess(t, openAlerts, nowMs);
@@ -45,7 +28,7 @@ export function summary(t: TerminalRecord, openAlerts: readonly AlertRecord[], n
 
 const strip = ({ health: _health, ...rest }: TerminalSummary & { health: TerminalHealth }): TerminalSummary => rest;
 
-export function terminalList(terminals: TerminalRecord[], open: Map<string, AlertRecord[]>, nowMs: number) {
+export function terminalList(terminals: TerminalRecord[], open: Map<string, AlertRecord[]>, nowMs: number): TerminalList {
   const items = terminals.map((t) => summary(t, open.get(t.terminalId) ?? [], nowMs));
   const groups = groupWorstFirst(items);
   const counts = { red: 0, yellow: 0, green: 0 };
@@ -60,5 +43,5 @@ export function terminalList(terminals: TerminalRecord[], open: Map<string, Aler
 
 export const terminalSummary = (t: TerminalRecord, open: readonly AlertRecord[], nowMs: number): TerminalSummary => strip(summary(t, open, nowMs));
 
-export const commandItem = (c: CommandRecord) => ({ ...c });
-export const alertItem = (a: AlertRecord) => ({ ...a });
+export const commandItem = (c: CommandRecord): CommandItem => ({ ...c });
+export const alertItem = (a: AlertRecord): AlertItem => ({ ...a });
