@@ -4,10 +4,7 @@
 // card plus code confirms the same person and refuses another's code; an item needing the physical card
 // refuses a code session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../../device-drivers/test/idcard/pty-pair';
-import { ScannerSimulator } from '@easydo/device-drivers/qrscan/simulator/simulator';
-import { runScannerSimulatorOnSerial, type SerialScannerSimulator } from '@easydo/device-drivers/qrscan/simulator/serial';
-import { fetchSandboxIdentityCode } from '@easydo/device-drivers/qrscan/simulator/sandbox-codes';
+import { sandboxCode, startImagerRig, type ImagerRig } from '../../core/test/identity/imager-rig';
 import { simulatorDefaults } from '@easydo/core/services/config/load';
 import { startHarness, type Harness } from './harness';
 import { assertNothingOf, signAndSubmit, typeDigits, typeHanzi } from '../test/journey/e2e-steps';
@@ -16,26 +13,21 @@ const ITEM = 'QR00305001'; // 婚姻登记记录证明
 
 describe('journey: identity by phone code (亮码办事)', () => {
   let h: Harness;
-  let pty: PtyPair;
-  let imager: ScannerSimulator;
-  let served: SerialScannerSimulator;
+  let rig: ImagerRig;
 
   beforeAll(async () => {
-    pty = await createPtyPair();
-    imager = new ScannerSimulator({ suffix: 'cr', mode: 'continuous' });
-    served = await runScannerSimulatorOnSerial({ path: pty.b, simulator: imager });
+    rig = await startImagerRig();
     const devices = simulatorDefaults().devices;
     h = await startHarness({
-      config: { devices: { ...devices, qrScanner: { transport: 'serial', port: pty.a, baud: 9600, mode: 'trigger', commandSet: 'menu', symbologies: { qr: true }, suffix: 'cr', aimId: false } } },
+      config: { devices: { ...devices, qrScanner: { transport: 'serial', port: rig.port, baud: 9600, mode: 'trigger', commandSet: 'menu', symbologies: { qr: true }, suffix: 'cr', aimId: false } } },
     });
   });
   afterAll(async () => {
     await h?.close();
-    await served?.close();
-    await pty?.dispose();
+    await rig?.close();
   });
 
-  const code = (resident: string, spoil?: 'expired' | 'used') => fetchSandboxIdentityCode(h.terminal.backend.sandbox!.url, resident, 'ctid', spoil);
+  const code = (resident: string, spoil?: 'expired' | 'used') => sandboxCode(h.terminal.backend.sandbox!.url, resident, spoil);
 
   /** From the attract screen to the identity screen of the item, as a guest. */
   async function toIdentity(): Promise<void> {
@@ -54,13 +46,13 @@ describe('journey: identity by phone code (亮码办事)', () => {
     await h.page.getByTestId(start).click();
     await h.page.getByTestId('phone-code-scanning').waitFor();
     await h.page.getByTestId('imager-art').waitFor();
-    imager.present(text);
+    rig.imager.present(text);
   }
 
   it('scanner configured over the pty: online, trigger mode and QR enabled by command', () => {
     const snap = h.terminal.devices.list().find((d) => d.kind === 'qrScanner');
     expect(snap).toMatchObject({ status: 'online', required: false, detail: { commands: 'applied' } });
-    expect(imager.readMode).toBe('trigger');
+    expect(rig.imager.readMode).toBe('trigger');
   });
 
   it('starts, completes and is receipted by phone code alone', async () => {
