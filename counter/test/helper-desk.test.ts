@@ -1,0 +1,120 @@
+// The clerk's remote-help desk against a scripted platform line: offers carry the clerk's token (and are made
+// again after a reconnect, withdrawn at sign-out), the queue reaches the screen with waiting times, an answer
+// waits for the platform's word, guidance needs a call, and the workload counts answered calls with their
+// waiting and handling time and the resident's rating.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { PlatformLine, PlatformMessage, PlatformRequest } from '@easydo/core/services/remote-help/platform-line';
+import { HelperDesk } from '../src/services/remote-help/helper-desk';
+import { HelpLedger } from '../src/services/remote-help/help-ledger';
+
+const CLERK = { staffId: 'C1001', token: 'clerk-token-0123456789abcdef' };
+const NOW = Date.parse('2026-12-02T10:00:00+08:00');
+
+function setup() {
+  let now = NOW;
+  const sent: PlatformRequest[] = [];
+  const events: Array<{ name: string; payload: unknown }> = [];
+  let deliver: (m: PlatformMessage) => void = () => undefined;
+  let state: (s: 'up' | 'down') => void = () => undefined;
+  let connected = true;
+  const line: PlatformLine = {
+    get connected() {
+      return connected;
+    },
+    ready: async () => undefined,
+    send: (m) => void sent.push(m),
+    drop: () => undefined,
+    close: () => undefined,
+  };
+  const ledger = new HelpLedger(new Database(':memory:'));
+  const desk = new HelperDesk({
+    openSocket: (onMessage, onState) => {
+      deliver = onMessage;
+      state = onState;
+      return line;
+    },
+    emit: (name, payload) => void events.push({ name, payload }),
+    ledger,
+    audit: () => undefined,
+    now: () => now,
+  });
+  const call = { callId: 'call-00000001', terminalId: 'SZ-KIOSK-01', centreName: '莲花街道', language: 'zh' as const, media: 'video' as const, requestedAt: new Date(NOW - 30_000).toISOString() };
+  return {
+    desk, sent, events, ledger, call,
+    platform: (m: PlatformMessage) => deliver(m),
+    line: (s: 'up' | 'down') => {
+      connected = s === 'up';
+      state(s);
+    },
+    advance: (ms: number) => (now += ms),
+  };
+}
+
+describe('HelperDesk', () => {
+  it('offers with the token, shows the queue with waiting times, re-offers after a reconnect and withdraws at sign-out', async () => {
+    const t = setup();
+    const view = await t.desk.offer(CLERK, true);
+    expect(view).toMatchObject({ available: true, calls: [] });
+    expect(t.sent).toEqual([{ type: 'helper.available', clerkToken: CLERK.token, available: true }]);
+    t.platform({ type: 'queue', calls: [t.call], at: new Date(NOW).toISOString() });
+    expect(t.events.at(-1)).toMatchObject({ name: 'helper:queueChanged', payload: { calls: [{ callId: t.call.callId, waitingSeconds: 30 }] } });
+    t.line('down');
+    t.line('up');
+    expect(t.sent.at(-1)).toEqual({ type: 'helper.available', clerkToken: CLERK.token, available: true });
+    t.desk.withdraw(CLERK.staffId);
+    expect(t.sent.at(-1)).toEqual({ type: 'helper.available', clerkToken: CLERK.token, available: false });
+    expect(t.desk.queue(CLERK.staffId).available).toBe(false);
+  });
+
+  it('answers only when the platform says the call is theirs; guidance needs a call', async () => {
+    const t = setup();
+    await t.desk.offer(CLERK, true);
+    expect(() => t.desk.guide({ kind: 'suggest', text: '请点下一步' })).toThrow(/no call/);
+    const lost = t.desk.answer(CLERK, t.call.callId);
+    t.platform({ type: 'error', code: 'call_taken', message: 'another clerk answered', callId: t.call.callId });
+    await expect(lost).rejects.toMatchObject({ reason: 'not-found' });
+    const won = t.desk.answer(CLERK, t.call.callId);
+    expect(t.sent.at(-1)).toEqual({ type: 'call.answer', callId: t.call.callId, clerkToken: CLERK.token });
+    t.platform({ type: 'call.joined', callId: t.call.callId, staffId: CLERK.staffId, call: t.call });
+    expect(await won).toMatchObject({ phase: 'connected', callId: t.call.callId });
+    t.desk.guide({ kind: 'precheck', pageId: 'pg-1', verdict: 'retake', reason: 'blurred' });
+    expect(t.sent.at(-1)).toEqual({ type: 'call.help', callId: t.call.callId, help: { kind: 'precheck', pageId: 'pg-1', verdict: 'retake', reason: 'blurred' } });
+    t.platform({ type: 'call.help', callId: t.call.callId, help: { kind: 'chat', text: '我听不清' } });
+    expect(t.events.at(-1)).toEqual({ name: 'helper:chat', payload: { text: '我听不清' } });
+    // A view that is not the contract's shape (here with a photo field) never reaches the clerk's screen.
+    const count = t.events.length;
+    const bad = { step: 'form', language: 'zh', item: null, card: null, fields: [], pages: [], controls: [], photoBase64: 'AAAA' };
+    t.platform({ type: 'call.help', callId: t.call.callId, help: { kind: 'view', view: bad as never } });
+    expect(t.events.length).toBe(count);
+    const { photoBase64: _photo, ...clean } = bad;
+    t.platform({ type: 'call.help', callId: t.call.callId, help: { kind: 'view', view: clean as never } });
+    expect(t.events.at(-1)).toMatchObject({ name: 'helper:view', payload: { step: 'form' } });
+  });
+
+  it('counts answered calls, waiting and handling time and ratings in the workload', async () => {
+    const t = setup();
+    await t.desk.offer(CLERK, true);
+    const answered = t.desk.answer(CLERK, t.call.callId);
+    t.platform({ type: 'call.joined', callId: t.call.callId, staffId: CLERK.staffId, call: t.call });
+    await answered;
+    t.advance(120_000);
+    t.platform({ type: 'call.ended', callId: t.call.callId, reason: 'resident', handledMs: 120_000, waitedMs: 30_000 });
+    expect(t.desk.current()).toMatchObject({ phase: 'ended', endReason: 'resident' });
+    t.platform({ type: 'call.rated', callId: t.call.callId, level: 4 });
+    expect(t.desk.current().rating).toBe(4);
+    // The clerk hangs up the second one: handling counted from the answer.
+    const second = { ...t.call, callId: 'call-00000002', requestedAt: new Date(NOW + 110_000).toISOString() };
+    const again = t.desk.answer(CLERK, second.callId);
+    t.platform({ type: 'call.joined', callId: second.callId, staffId: CLERK.staffId, call: second });
+    await again;
+    t.advance(60_000);
+    expect(t.desk.hangUp()).toMatchObject({ phase: 'ended', endReason: 'helper' });
+    expect(t.sent.at(-1)).toEqual({ type: 'call.end', callId: second.callId, reason: 'helper' });
+    const today = t.ledger.today(CLERK.staffId, NOW + 200_000);
+    expect(today.calls).toBe(2);
+    expect(today.averageHandlingSeconds).toBe(90);
+    expect(today.ratings).toEqual([{ level: 4, count: 1 }]);
+    expect(t.ledger.today('C1002', NOW).calls).toBe(0);
+  });
+});
