@@ -21,6 +21,11 @@ export interface TestTerminal {
   placeCard(id: string): Promise<void>;
   /** Takes the card off and waits until the reader has reported it gone. */
   removeCard(): Promise<void>;
+  /**
+   * Resolves with the first value `check` returns, checking now and again after every event main publishes. No
+   * bound of its own (the test's timeout is the bound), so a slow machine only makes it later, never fails it.
+   */
+  afterEvents<T>(check: () => Promise<T | undefined>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -80,6 +85,33 @@ export async function startTestTerminal(config: Partial<TerminalConfigInput> = {
       const seen = events.filter((e) => e.name === 'card:removed').length;
       terminal.idReader.simulator!.remove();
       await until(() => (events.filter((e) => e.name === 'card:removed').length > seen ? true : undefined), 'the card removal');
+    },
+    afterEvents(check) {
+      return new Promise((resolve, reject) => {
+        let running = false;
+        let again = false;
+        const run = async (): Promise<void> => {
+          if (running) return void (again = true);
+          running = true;
+          try {
+            do {
+              again = false;
+              const v = await check();
+              if (v !== undefined) {
+                off();
+                return resolve(v);
+              }
+            } while (again);
+          } catch (err) {
+            off();
+            reject(err as Error);
+          } finally {
+            running = false;
+          }
+        };
+        const off = terminal.hub.subscribe(() => void run());
+        void run();
+      });
     },
     close: () => terminal.close(),
   };
