@@ -111,6 +111,14 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     expect(printer.jobs.length).toBe(jobs);
     await checkStep(h, 'journey-paper-01-receipt-on-screen');
 
+    // 短信回执: the number and password texted to the form's mobile number (the sandbox keeps the message), shown masked.
+    await p.getByTestId('receipt-sms').click();
+    await p.getByTestId('receipt-sms-sent').waitFor();
+    expect(await p.getByTestId('receipt-sms-sent').textContent()).toMatch(/1\d{2}\*{4}\d{4}/);
+    const sms = h.terminal.backend.sandbox!.db.prepare('SELECT body FROM receipt_sms WHERE acceptance_number = ?').get(number) as { body: string } | undefined;
+    expect(sms?.body).toContain(number);
+    expect(await p.getByTestId('receipt-sms').count()).toBe(0);
+
     // Paper back: the printer's status reaches the screen and 重新打印 prints the slip once.
     printer.setState('ok');
     await p.locator('[data-testid="receipt-print-again"]:not([disabled])').waitFor({ timeout: 20_000 });

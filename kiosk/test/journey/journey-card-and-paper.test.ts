@@ -22,12 +22,17 @@ const view: ReceiptView = { localId: 'L1', kind: 'accepted', acceptanceNumber: '
 function start(prints: Array<Partial<ReceiptView>>) {
   const answers: boolean[] = [];
   const ended: string[] = [];
+  const texted: string[] = [];
   let printCalls = 0;
   const machine = journeyMachine.provide({
     actors: {
       prepareForm: fromPromise(async () => form),
       submit: fromPromise(async () => receipt),
       printReceipt: fromPromise(async () => ({ ...view, ...prints[Math.min(printCalls++, prints.length - 1)] })),
+      receiptSms: fromPromise(async ({ input }: { input: { localId: string } }) => {
+        texted.push(input.localId);
+        return { sentTo: '138****8001' };
+      }),
     },
     actions: {
       endSessionInMain: (_, p) => void ended.push(p.reason),
@@ -36,7 +41,7 @@ function start(prints: Array<Partial<ReceiptView>>) {
   });
   const actor = createActor(machine, { clock: new SimulatedClock(), input: { timing: { idleWarningMs: 1000, countdownMs: 500, thanksMs: 300 } } });
   actor.start();
-  return { actor, answers, ended, printCalls: () => printCalls };
+  return { actor, answers, ended, texted, printCalls: () => printCalls };
 }
 
 const flow = (s: SnapshotFrom<typeof journeyMachine>) => (typeof s.value === 'string' ? s.value : JSON.stringify((s.value as { session: { flow: unknown } }).session.flow));
@@ -150,5 +155,27 @@ describe('service rules', () => {
     expect(shouldRemindCard('attract', true)).toBe(true);
     expect(shouldRemindCard('attract', false)).toBe(false);
     expect(shouldRemindCard('form', true)).toBe(false);
+  });
+});
+
+describe('短信回执 when the slip could not be printed', () => {
+  it('texts the number and password once on request and shows where it went (masked)', async () => {
+    const t = start([{ printed: false, printFault: 'paperOut' }]);
+    await toReceipt(t);
+    expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(true);
+    t.actor.send({ type: 'SEND_SMS' });
+    await until(t.actor, '{"receipt":"shown"}');
+    await tick();
+    expect(t.texted).toEqual(['L1']);
+    expect(t.actor.getSnapshot().context.smsSentTo).toBe('138****8001');
+    expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(false); // once is enough
+  });
+
+  it('is not offered when the slip printed', async () => {
+    const t = start([{}]);
+    await toReceipt(t);
+    expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(false);
+    t.actor.send({ type: 'SEND_SMS' });
+    expect(t.texted).toEqual([]);
   });
 });

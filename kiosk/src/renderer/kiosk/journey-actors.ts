@@ -23,6 +23,7 @@ export function bindJourney(api: TerminalApi) {
         return call(api, 'application:submit', { itemCode: input.itemCode, form: typed, ...(input.signature ? { signaturePng: input.signature } : {}) });
       }),
       printReceipt: fromPromise(({ input }) => call(api, 'receipt:print', { localId: input.localId, language: slipLanguage() })),
+      receiptSms: fromPromise(({ input }) => call(api, 'receipt:sms', { localId: input.localId })),
       evaluate: fromPromise(async ({ input }) => {
         const e = input.evaluation;
         const { reasons, reasonText, callbackPhone } = e;

@@ -61,6 +61,8 @@ export interface SessionData {
   receipt: SubmitApplicationResponse | null;
   printed: 'pending' | 'printed' | 'failed';
   receiptView: ReceiptView | null;
+  /** 短信回执 sent (the slip could not be printed): the masked number it went to. */
+  smsSentTo: string | null;
   evaluation: Evaluation | null;
   query: QueryAnswer | null;
   /** What the resident asked with: a 补打 needs its number + password (never taken from the answer). */
@@ -87,6 +89,7 @@ export function emptySession(): SessionData {
     receipt: null,
     printed: 'pending',
     receiptView: null,
+    smsSentTo: null,
     evaluation: null,
     query: null,
     queryRequest: null,
@@ -102,6 +105,7 @@ export type JourneyEvent =
   | { type: 'OTHER_CARD' }
   | { type: 'OTHER_CARD_ANSWER'; endCurrent: boolean }
   | { type: 'PRINT_AGAIN' }
+  | { type: 'SEND_SMS' }
   | { type: 'SESSION_ENDED'; reason: string }
   | { type: 'BROWSE' }
   | { type: 'QUERY' }
@@ -150,6 +154,7 @@ export const journeyMachine = setup({
     /** The form comes from the machine's own context: the actor needs nothing from outside to build the request. */
     submit: fromPromise<SubmitApplicationResponse, { itemCode: string; form: PreparedForm | null; values: Record<string, string>; signature: string | null }>(notProvided('submit')),
     printReceipt: fromPromise<ReceiptView, { localId: string }>(notProvided('printReceipt')),
+    receiptSms: fromPromise<{ sentTo: string }, { localId: string }>(notProvided('receiptSms')),
     evaluate: fromPromise<void, { localId: string; evaluation: Evaluation }>(notProvided('evaluate')),
     query: fromPromise<QueryAnswer, QueryRequest>(notProvided('query')),
     reprint: fromPromise<ReceiptView, ReprintRequest>(notProvided('reprint')),
@@ -335,6 +340,20 @@ export const journeyMachine = setup({
                   on: {
                     // 重新打印 once the printer is back (the screen enables it on service:changed).
                     PRINT_AGAIN: { guard: 'printFailed', target: 'printing', actions: assign({ printed: 'pending', error: null }) },
+                    // 短信回执: an accepted application whose slip did not print, texted once.
+                    SEND_SMS: {
+                      guard: ({ context }) => context.printed === 'failed' && context.receipt?.acceptanceNumber != null && context.smsSentTo === null,
+                      target: 'texting',
+                      actions: assign({ error: null }),
+                    },
+                  },
+                },
+                texting: {
+                  invoke: {
+                    src: 'receiptSms',
+                    input: ({ context }) => ({ localId: context.receipt?.localId ?? '' }),
+                    onDone: { target: 'shown', actions: assign({ smsSentTo: ({ event }) => event.output.sentTo }) },
+                    onError: { target: 'shown', actions: assign({ error: ({ event }) => toContractError(event.error) }) },
                   },
                 },
               },

@@ -113,6 +113,8 @@ export const journeyZh = {
     handover: '到办理窗口时报取件码：{{code}}',
     printAgain: '重新打印',
     printAgainWaiting: '打印机恢复后，“重新打印”按钮就可以使用。',
+    sms: '用短信发送受理编号和查询密码',
+    smsSent: '已发送到 {{to}}，请查收短信。',
     continue: '继续',
   },
   evaluation: {
@@ -299,6 +301,8 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
     handover: 'At a counter, give this code: {{code}}',
     printAgain: 'Print again',
     printAgainWaiting: '“Print again” becomes available as soon as the printer is back.',
+    sms: 'Text me the acceptance number and password',
+    smsSent: 'Sent to {{to}}. Please check your messages.',
     continue: 'Continue',
   },
   evaluation: {

@@ -2,7 +2,8 @@
 // tracking code. The printed text lines are shown too so the read-aloud button speaks the whole slip.
 // When the printer could not print it (paper out mid-visit) the application is in all the same: the slip is
 // here on screen (masked, with its QR), 重新打印 opens once the printer is back, and the screen says how to get
-// it later (补打 with the number and password here, or the short hand-over code at a counter).
+// it later (补打 with the number and password here, or the short hand-over code at a counter), or texts number and
+// password to the form's mobile number (短信回执).
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
@@ -54,6 +55,11 @@ export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
             <li data-testid="handover-code">{t('receipt.handover', { code: r.trackingCode })}</li>
           </ul>
           {!printerBack && <p className="hint" data-testid="print-again-waiting">{t('receipt.printAgainWaiting')}</p>}
+          {ctx.smsSentTo !== null && (
+            <p role="status" data-testid="receipt-sms-sent">
+              {t('receipt.smsSent', { to: ctx.smsSentTo })}
+            </p>
+          )}
         </div>
       )}
       {view && <ReceiptPaper view={view} t={t} />}
@@ -61,6 +67,11 @@ export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
         {ctx.printed === 'failed' && (
           <button type="button" className="btn btn-primary" data-testid="receipt-print-again" disabled={!printerBack} onClick={() => send({ type: 'PRINT_AGAIN' })}>
             {t('receipt.printAgain')}
+          </button>
+        )}
+        {ctx.printed === 'failed' && accepted && ctx.smsSentTo === null && (
+          <button type="button" className="btn btn-secondary" data-testid="receipt-sms" onClick={() => send({ type: 'SEND_SMS' })}>
+            {t('receipt.sms')}
           </button>
         )}
         <button type="button" className="btn btn-primary btn-main" data-testid="receipt-continue" disabled={ctx.printed === 'pending'} onClick={() => send({ type: 'NEXT' })}>
