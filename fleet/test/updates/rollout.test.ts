@@ -18,7 +18,7 @@ describe('rollout across rings', () => {
     expect(s.rolledBack).toBe(2);
     // Every other terminal was held back by the pause: none downloaded or installed the bad version.
     for (const ring of ['wave-1', 'all']) expect(bad[ring]).toMatchObject({ pending: expect.any(Number), installed: 0, rolledBack: 0, downloading: 0 });
-    expect(bad['wave-1']!.pending + bad.all!.pending).toBe(18);
+    expect((bad['wave-1']!.pending ?? 0) + (bad.all!.pending ?? 0)).toBe(18);
     expect(s.autoPauses).toBe(1);
   }, 600_000);
 });
