@@ -95,4 +95,4 @@ describe('PP-OCR on held-out pages', () => {
 
 // Bounds: twice the value measured at the commit (in the comment), at least 0.02. The table's error is mostly the
 // red seal's own text (财务专用章, ★), read like ink on a grey scan, and 〔〕 read as [].
-const CER = { notice: 0.02 /* 0.000 */, table: 0.065 /* 0.032 */ };
+const CER = { notice: 0.02 /* 0.005; native tesseract 0.031 */, table: 0.1 /* 0.049; native 0.202 */ };
