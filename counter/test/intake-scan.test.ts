@@ -10,6 +10,7 @@ const item = {
   code: 'QR00204001',
   name: { zh: '社会保险参保缴费证明', en: 'Social insurance certificate' },
   materials: [{ code: 'ID_CARD', name: { zh: '居民身份证', en: 'ID card' }, count: 1, ocrKeywords: [], originalsRequired: true, electronicCertificateType: null }],
+  fields: [],
 };
 
 function resident() {
