@@ -14,6 +14,7 @@ const ITEM = 'QR00305001'; // 婚姻登记记录证明
 describe('journey: identity by phone code (亮码办事)', () => {
   let h: Harness;
   let rig: ImagerRig;
+  let receipt: { number: string; password: string } | null = null;
 
   beforeAll(async () => {
     rig = await startImagerRig();
@@ -81,6 +82,7 @@ describe('journey: identity by phone code (亮码办事)', () => {
     await p.getByTestId('receipt-printed').waitFor();
     const number = (await p.getByTestId('acceptance-number').textContent())!;
     expect(number).toMatch(/\S{6,}/);
+    receipt = { number, password: (await p.getByTestId('query-password').textContent())! };
     const row = h.terminal.backend.sandbox!.db.prepare('SELECT id_number FROM applications WHERE acceptance_number = ?').get(number) as { id_number: string } | undefined;
     expect(row?.id_number).toBe('440304199604122469');
     await assertNothingOf(p, ['440304199604122469', '卓岚', shown]);
@@ -89,6 +91,24 @@ describe('journey: identity by phone code (亮码办事)', () => {
     await p.getByTestId('finish').click();
     await p.getByTestId('attract').waitFor();
     expect(h.terminal.sessions.current()).toBeNull();
+  });
+
+  it('the receipt QR through the same scanner answers the progress query; a phone code there is not a receipt', async () => {
+    const p = h.page;
+    expect(receipt).not.toBeNull();
+    await p.getByTestId('query').click();
+    await p.getByTestId('query-screen').waitFor();
+    await p.getByTestId('scan-receipt-start').click();
+    await p.getByTestId('scan-receipt-waiting').waitFor();
+    rig.imager.present(await code('res05'));
+    await p.locator('[data-testid="scan-receipt"] [role="alert"][data-reason="qr-unknown"]').waitFor();
+    await p.getByTestId('scan-receipt-start').click();
+    await p.getByTestId('scan-receipt-waiting').waitFor();
+    rig.imager.present(`easydo://query?no=${encodeURIComponent(receipt!.number)}&pw=${receipt!.password}`);
+    await p.getByTestId('query-result').waitFor();
+    expect(await p.getByTestId('progress-stage').textContent()).toBeTruthy();
+    await p.getByTestId('cancel').click();
+    await p.getByTestId('attract').waitFor();
   });
 
   it('an expired code and a reused code are refused with their reason on screen', async () => {

@@ -42,6 +42,19 @@ export const identityChannels = {
     modes: RESIDENT_FACING,
     requires: ['card'],
   }),
+  'qr:scanReceipt': channel({
+    summary: "Wait for a receipt's QR on the 2D scanner (progress query, reprint); only a receipt code is handed back",
+    request: Empty,
+    response: z.object({ payload: z.string().min(1).max(500) }),
+    modes: RESIDENT_FACING,
+    residentActivity: true,
+  }),
+  'sim:showReceiptQr': channel({
+    summary: 'Simulator only: hold a receipt QR text in front of the simulated 2D scanner',
+    request: z.object({ payload: z.string().min(1).max(500) }).strict(),
+    response: Ack,
+    modes: ['kiosk', 'counter', 'admin'],
+  }),
   'sim:showCode': channel({
     summary: "Simulator only: the sandbox issues a synthetic resident's dynamic code and the simulated scanner shows it",
     request: SimShowCodeRequest,

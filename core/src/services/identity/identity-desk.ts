@@ -16,6 +16,7 @@ import { toMaskedCard } from '../session/card-record';
 import { recordFromVerifiedIdentity } from './code-record';
 import { platformRefusal, scanFailure } from './refusals';
 import { identityOf, markIdentity } from './session-identity';
+import { parseReceiptQr } from '../journey/progress';
 
 export interface IdentityDeskDeps {
   scanner: QrScannerService | null;
@@ -55,6 +56,26 @@ export class IdentityDesk {
     const evidence = { method: 'card+code' as const, codeKind, assurance: answer.assuranceLevel };
     markIdentity(session, evidence);
     return { card: toMaskedCard(session.card, new Date(), this.d.config().timeZone), ...evidence };
+  }
+
+  /** A receipt's QR through the same scanner: checked to be a receipt code before the screen sees it. */
+  async scanReceipt(): Promise<{ payload: string }> {
+    const scanner = this.d.scanner;
+    if (!scanner) throw new Failure('device', 'this terminal has no 2D scanner', 'no-code-scanner');
+    this.scan?.abort();
+    const scan = new AbortController();
+    this.scan = scan;
+    try {
+      const { code } = await scanner.readCode({ timeoutMs: this.d.config().identity.scanTimeoutSeconds * 1000, signal: scan.signal });
+      if (code.length > 500) throw new Failure('validation', 'not a receipt code', 'qr-unknown');
+      parseReceiptQr(code); // throws qr-unknown for anything but a receipt's code (a phone code included)
+      return { payload: code };
+    } catch (err) {
+      if (err instanceof Failure) throw err;
+      throw scanFailure(err instanceof QrScanError ? err.code : 'cancelled');
+    } finally {
+      if (this.scan === scan) this.scan = null;
+    }
   }
 
   cancel(): void {

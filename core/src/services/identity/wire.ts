@@ -28,6 +28,12 @@ export function wireIdentity(ctx: TerminalContext, qr: QrScannerBundle | null): 
         return { done: true as const };
       },
       'identity:itemNeed': (req, caller) => desk.itemNeed(caller.card, req.itemCode),
+      'qr:scanReceipt': () => desk.scanReceipt(),
+      'sim:showReceiptQr': (req) => {
+        if (!qr?.simulator) throw new Failure('forbidden', 'The 2D scanner is not simulated here', 'not-simulated');
+        qr.simulator.present(req.payload);
+        return { done: true as const };
+      },
       'sim:showCode': async (req) => {
         const sandbox = ctx.backend.sandbox;
         if (!qr?.simulator || !sandbox) throw new Failure('forbidden', 'The 2D scanner or the backend is not simulated here', 'not-simulated');

@@ -8,8 +8,9 @@ import { QrCameraScanner } from '@easydo/core/ui/QrCameraScanner';
 import { useCaptureScreen } from '@easydo/core/ui/use-capture-screen';
 import type { ScreenProps } from '../screen-props';
 import { useKeyboardLabels } from '../keyboard-labels';
+import { ScanReceiptButton } from './ScanReceiptButton';
 
-export function QueryScreen({ ctx, send, t }: ScreenProps) {
+export function QueryScreen({ ctx, send, t, lang }: ScreenProps) {
   const labels = useKeyboardLabels(t);
   // After a wrong password the machine hands the number back: only the password is typed again.
   const kept = ctx.queryRequest?.by === 'number' ? ctx.queryRequest.acceptanceNumber : '';
@@ -73,6 +74,7 @@ export function QueryScreen({ ctx, send, t }: ScreenProps) {
         <fieldset className="query-way">
           <legend>{t('query.byQr')}</legend>
           <p className="hint">{t('query.qrHint')}</p>
+          <ScanReceiptButton lang={lang} onPayload={askQr} />
           <form
             onSubmit={(e) => {
               e.preventDefault();
