@@ -4,7 +4,7 @@
 import { channel, event, type ChannelSpec, type EventSpec } from '../define';
 import { Ack, Empty } from '../schemas/terminal';
 import {
-  CallScreen, HelpCallState, HelpChat, HelpGuidance, HelperCallState, HelperQueueView, HelpRate, HelpRequest, HelpScreenReport, HelpSignal,
+  CallScreen, IceServers, HelpCallState, HelpChat, HelpGuidance, HelperCallState, HelperQueueView, HelpRate, HelpRequest, HelpScreenReport, HelpSignal,
   HelpView, HelpWorkload, PrecheckRequest,
 } from '../schemas/remote-help';
 import { z } from 'zod';
@@ -21,6 +21,7 @@ export const remoteHelpKioskChannels = {
   'help:screen': channel({ summary: 'The kiosk screen as the resident sees it (main adds the masked card and checks it)', request: HelpScreenReport, response: Ack, modes: KIOSK }),
   'help:chat': channel({ summary: 'A text message from the resident to the clerk', request: HelpChat, response: Ack, modes: KIOSK, residentActivity: true }),
   'help:rate': channel({ summary: '好差评 for the helper after the call', request: HelpRate, response: HelpCallState, modes: KIOSK, residentActivity: true }),
+  'help:iceServers': channel({ summary: "STUN/TURN servers for the call's media (config remoteHelp.iceServers)", request: Empty, response: IceServers, modes: ['kiosk', 'counter'] }),
   'help:callScreen': channel({ summary: 'The call screen opened or closed: camera and microphone are granted only while it is open', request: CallScreen, response: Ack, modes: ['kiosk', 'counter'] }),
 } satisfies Record<string, ChannelSpec>;
 

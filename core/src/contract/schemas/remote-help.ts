@@ -104,3 +104,6 @@ export const HelpWorkload = z.object({
   ratings: z.array(z.object({ level: z.number().int().min(1).max(5), count: z.number().int().min(0) })),
 });
 export type HelpWorkload = z.infer<typeof HelpWorkload>;
+
+/** The STUN/TURN servers the call screen's RTCPeerConnection uses (config `remoteHelp.iceServers`). */
+export const IceServers = z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }));

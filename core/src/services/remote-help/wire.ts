@@ -44,6 +44,7 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
         return { done: true };
       },
       'help:rate': (req) => desk.rate(req.level),
+      'help:iceServers': () => ctx.config().remoteHelp?.iceServers ?? [],
       'help:callScreen': (req, caller) => {
         ctx.modes.setCallActive(caller.windowId, req.active);
         return { done: true };

@@ -15,8 +15,6 @@ export interface PeerCallOptions {
   subscribe(listener: (signal: HelpSignal) => void): () => void;
   /** What the resident or clerk asked for (chat: no media at all). */
   want: HelpMedia;
-  /** STUN/TURN servers (none on loopback; a hall configures its own TURN). */
-  iceServers?: RTCIceServer[];
 }
 
 export interface PeerCall {
@@ -105,6 +103,9 @@ export function usePeerCall(options: PeerCallOptions): PeerCall {
 
     void (async () => {
       await api.invoke('help:callScreen', { active: true });
+      // The hall's STUN/TURN servers (none configured: host candidates only, enough on one network).
+      const ice = await api.invoke('help:iceServers', {});
+      const iceServers: RTCIceServer[] = ice.ok ? ice.value.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) })) : [];
       const opened = await openMedia(opts.current.want);
       if (stopped) {
         opened.stream?.getTracks().forEach((t) => t.stop());
@@ -113,7 +114,7 @@ export function usePeerCall(options: PeerCallOptions): PeerCall {
       stream = opened.stream;
       update({ local: stream, media: opened.media, cameraLive: cameraLive(), connection: opened.media === 'chat' ? 'chat' : 'new' });
       if (opened.media !== 'chat') {
-        pc = new RTCPeerConnection({ iceServers: opts.current.iceServers ?? [] });
+        pc = new RTCPeerConnection({ iceServers });
         const remote = new MediaStream();
         for (const track of stream!.getTracks()) pc.addTrack(track, stream!);
         // Receive both kinds even when this side sends only audio.
