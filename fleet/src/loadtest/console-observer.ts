@@ -14,6 +14,8 @@ interface TerminalView {
 export class ConsoleObserver {
   readonly alerts = new Map<string, number>();
   readonly latencies: Array<{ receivedAt: number; latencyMs: number }> = [];
+  /** Raised alerts only: the alert's `at` → the console's own receipt stamp (`receivedAt`), to split the latency. */
+  readonly ingestLatencies: Array<{ receivedAt: number; latencyMs: number }> = [];
   readonly terminals = new Map<string, TerminalView>();
   duplicates = 0;
   /** Feed events or API answers that were not what fleet/openapi.yaml says. */
@@ -94,12 +96,13 @@ export class ConsoleObserver {
     if (!data) return;
     try {
       if (event === 'alert') {
-        const a = JSON.parse(data) as { alertId: string; at: string; clearedAt: string | null };
+        const a = JSON.parse(data) as { alertId: string; at: string; receivedAt: string; clearedAt: string | null };
         const key = alertKey(a.alertId, a.clearedAt !== null);
         if (this.alerts.has(key)) this.duplicates += 1;
         else {
           this.alerts.set(key, now);
           this.latencies.push({ receivedAt: now, latencyMs: now - Date.parse(a.clearedAt ?? a.at) });
+          if (a.clearedAt === null) this.ingestLatencies.push({ receivedAt: now, latencyMs: Date.parse(a.receivedAt) - Date.parse(a.at) });
         }
       } else if (event === 'terminals') {
         const { terminalIds } = JSON.parse(data) as { terminalIds: string[] };

@@ -24,7 +24,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; connected: number; started: number }
-  | { type: 'report'; connected: number; raised: string[]; acked: string[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
+  | { type: 'report'; connected: number; raised: string[]; acked: string[]; /** Raised alerts acknowledged by the broker (PUBACK) while connected: ms from the alert's `at`. */ ackMs: number[]; reconnectAttempts: number; heartbeatsSent: number; rssBytes: number; cpuMs: number }
   | { type: 'stopped' };
 
 export type ToConsole =

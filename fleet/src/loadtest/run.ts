@@ -35,6 +35,14 @@ export interface LoadtestResult {
   alertP50Ms: number | null;
   alertP99Ms: number | null;
   alertMaxMs: number | null;
+  /** Raised alerts: the alert's `at` → the console's receipt (its own stamp), i.e. terminal → broker → console ingest. */
+  alertToConsoleP50Ms: number | null;
+  alertToConsoleP99Ms: number | null;
+  /** Raised alerts in the steady phase: the alert's `at` → the broker's PUBACK back at the terminal. */
+  alertBrokerAckP50Ms: number | null;
+  alertBrokerAckP99Ms: number | null;
+  /** Agent processes' CPU over the steady phase, % of one core each (above ~90 % they, not the console, set the pace). */
+  agentCpuSteadyPercent: number[];
   alertsMeasured: number;
   alertsRaised: number;
   /** Acknowledged by the broker (PUBACK) but never seen by the console. */
@@ -245,6 +253,7 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
 
     // Steady: heartbeats plus one paper-low alert and its clearing per terminal.
     const steadyMs = o.durationSeconds * 1000;
+    const agentCpu0 = (await workers.report()).map((r) => r.cpuMs);
     const usage0 = await consoleProcess.usage();
     const brokerCpu0 = own?.broker.cpuMs() ?? null;
     const steady0 = Date.now();
@@ -258,8 +267,13 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
     const brokerCpu1 = own?.broker.cpuMs() ?? null;
     const brokerCpuPercent = brokerCpu0 !== null && brokerCpu1 !== null ? Math.round(((brokerCpu1 - brokerCpu0) / steadyElapsed) * 1000) / 10 : null;
     const brokerRss = own?.broker.rssBytes() ?? null;
+    const afterSteady = await workers.report();
+    const agentCpu1 = afterSteady.map((r) => r.cpuMs);
+    const brokerAck = summary(afterSteady.flatMap((r) => r.ackMs));
+    const agentCpuSteadyPercent = agentCpu1.map((c, i) => Math.round(((c - (agentCpu0[i] ?? 0)) / (Date.now() - steady0)) * 1000) / 10);
     const steadyLatencies = summary(probe.latencies.filter((l) => l.receivedAt >= steady0).map((l) => l.latencyMs));
-    o.log(`steady ${Math.round(steadyElapsed / 1000)} s: ${Math.round(brokerMsgsPerSec)} msg/s reached the console (its CPU ${consoleCpuSteadyPercent} % of a core, ${mb(usage1.rssBytes)} MB); alerts on its live feed p50 ${steadyLatencies.p50} ms p99 ${steadyLatencies.p99} ms (${steadyLatencies.count})`);
+    const ingestLatencies = summary(probe.ingestLatencies.filter((l) => l.receivedAt >= steady0).map((l) => l.latencyMs));
+    o.log(`steady ${Math.round(steadyElapsed / 1000)} s: ${Math.round(brokerMsgsPerSec)} msg/s reached the console (its CPU ${consoleCpuSteadyPercent} % of a core, ${mb(usage1.rssBytes)} MB); alerts on its live feed p50 ${steadyLatencies.p50} ms p99 ${steadyLatencies.p99} ms (${steadyLatencies.count}); at the console's ingest p50 ${ingestLatencies.p50} ms p99 ${ingestLatencies.p99} ms; broker's PUBACK at the terminal p50 ${brokerAck.p50} ms p99 ${brokerAck.p99} ms; agent processes ${agentCpuSteadyPercent.join(', ')} % of a core`);
 
     let reconnectAllMs: number | null = null;
     let reconnectFromKillMs: number | null = null;
@@ -317,6 +331,11 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestResult> {
       alertP50Ms: steadyLatencies.p50,
       alertP99Ms: steadyLatencies.p99,
       alertMaxMs: steadyLatencies.max,
+      alertToConsoleP50Ms: ingestLatencies.p50,
+      alertToConsoleP99Ms: ingestLatencies.p99,
+      alertBrokerAckP50Ms: brokerAck.p50,
+      alertBrokerAckP99Ms: brokerAck.p99,
+      agentCpuSteadyPercent,
       alertsMeasured: steadyLatencies.count,
       alertsRaised: raised.size,
       alertsLost: lost,

@@ -12,6 +12,7 @@ const send = (m: FromWorker) => process.send?.(m);
 const agents: Array<{ agent: FleetAgent; terminal: SimulatedTerminal }> = [];
 const raised: string[] = [];
 const acked: string[] = [];
+const ackMs: number[] = [];
 const timers = new Set<NodeJS.Timeout>();
 let base: TerminalConfig | null = null;
 
@@ -47,7 +48,10 @@ async function start(m: WorkerStart): Promise<void> {
       connectTimeoutMs: m.connectTimeoutMs,
       ports: terminal.ports(),
       onAlert: (a) => raised.push(alertKey(a.id, a.cleared)),
-      onAlertAcked: (a) => acked.push(alertKey(a.id, a.cleared)),
+      onAlertAcked: (a) => {
+        acked.push(alertKey(a.id, a.cleared));
+        if (!a.cleared) ackMs.push(Date.now() - Date.parse(a.at));
+      },
     });
     agents.push({ agent, terminal });
     void agent.start();
@@ -83,7 +87,7 @@ function report(): void {
     reconnectAttempts += v.reconnectAttempts;
     heartbeatsSent += v.heartbeatsSent;
   }
-  send({ type: 'report', connected, raised: [...raised], acked: [...acked], reconnectAttempts, heartbeatsSent, rssBytes: process.memoryUsage().rss, cpuMs: (usage.user + usage.system) / 1000 });
+  send({ type: 'report', connected, raised: [...raised], acked: [...acked], ackMs: ackMs.splice(0), reconnectAttempts, heartbeatsSent, rssBytes: process.memoryUsage().rss, cpuMs: (usage.user + usage.system) / 1000 });
 }
 
 process.on('message', (m: ToWorker) => {

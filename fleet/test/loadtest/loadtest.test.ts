@@ -37,6 +37,10 @@ describe('npm run fleet -- loadtest', () => {
     expect(last.alertsMeasured).toBe(400);
     expect(typeof last.reconnectAllMs).toBe('number');
     expect(last.alertP99Ms as number).toBeGreaterThanOrEqual(last.alertP50Ms as number);
+    // The latency split (alert's at → console's receipt; → the broker's PUBACK at the terminal) is there to read.
+    expect(last.alertToConsoleP99Ms as number).toBeGreaterThanOrEqual(last.alertToConsoleP50Ms as number);
+    expect(last.alertBrokerAckP99Ms as number).toBeGreaterThanOrEqual(last.alertBrokerAckP50Ms as number);
+    expect(last.agentCpuSteadyPercent).toHaveLength(2);
     expect(code).toBe(0);
   }, 400_000);
 });
