@@ -23,9 +23,12 @@ const dir = tempDir('cli');
 const sandboxDb = join(dir, 'sandbox.db');
 const journalDb = join(dir, 'journal.db');
 const server = spawn(tsx, [sandboxCli, '--port', '0', '--db', sandboxDb], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = new Promise<string>((resolve) => {
+const url = new Promise<string>((resolve, reject) => {
   createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  server.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it printed its URL`)));
 });
+/** Each CLI run is a fresh tsx start (seconds each on a loaded 2-core machine): a bound for the case that never matters. */
+const CLI_CASE_MS = 600_000;
 afterAll(() => void server.kill('SIGTERM'));
 
 describe('CLIs', () => {
@@ -39,7 +42,7 @@ describe('CLIs', () => {
     expect(await json(outboxCli, ['status', '--db', journalDb])).toMatchObject({ pending: 0, delivered: 6, failed: 0, quarantined: 0, depth: 0, byState: { accepted: 6 } });
     expect(await json(outboxCli, ['drain', '--db', journalDb, '--backend', backend])).toMatchObject({ depth: 0 });
     expect(await json(outboxCli, ['purge', '--db', journalDb, '--retention-hours', '0'])).toEqual({ purged: 6 });
-  });
+  }, CLI_CASE_MS);
 
   it('status on a journal with an undecryptable row prints one JSON object counting it as quarantined', async () => {
     const db = join(tempDir('cli-status'), 'journal.db');
@@ -56,5 +59,5 @@ describe('CLIs', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ pending: 2, delivered: 0, failed: 0, quarantined: 1, needsClerk: 0, depth: 2 });
-  });
+  }, CLI_CASE_MS);
 });
