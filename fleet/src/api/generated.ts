@@ -249,7 +249,7 @@ export interface components {
         /** @enum {string} */
         ServiceMode: "inService" | "outOfService" | "draining";
         /** @enum {string} */
-        CommandName: "drain" | "outOfService" | "inService" | "reloadRenderer" | "restartApp" | "configPush" | "logBundle" | "screenshot";
+        CommandName: "drain" | "outOfService" | "inService" | "reloadRenderer" | "restartApp" | "configPush" | "logBundle" | "screenshot" | "updateCheck";
         /** @enum {string} */
         CommandStatus: "pending" | "sent" | "received" | "done" | "refused" | "failed" | "expired" | "unsupported";
         ErrorBody: {

@@ -142,6 +142,11 @@ export class CommandRunner {
         const png = await ports.window.screenshot();
         return this.uploaded(command, `screenshot-${this.terminalId}-${command.id}.png`, 'image/png', png);
       }
+      case 'updateCheck': {
+        if (!ports.update) return { status: 'unsupported', reason: 'this terminal has no update channel configured' };
+        const outcome = await ports.update.check();
+        return { status: 'done', reason: `update ${outcome.step}${outcome.reason ? `: ${outcome.reason}` : ''}`.slice(0, 500) };
+      }
     }
   }
 

@@ -99,7 +99,7 @@ export const Alert = z.strictObject({
 });
 export type Alert = z.infer<typeof Alert>;
 
-export const COMMAND_NAMES = ['drain', 'outOfService', 'inService', 'reloadRenderer', 'restartApp', 'configPush', 'logBundle', 'screenshot'] as const;
+export const COMMAND_NAMES = ['drain', 'outOfService', 'inService', 'reloadRenderer', 'restartApp', 'configPush', 'logBundle', 'screenshot', 'updateCheck'] as const;
 export const CommandName = z.enum(COMMAND_NAMES);
 export type CommandName = z.infer<typeof CommandName>;
 
@@ -119,6 +119,8 @@ export const COMMAND_ARGS = {
   }),
   logBundle: NoArgs,
   screenshot: NoArgs,
+  /** Check the update channel now (core/src/services/update); the install still waits for its window and gates. */
+  updateCheck: NoArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /**

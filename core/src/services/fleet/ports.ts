@@ -61,6 +61,11 @@ export interface FleetDiagnosticsPort {
   logBundle(): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
+/** The update agent (core/src/services/update/agent.ts), when config `update` is set. */
+export interface FleetUpdatePort {
+  check(): Promise<{ step: string; reason?: string }>;
+}
+
 export interface FleetPorts {
   devices: FleetDevicesPort;
   sessions: FleetSessionsPort;
@@ -71,4 +76,5 @@ export interface FleetPorts {
   receiptsPrinted(): number;
   window?: FleetWindowPort;
   diagnostics?: FleetDiagnosticsPort;
+  update?: FleetUpdatePort;
 }
