@@ -3,6 +3,7 @@
 // devices or the backend are real). The backend's state is shown, so a developer knows why submissions queue.
 import { useTranslation } from 'react-i18next';
 import { useQuery, useTerminal } from '@easydo/core/ui/terminal-context';
+import { PhoneCodeSimulator } from './PhoneCodeSimulator';
 
 export function SimulatorPanel() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SimulatorPanel() {
           {t('sim.remove')}
         </button>
       </div>
+      <PhoneCodeSimulator />
       <div className="sim-cards" data-testid="sim-devices">
         <button type="button" className="sim-card" data-testid="sim-printer-ok" onClick={() => printer('ok')}>{ta('sim.paperOk')}</button>
         <button type="button" className="sim-card" data-testid="sim-printer-near-end" onClick={() => printer('near-end')}>{ta('sim.nearEnd')}</button>
