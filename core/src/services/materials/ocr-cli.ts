@@ -1,5 +1,6 @@
-// npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config terminal.json]
-// Prints each page's recognised text and time, fully offline. By default pages go through the
+// npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config terminal.json] [--material CODE]
+// Prints each page's recognised text and time, fully offline; with --material (ID_CARD, HUKOU, BUSINESS_LICENCE,
+// LEASE, MARRIAGE) also the key fields read off each page (values as read: run it on invented documents only). By default pages go through the
 // image pipeline first (page crop for camera frames, deskew, levels); --raw feeds the file as is.
 // The engine is --engine, else the config file's ocr.engine, else PP-OCR (the more accurate engine).
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,8 @@ import { z } from 'zod';
 import { readConfigFile } from '../config/load';
 import { OcrPool, defaultPoolSize, type OcrEngineName } from './ocr-pool';
 import { preparePage } from './image/pipeline';
+import { extractFields, type ExtractedField } from './fields/extract';
+import { hasFixedFields } from './fields/material-report';
 
 interface CliResult {
   file: string;
@@ -15,9 +18,10 @@ interface CliResult {
   text: string;
   confidence: number;
   ms: number;
+  fields?: ExtractedField[];
 }
 
-const USAGE = 'usage: npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config FILE]';
+const USAGE = 'usage: npm run ocr -- FILE... [--json] [--raw] [--engine ppocr|tesseract] [--config FILE] [--material CODE]';
 
 function valueOf(argv: string[], flag: string): string | undefined {
   const i = argv.indexOf(flag);
@@ -34,7 +38,12 @@ function chooseEngine(argv: string[]): OcrEngineName {
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const raw = argv.includes('--raw');
-  const valued = new Set(['--engine', '--config'].flatMap((f) => (argv.includes(f) ? [argv.indexOf(f) + 1] : [])));
+  const material = valueOf(argv, '--material');
+  if (material !== undefined && !hasFixedFields(material)) {
+    console.error(`${USAGE}\n--material: one of ID_CARD, HUKOU, BUSINESS_LICENCE, LEASE, MARRIAGE`);
+    return 2;
+  }
+  const valued = new Set(['--engine', '--config', '--material'].flatMap((f) => (argv.includes(f) ? [argv.indexOf(f) + 1] : [])));
   const files = argv.filter((a, i) => !a.startsWith('--') && !valued.has(i));
   let engine: OcrEngineName;
   try {
@@ -57,8 +66,12 @@ async function main(argv: string[]): Promise<number> {
           const bytes = new Uint8Array(await readFile(file));
           const image = raw ? bytes : (await preparePage(bytes, { source: 'file' })).master;
           const page = await pool.recognize(image);
-          const result = { file, engine, text: page.text, confidence: page.confidence, ms: Math.round(performance.now() - t0) };
-          if (!json) console.log(`=== ${path.basename(file)} (${engine}, ${result.ms} ms, OCR ${page.ms} ms)\n${page.text}\n`);
+          const result: CliResult = { file, engine, text: page.text, confidence: page.confidence, ms: Math.round(performance.now() - t0) };
+          if (material) result.fields = extractFields(material, page.lines);
+          if (!json) {
+            console.log(`=== ${path.basename(file)} (${engine}, ${result.ms} ms, OCR ${page.ms} ms)\n${page.text}\n`);
+            for (const f of result.fields ?? []) console.log(`${f.key}: ${f.value}${f.valid === false ? ' (fails its check rule)' : ''} [${f.confidence}]`);
+          }
           return result;
         } catch (err) {
           failed++;
