@@ -12,6 +12,9 @@ type WindowOptions = {
   kiosk?: boolean; fullscreen?: boolean; webPreferences?: Record<string, unknown>;
 } & Record<string, unknown>;
 
+/** What the fake's capturePage paints (a 1×1 PNG): tests compare uploads with it. */
+export const FAKE_CAPTURE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 const allContents = new Map<number, FakeWebContents>();
 let nextContentsId = 1;
 
@@ -79,6 +82,12 @@ export class FakeWebContents extends EventEmitter {
       this.loadedOnce = true;
       this.owner.emit('ready-to-show', fakeEvent());
     }
+  }
+
+  /** Electron's capturePage: a NativeImage-like; the fake paints a fixed 1×1 PNG (empty before the first load). */
+  async capturePage(): Promise<{ toPNG(): Buffer; isEmpty(): boolean }> {
+    const painted = this.loadedOnce && !this.crashed;
+    return { toPNG: () => (painted ? Buffer.from(FAKE_CAPTURE_PNG, 'base64') : Buffer.alloc(0)), isEmpty: () => !painted };
   }
 
   reload(): void {
