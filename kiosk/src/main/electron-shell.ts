@@ -22,6 +22,7 @@ import { RecoveryPolicy } from './recovery-policy';
 import { WindowHost } from './window-host';
 import { createWindowOptions } from './window-options';
 import { electronWindowPort } from '@easydo/core/services/fleet/electron-window';
+import { attachWedgeKeys } from './wedge-keys';
 
 type Electron = typeof ElectronModule;
 export type ElectronApi = Pick<Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'screen' | 'powerSaveBlocker'>;
@@ -148,6 +149,7 @@ export function startElectronShell(input: ShellInput): ElectronShell {
     const hosted = host.open(String(contents.id), role === 'display' ? 'display' : input.mode, webContentsSink(contents));
     attachNavigationGuards(contents, TRUSTED);
     attachKeyFilter(contents);
+    if (residentFacing && terminal.qrScanner?.wedge) attachWedgeKeys(contents, terminal.qrScanner.wedge);
     if (residentFacing) guard.attach(win);
     // A new page (reload, recovery) or a dead renderer no longer shows the camera screen it may have claimed.
     contents.on('did-navigate', () => hosted.pageReset());
