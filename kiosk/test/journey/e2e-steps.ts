@@ -74,6 +74,8 @@ export async function typeDigits(page: Page, digits: string, prefix = 'np'): Pro
 
 /** A short signature stroke across the canvas. */
 export async function sign(page: Page): Promise<void> {
+  // A resident scrolls the pad into sight first where the screen is taller than the display.
+  await page.getByTestId('signature-canvas').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('signature-canvas').boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
   await page.mouse.down();
