@@ -22,6 +22,8 @@ export const UpdateConfig = z.strictObject({
   maxPackageBytes: z.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   /** Agent-side health window; the helper's own (its config) is the backstop when the app cannot even ask. */
   healthWindowSeconds: z.number().int().min(1).max(86400).default(900),
+  /** The agent's own folder (downloads; the helper's `acceptFrom` is its downloads/). Default <dataDir>/updates. */
+  agentDir: z.string().min(1).optional(),
   /** The helper's folders (packaging/linux/update-helper/README.md). */
   spoolDir: z.string().min(1).default('/var/lib/easydo-update/spool'),
   helperStateDir: z.string().min(1).default('/var/lib/easydo-update'),

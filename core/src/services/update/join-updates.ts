@@ -1,0 +1,78 @@
+// The terminal takes staged updates when config.update is set (and runs exactly as before without it): the update
+// agent on the terminal's own parts, its spool to the root helper, reports to the feed, and the health probe of the
+// running version (main started is marked here; the shell marks renderer loaded, the fleet agent heartbeat
+// delivered; devices opened is marked when the device manager first reports the terminal in service).
+import path from 'node:path';
+import type { TerminalContext } from '../terminal/context';
+import { UpdateAgent } from './agent';
+import { HealthProbe, type HealthMark } from './health';
+import { SpoolHelper } from './helper-port';
+import { HttpUpdateReporter } from './http-reporter';
+import type { UpdateTerminalPort } from './ports';
+
+export interface UpdateMembership {
+  agent: UpdateAgent;
+  probe: HealthProbe;
+  mark(m: HealthMark): void;
+  close(): void;
+}
+
+export interface JoinUpdatesOptions {
+  /** A clerk is signed in (the counter's clerk desk); a kiosk has none. */
+  clerkSignedIn?: () => boolean;
+  /** The shell's restart (Electron: relaunch; under systemd an exit the unit restarts). */
+  restartApp: () => Promise<void>;
+  fetch?: typeof fetch;
+}
+
+export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): UpdateMembership | null {
+  const config = ctx.config();
+  const update = config.update;
+  if (!update) return null;
+  const terminal: UpdateTerminalPort = {
+    runningVersion: () => ctx.version,
+    sessionOpen: () => ctx.sessions.current() !== null,
+    clerkSignedIn: () => o.clerkSignedIn?.() ?? false,
+    // Submission is journal first (synchronous SQLite): whatever the outbox holds is on disk. The journal must
+    // answer, though: a journal that does not is no state to restart in.
+    outboxSafe: () => ctx.applications.outbox.status().then(() => true, () => false),
+    setOutOfService: async (reason) => {
+      ctx.log.info({ audit: reason === null ? 'update.service.in' : 'update.service.out', reason }, 'audit');
+      ctx.devices.setManualOutOfService(reason);
+    },
+    restartApp: o.restartApp,
+  };
+  const helper = new SpoolHelper({ spoolDir: update.spoolDir, stateDir: update.helperStateDir });
+  const agent = new UpdateAgent({
+    terminalId: config.terminalId,
+    config: update,
+    timeZone: config.timeZone,
+    dir: update.agentDir ?? path.join(ctx.dataDir, 'updates'),
+    terminal,
+    helper,
+    reporter: new HttpUpdateReporter(update.feedUrl, o.fetch),
+    fetch: o.fetch,
+  });
+  const probe = new HealthProbe({ helper, agent, running: ctx.version, windowMs: update.healthWindowSeconds * 1000 });
+  const mark = (m: HealthMark) => void probe.mark(m).catch((e: Error) => ctx.log.warn({ err: e.message }, 'update: health mark failed'));
+  mark('mainStarted');
+  const markDevices = () => {
+    if (ctx.devices.serviceState().inService) mark('devicesOpened');
+  };
+  const offDevices = ctx.devices.onServiceChange(markDevices);
+  markDevices();
+  const expiry = setInterval(() => void probe.expire().then((r) => (r === 'rolledBack' ? o.restartApp() : undefined), () => undefined), 30_000);
+  expiry.unref();
+  agent.start();
+  ctx.log.info({ feed: new URL(update.feedUrl).host, channel: update.channel, ring: update.ring }, 'update: agent started');
+  return {
+    agent,
+    probe,
+    mark,
+    close() {
+      offDevices();
+      clearInterval(expiry);
+      agent.stop();
+    },
+  };
+}
