@@ -2,11 +2,12 @@
 // subscriptions; enough for the console and a terminal speaking 3.1.1) or a private Mosquitto in the data folder
 // with generated accounts and the fleet ACL (what the simulated agents need: they speak MQTT 5). Production
 // refuses both and takes a real broker URL.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Aedes } from 'aedes';
+import { z } from 'zod';
 import { CONSOLE_USER, fleetAcl, mosquittoConf } from '../broker/mosquitto-conf';
 import { MosquittoProcess, freePort, handToBrokerAccount } from '../broker/mosquitto-process';
 import { writePasswordFile } from '../broker/password-file';
@@ -46,7 +47,13 @@ export async function startAedes(port = 0): Promise<DevBroker> {
 export async function startDevMosquitto(dir: string, terminalIds: string[], port?: number): Promise<DevBroker> {
   mkdirSync(path.join(dir, 'data'), { recursive: true });
   const chosen = port ?? (await freePort());
-  const accounts = new Map<string, string>([[CONSOLE_USER, randomBytes(12).toString('hex')], ...terminalIds.map((id) => [id, randomBytes(12).toString('hex')] as [string, string])]);
+  // Development accounts are kept in the folder (0600) and reused: a terminal still running across a restart of
+  // `npm run fleet` (the real SZ-DEV-0001 beside it) reconnects with the password it has, and the broker's persisted
+  // sessions (alerts queued for the console while it was down) belong to the same accounts.
+  const kept = readKeptAccounts(path.join(dir, 'accounts.json'));
+  const password = (id: string) => kept.get(id) ?? randomBytes(12).toString('hex');
+  const accounts = new Map<string, string>([[CONSOLE_USER, password(CONSOLE_USER)], ...terminalIds.map((id) => [id, password(id)] as [string, string])]);
+  writeFileSync(path.join(dir, 'accounts.json'), JSON.stringify(Object.fromEntries(accounts)), { mode: 0o600 });
   writePasswordFile(path.join(dir, 'passwords'), [...accounts].map(([username, password]) => ({ username, password })));
   writeFileSync(path.join(dir, 'acl'), fleetAcl());
   const conf = path.join(dir, 'mosquitto.conf');
@@ -69,4 +76,15 @@ export async function startDevMosquitto(dir: string, terminalIds: string[], port
     },
     close: () => broker.stop(),
   };
+}
+
+const KeptAccounts = z.record(z.string(), z.string().min(8));
+
+function readKeptAccounts(file: string): Map<string, string> {
+  if (!existsSync(file)) return new Map();
+  try {
+    return new Map(Object.entries(KeptAccounts.parse(JSON.parse(readFileSync(file, 'utf8')))));
+  } catch {
+    return new Map(); // damaged: new passwords (the printed fleet section says the new one)
+  }
 }
