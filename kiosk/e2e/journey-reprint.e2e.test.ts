@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueView } from '@easydo/core/contract/schemas/counter-queue';
 import { startHarness, type Harness } from './harness';
 import { applyAndLeave, assertNothingOf, checkStep, typeDigits, typeLatin } from '../test/journey/e2e-steps';
+import { progressLinkBuilder } from '@easydo/core/services/receipts/query-link';
 
 describe('journey: reprint and take a number', () => {
   let h: Harness;
@@ -45,17 +46,26 @@ describe('journey: reprint and take a number', () => {
     await p.getByTestId('reprint-done').click();
     await p.getByTestId('query-result').waitFor();
 
-    // The receipt QR through a keyboard-wedge scanner, then a reprint with the paper out.
+    // The slip's own QR (its progress-page link, no password in it) through a keyboard-wedge scanner: 补打 is
+    // offered again; printed once more, then a reprint with the paper out.
+    // What the slip's QR holds (the thermal text may break a long link across lines, so it is built as the slip does).
+    const link = progressLinkBuilder(h.terminal.config())(number);
+    expect(link).toMatch(/^https:\/\/[^/]+\/progress\//);
     await p.getByTestId('back').click();
     await p.getByTestId('query-qr').focus();
-    await p.keyboard.type(`easydo://query?no=${encodeURIComponent(number)}&pw=${password}`);
+    await p.keyboard.type(link);
     await p.keyboard.press('Enter');
+    await p.getByTestId('query-result').waitFor();
+    await p.getByTestId('reprint').click();
+    await p.getByTestId('reprint-printed').waitFor();
+    expect((await printer.waitForJobs(before + 2))[before + 1]!.lines.join('\n')).toContain(number);
+    await p.getByTestId('reprint-done').click();
     await p.getByTestId('query-result').waitFor();
     printer.setState('out');
     try {
       await p.getByTestId('reprint').click();
       await p.locator('[data-testid="reprint-failed"][data-reason="paperOut"]').waitFor();
-      expect(printer.jobs.length).toBe(before + 1);
+      expect(printer.jobs.length).toBe(before + 2);
       await checkStep(h, 'journey-reprint-03-paper-out');
     } finally {
       printer.setState('ok');
