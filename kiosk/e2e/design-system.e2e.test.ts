@@ -97,6 +97,8 @@ describe('design system: the main path in both orientations and both modes', () 
       await p.getByTestId('finish').click();
       await p.getByTestId('sim-remove').click();
       await p.getByTestId('attract').waitFor();
+      // The reader has seen the card go before the next run places it again.
+      await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
     });
   }
 
