@@ -18,7 +18,8 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
         <div className="banner banner-warning" role="status" data-testid="out-of-service">
           <strong>{t('attract.outOfService')}</strong>
           {service.reasons.length > 0 && <span> {t('attract.reason', { reason: reasonsText(service.reasons) })}</span>}
-          {service.manual?.reason ? <span> {service.manual.reason}</span> : null}
+          {/* The update agent's reason has its own words (core/src/services/update); others are an operator's code. */}
+          {service.manual?.reason === 'updateInstalling' ? <span data-testid="updating"> {t('attract.updateInstalling')}</span> : service.manual?.reason ? <span> {service.manual.reason}</span> : null}
           <p>{t('attract.outOfServiceHint')}</p>
         </div>
       )}
