@@ -36,6 +36,8 @@ export interface DemoSummary {
   running: Record<string, number>;
   perRing: Record<string, Record<string, Record<string, number>>>;
   autoPauses: number;
+  /** After each ring's opening: per ring, how many terminals run which version (the schedule at work). */
+  steps: Array<{ version: string; opened: string; running: Record<string, Record<string, number>> }>;
 }
 
 const PACKAGE = 'easydo-terminal';
@@ -90,11 +92,20 @@ export async function rolloutDemo(o: DemoOptions): Promise<DemoSummary> {
       await t.boot();
     });
 
+    const steps: DemoSummary['steps'] = [];
     const schedule = (start: number) => names.map((ring, i) => ({ ring, opensAt: new Date(start + i * HOUR * 0.25).toISOString(), soakHours: 0.25 }));
     const rollThrough = async (version: string, start: number) => {
       for (let i = 0; i < names.length; i++) {
         now = start + i * HOUR * 0.25 + 60_000;
         await eachLimited(terminals, limit, async (t) => void (await t.check()));
+        const running: Record<string, Record<string, number>> = {};
+        for (const t of terminals) {
+          const ring = t.config.ring ?? '(none)';
+          const v = (await t.installedVersion()) ?? 'none';
+          running[ring] ??= {};
+          running[ring][v] = (running[ring][v] ?? 0) + 1;
+        }
+        steps.push({ version, opened: names[i]!, running });
       }
       return version;
     };
@@ -130,6 +141,7 @@ export async function rolloutDemo(o: DemoOptions): Promise<DemoSummary> {
       running,
       perRing,
       autoPauses: board.events.filter((e) => e.kind === 'autoPaused').length,
+      steps,
     };
   } finally {
     await feed.close();

@@ -20,6 +20,14 @@ describe('rollout across rings', () => {
     for (const ring of ['wave-1', 'all']) expect(bad[ring]).toMatchObject({ pending: expect.any(Number), installed: 0, rolledBack: 0, downloading: 0 });
     expect((bad['wave-1']!.pending ?? 0) + (bad.all!.pending ?? 0)).toBe(18);
     expect(s.autoPauses).toBe(1);
+    // The schedule at work: each ring took 1.1.0 only once it opened, and 1.2.0 never left the pilots' rollback.
+    const good1 = s.steps.filter((x) => x.version === '1.1.0');
+    expect(good1.map((x) => x.opened)).toEqual(['pilot', 'wave-1', 'all']);
+    expect(good1[0]!.running).toMatchObject({ pilot: { '1.1.0': 2 }, 'wave-1': { '1.0.0': expect.any(Number) }, all: { '1.0.0': expect.any(Number) } });
+    expect(Object.keys(good1[0]!.running['wave-1']!)).toEqual(['1.0.0']);
+    expect(Object.keys(good1[1]!.running.all!)).toEqual(['1.0.0']);
+    expect(Object.keys(good1[1]!.running['wave-1']!)).toEqual(['1.1.0']);
+    for (const step of s.steps.filter((x) => x.version === '1.2.0')) for (const ring of Object.values(step.running)) expect(Object.keys(ring)).toEqual(['1.1.0']);
   }, 600_000);
 });
 
