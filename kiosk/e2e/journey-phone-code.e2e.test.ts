@@ -83,6 +83,7 @@ describe('journey: identity by phone code (亮码办事)', () => {
     const number = (await p.getByTestId('acceptance-number').textContent())!;
     expect(number).toMatch(/\S{6,}/);
     receipt = { number, password: (await p.getByTestId('query-password').textContent())! };
+    await p.getByText('手机身份码').first().waitFor(); // the slip says how the identity was established
     const row = h.terminal.backend.sandbox!.db.prepare('SELECT id_number FROM applications WHERE acceptance_number = ?').get(number) as { id_number: string } | undefined;
     expect(row?.id_number).toBe('440304199604122469');
     await assertNothingOf(p, ['440304199604122469', '卓岚', shown]);

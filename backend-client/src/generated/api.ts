@@ -522,6 +522,11 @@ export interface components {
             /** @description The name in Latin letters on a foreign permanent resident ID card (the holder's own name; `name` is its Chinese transliteration). */
             latinName?: string;
             phone?: string;
+            /**
+             * @description How the terminal established the applicant's identity (card read, a phone's dynamic code verified by its issuer, or both matched).
+             * @enum {string}
+             */
+            identityVerifiedBy?: "card" | "phone_code" | "card_and_code";
         };
         /**
          * @description A required material, either uploaded as a file (`UploadedMaterial`) or satisfied without paper by an

@@ -2248,6 +2248,15 @@ export const openapiDocument: Record<string, unknown> = {
           "phone": {
             "type": "string",
             "pattern": "^1[3-9][0-9]{9}$"
+          },
+          "identityVerifiedBy": {
+            "description": "How the terminal established the applicant's identity (card read, a phone's dynamic code verified by its issuer, or both matched).",
+            "type": "string",
+            "enum": [
+              "card",
+              "phone_code",
+              "card_and_code"
+            ]
           }
         }
       },

@@ -22,6 +22,7 @@ import { validateForm } from './form-validation';
 import { toPreparedForm } from './form-view';
 import { signatureMaterial } from './signature';
 import { Failure } from '../ipc/failure';
+import { identityOf } from '../identity/session-identity';
 
 export interface ApplicationDeskOptions {
   config: TerminalConfig;
@@ -100,7 +101,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       const local = await journal.enqueue(
         {
           itemCode: item.code,
-          applicant: buildApplicant(card),
+          applicant: buildApplicant(card, identityOf(session)?.method),
           channel: extras.channel ?? 'kiosk',
           form,
           ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),

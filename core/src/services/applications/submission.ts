@@ -6,8 +6,14 @@ import type { Prefill } from './prefill';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 
-export function buildApplicant(card: CardRecord): Applicant {
-  return { type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name, ...(card.englishName ? { latinName: card.englishName } : {}) };
+const VERIFIED_BY = { card: 'card', code: 'phone_code', 'card+code': 'card_and_code' } as const;
+
+/** `verifiedBy`: how the session's identity was established (core/services/identity/session-identity.ts). */
+export function buildApplicant(card: CardRecord, verifiedBy?: keyof typeof VERIFIED_BY): Applicant {
+  return {
+    type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name, ...(card.englishName ? { latinName: card.englishName } : {}),
+    ...(verifiedBy ? { identityVerifiedBy: VERIFIED_BY[verifiedBy] } : {}),
+  };
 }
 
 /** `card.name` -> the card's name, etc. Unknown paths yield undefined. */

@@ -57,6 +57,8 @@ export function buildAcceptanceReceiptLayout(input: AcceptanceReceiptData, optio
     // A long Latin name wraps as text instead of being cut at the right margin.
     d.applicantLatinName ? text(`${w('applicant')}：${name}`) : { type: 'leftRight', left: w('applicant'), right: name },
     { type: 'leftRight', left: w('idNumber'), right: maskIdNumber(d.applicantIdNumber) },
+    // A card read is the ordinary case; a phone code is said, so the clerk knows no card was seen.
+    ...(d.identityVerifiedBy && d.identityVerifiedBy !== 'card' ? [{ type: 'leftRight' as const, left: w('identity'), right: w(d.identityVerifiedBy === 'phone_code' ? 'byPhoneCode' : 'byCardAndCode') }] : []),
     { type: 'leftRight', left: w('submittedAt'), right: formatLocalDateTime(d.submittedAt, d.timeZone) },
     { type: 'leftRight', left: w('terminal'), right: d.terminalId },
     { type: 'rule' },

@@ -27,6 +27,8 @@ export const acceptanceReceiptSchema = z.object({
   /** The name in Latin letters on a foreigner's card: the name the applicant knows, printed masked. */
   applicantLatinName: z.string().min(1).max(100).optional(),
   applicantIdNumber: z.string().min(6).max(40),
+  /** How the identity was established; the slip says so when it was a phone code (alone or with the card). */
+  identityVerifiedBy: z.enum(['card', 'phone_code', 'card_and_code']).optional(),
   /** Time of submission (ISO 8601); printed in the terminal's time zone. */
   submittedAt: z.iso.datetime({ offset: true }),
   timeZone: z.string().min(1).max(64).default(DEFAULT_TIME_ZONE),

@@ -168,6 +168,7 @@ export class ReceiptDesk {
       applicantName: applicant.name,
       ...(applicant.latinName ? { applicantLatinName: applicant.latinName } : {}),
       applicantIdNumber: applicant.idNumber,
+      ...(applicant.identityVerifiedBy ? { identityVerifiedBy: applicant.identityVerifiedBy } : {}),
       submittedAt: receipt?.submittedAt ?? new Date(app.submittedAt ?? app.createdAt).toISOString(),
       materials: app.materials.map((m) => receiptMaterial(m, item)),
       nextStep: receipt
