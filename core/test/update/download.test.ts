@@ -25,8 +25,8 @@ const server = createServer((req, res) => {
   }
   res.writeHead(200, { 'content-length': body.length });
   if (mode === 'cut') {
-    res.write(body.subarray(0, 50_000));
-    setTimeout(() => res.destroy(), 20);
+    // FIN after the data (not RST, which may discard what the client has not read yet): a short response.
+    res.write(body.subarray(0, 50_000), () => res.socket?.end());
     return;
   }
   res.end(body);

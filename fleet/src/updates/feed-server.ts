@@ -85,8 +85,9 @@ export async function startFeedServer(o: { root: string; board: RolloutBoard; ho
         buf[flip - sent] = buf[flip - sent]! ^ 0xff;
       }
       if (cut !== undefined && sent + buf.length > start + cut) {
-        res.write(buf.subarray(0, start + cut - sent));
-        res.destroy();
+        // FIN, not RST: the client reads what was sent before it sees the response end short (a reset could
+        // discard data still unread in its socket buffer, and then there is nothing to resume from).
+        res.write(buf.subarray(0, start + cut - sent), () => res.socket?.end());
         return;
       }
       sent += buf.length;

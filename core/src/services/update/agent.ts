@@ -91,7 +91,7 @@ export class UpdateAgent {
       await this.say({ state: 'downloading', version: manifest.version, running });
       try {
         await this.clearOtherDownloads(downloads, fileName);
-        const { partPath } = await download({ url: new URL(manifest.package.url, `${base}/channels/${ch}/`).href, size: manifest.package.size, dir: downloads, fileName, maxBytes: this.o.config.maxPackageBytes, fetch: this.o.fetch });
+        const { partPath } = await download({ url: new URL(manifest.package.url, `${base}/channels/${ch}/`).href, size: manifest.package.size, dir: downloads, fileName, maxBytes: this.o.config.maxPackageBytes });
         try {
           await verifyPackage(partPath, claim, this.o.config.publicKeys);
         } catch (e) {
