@@ -133,34 +133,34 @@ describe('faults end on the last good version', () => {
     expect(await t.installedVersion()).toBe('2.7.0');
   }, 120_000);
 
-  it('a power cut in the middle of an install (SIGKILL of the helper and dpkg) ends on the last good version at the next start', async () => {
+  it('a power cut in the middle of an install (SIGKILL of the helper and dpkg, package left unpacked) ends on the last good version at the next start', async () => {
     world.now = NIGHT;
     const t = await world.terminal('SZ-POWER-0001');
-    const deb = await world.deb('2.9.0', 'healthy', 64 * 1024 * 1024);
+    const deb = await world.deb('2.9.0');
     const downloads = join(t.config.spoolDir, '..', 'agent', 'downloads');
     const file = join(downloads, 'easydo-terminal_2.9.0.deb');
     await writeFile(file, await readFile(deb));
+    // A dpkg that stops between unpacking and configuring (real dpkg for both steps): the power is cut there, so
+    // dpkg's own database holds 2.9.0 half-installed, as after a real cut.
+    const bin = join(t.config.helperStateDir, '..', 'bin');
+    await mkdir(bin, { recursive: true });
+    const marker = join(bin, 'unpacked');
+    await writeFile(join(bin, 'dpkg'), `#!/bin/sh\ncase "$*" in *--install*) for last; do :; done; set -- "$@"; opts=""; for a in "$@"; do case "$a" in --install|"$last") ;; *) opts="$opts $a";; esac; done; dpkg $opts --unpack "$last" && touch ${marker} && sleep 120 && dpkg $opts --configure --pending; exit $?;; esac\nexec dpkg "$@"\n`, { mode: 0o755 });
+    await writeFile(join(bin, 'dpkg-query'), '#!/bin/sh\nexec dpkg-query "$@"\n', { mode: 0o755 });
+    const config = JSON.parse(await readFile(t.helperConfigPath, 'utf8')) as { dpkg: { command: string } };
+    await writeFile(t.helperConfigPath, JSON.stringify({ ...config, dpkg: { ...config.dpkg, command: join(bin, 'dpkg') } }));
     await mkdir(t.config.spoolDir, { recursive: true });
     await writeFile(join(t.config.spoolDir, 'cut.json'), JSON.stringify({ id: 'power-cut-1', op: 'install', file, version: '2.9.0', keyId: 'release-1', ...(await world.signatureOf(deb, '2.9.0')) }));
     const child = t.spawnHelper('process-spool');
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    let done = false;
-    void exited.then(() => (done = true));
-    // Cut the power as soon as the helper has written down that dpkg is running.
-    let cut = false;
-    while (!done) {
-      const s = await readFile(join(t.config.helperStateDir, 'state.json'), 'utf8').catch(() => '{}');
-      if ((JSON.parse(s) as { inFlight?: unknown }).inFlight) {
-        process.kill(-child.pid!, 'SIGKILL');
-        cut = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    for (let i = 0; i < 6000 && !(await readFile(marker).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 20));
+    process.kill(-child.pid!, 'SIGKILL'); // the helper, the wrapper and its sleep: the whole group, as a power cut
     await exited;
-    expect(cut).toBe(true);
-    expect((await helperState(t)).inFlight).not.toBeNull();
-    // The next start (power back): start-check finds the cut-off install and puts 1.0.0 back.
+    expect((await helperState(t)).inFlight).toMatchObject({ op: 'install', version: '2.9.0' });
+    const { execFileSync } = await import('node:child_process');
+    expect(execFileSync('dpkg-query', [`--root=${t.root}`, '--show', '--showformat=${Status} ${Version}', 'easydo-terminal'], { encoding: 'utf8' })).toBe('install ok unpacked 2.9.0');
+    // Power back: the real dpkg again, and the next start's start-check finds the cut-off install and puts 1.0.0 back.
+    await writeFile(t.helperConfigPath, JSON.stringify(config));
     const boot = await t.boot();
     expect(boot.running).toBe('1.0.0');
     expect(await t.installedVersion()).toBe('1.0.0');
