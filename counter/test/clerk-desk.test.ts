@@ -12,8 +12,9 @@ const session = {
 
 function desk(login: () => Promise<typeof session>) {
   let clock = 1_000_000;
-  const d = new ClerkDesk({ client: { clerkLogin: login }, idleTimeoutSeconds: 60, now: () => clock });
-  return { d, advance: (ms: number) => (clock += ms) };
+  const signedOut: string[] = [];
+  const d = new ClerkDesk({ client: { clerkLogin: login }, idleTimeoutSeconds: 60, now: () => clock, onSignedOut: (staffId) => void signedOut.push(staffId) });
+  return { d, signedOut, advance: (ms: number) => (clock += ms) };
 }
 
 describe('ClerkDesk', () => {
@@ -54,5 +55,18 @@ describe('ClerkDesk', () => {
     d.forgetWindowsExcept(['w2']);
     expect(d.peek('w1')).toBeNull();
     expect(d.peek('w2')).not.toBeNull();
+  });
+
+  it('tells who signed out, by hand, on idle or with the window (remote help ends with it)', async () => {
+    const { d, signedOut, advance } = desk(() => Promise.resolve(session));
+    await d.login('w1', { staffId: 'C1001', password: 'p' });
+    expect(d.logout('w1')).toBe(true);
+    expect(d.logout('w1')).toBe(false);
+    await d.login('w1', { staffId: 'C1001', password: 'p' });
+    advance(61_000);
+    expect(d.peek('w1')).toBeNull();
+    await d.login('w2', { staffId: 'C1001', password: 'p' });
+    d.forgetWindowsExcept([]);
+    expect(signedOut).toEqual(['C1001', 'C1001', 'C1001']);
   });
 });

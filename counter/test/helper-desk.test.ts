@@ -92,6 +92,20 @@ describe('HelperDesk', () => {
     expect(t.events.at(-1)).toMatchObject({ name: 'helper:view', payload: { step: 'form' } });
   });
 
+  it('hangs up the call of a clerk who signs out mid-call, and leaves another clerk\'s call alone', async () => {
+    const t = setup();
+    await t.desk.offer(CLERK, true);
+    const answered = t.desk.answer(CLERK, t.call.callId);
+    t.platform({ type: 'call.joined', callId: t.call.callId, staffId: CLERK.staffId, call: t.call });
+    await answered;
+    t.desk.withdraw('C1002');
+    expect(t.desk.current().phase).toBe('connected');
+    t.desk.withdraw(CLERK.staffId);
+    expect(t.desk.current()).toMatchObject({ phase: 'ended', endReason: 'helper' });
+    expect(t.sent).toContainEqual({ type: 'call.end', callId: t.call.callId, reason: 'helper' });
+    expect(t.sent.at(-1)).toEqual({ type: 'helper.available', clerkToken: CLERK.token, available: false });
+  });
+
   it('counts answered calls, waiting and handling time and ratings in the workload', async () => {
     const t = setup();
     await t.desk.offer(CLERK, true);

@@ -53,11 +53,9 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     ctx,
     clerks: new ClerkDesk({
       client: ctx.backend.client,
-      audit: (action, detail) => {
-        ctx.log.info({ audit: action, ...detail }, 'audit');
-        // A clerk who signs out (or is signed out when idle) no longer offers remote help from here.
-        if (action === 'clerk-logout' && typeof detail['staffId'] === 'string') helper.withdraw(detail['staffId']);
-      },
+      audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
+      // A clerk who signs out (or is signed out when idle) no longer offers remote help from here, nor stays in a call.
+      onSignedOut: (staffId) => helper.withdraw(staffId),
     }),
     queue: new QueueDesk({ store: new QueueStore(db), categories: () => categories }),
     ensureCategories,

@@ -18,6 +18,8 @@ export interface ClerkDeskOptions {
   idleTimeoutSeconds?: number;
   now?: () => number;
   audit?: (action: string, detail: Record<string, unknown>) => void;
+  /** Told after a clerk is signed out (by hand, on idle or with their window): what they offered must end too. */
+  onSignedOut?: (staffId: string) => void;
 }
 
 /** Backend errors carry a stable code; read it without importing the backend client (counter goes through core). */
@@ -68,6 +70,7 @@ export class ClerkDesk {
     if (!c) return false;
     this.byWindow.delete(windowId);
     this.options.audit?.('clerk-logout', { staffId: c.view.staffId, reason });
+    this.options.onSignedOut?.(c.view.staffId);
     return true;
   }
 

@@ -53,8 +53,9 @@ export class HelperDesk {
     return this.queue(clerk.staffId);
   }
 
-  /** A clerk signed out or left: they no longer offer help here. */
+  /** A clerk signed out or left: they no longer offer help here, and a call they are in is hung up. */
   withdraw(staffId: string): void {
+    if (this.staffInCall === staffId) this.hangUp();
     const token = this.offering.get(staffId);
     if (!token) return;
     this.offering.delete(staffId);
