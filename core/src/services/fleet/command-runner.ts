@@ -20,6 +20,13 @@ type Final = Omit<CommandAck, 'commandId' | 'terminalId' | 'at'> & { after?: () 
 /** Secrets never travel in a push; the admin form sends them write-only on the terminal itself. */
 const SECRET_KEYS = ['terminalSecret', 'adminPinHash', 'adminPin', 'secretSet', 'pinSet'];
 
+/** Refusals the console can match on (the ack's reason starts with one of these). */
+export const COMMAND_REFUSALS = {
+  /** A visit is open (a resident session, or a counter application a clerk is working on): its screen shows personal data and its config must not change under it. */
+  sessionOpen: 'sessionOpen: a resident session is open; send it again when the terminal is idle',
+} as const;
+export type CommandRefusal = keyof typeof COMMAND_REFUSALS;
+
 export class CommandRunner {
   private chain: Promise<void> = Promise.resolve();
   private executed = 0;
@@ -139,6 +146,8 @@ export class CommandRunner {
       }
       case 'screenshot': {
         if (!ports.window?.screenshot) return { status: 'unsupported', reason: 'this shell cannot capture its window (browser shell)' };
+        // The screen of an open visit shows names and ID numbers unmasked in places: never upload it.
+        if (ports.sessions.isOpen()) return { status: 'refused', reason: COMMAND_REFUSALS.sessionOpen };
         const png = await ports.window.screenshot();
         return this.uploaded(command, `screenshot-${this.terminalId}-${command.id}.png`, 'image/png', png);
       }
@@ -161,7 +170,7 @@ export class CommandRunner {
     const { ports } = this;
     const secrets = Object.keys(args.values).filter((k) => SECRET_KEYS.includes(k));
     if (secrets.length > 0) return { status: 'refused', reason: 'secrets are not pushed from the fleet', issues: secrets.map((path) => ({ path, message: 'set on the terminal only' })) };
-    if (ports.sessions.isOpen()) return { status: 'refused', reason: 'a resident session is open: push again when the terminal is idle' };
+    if (ports.sessions.isOpen()) return { status: 'refused', reason: COMMAND_REFUSALS.sessionOpen };
     const before = ports.config.version();
     if (args.ifConfigVersion && args.ifConfigVersion !== before) return { status: 'refused', reason: `the terminal runs config ${before}, not ${args.ifConfigVersion}` };
     let plan;
