@@ -52,6 +52,7 @@ export class IdentityDesk {
   async confirmWithCode(session: CardSession, codeKind: CodeKind): Promise<CodeIdentity> {
     if (identityOf(session)?.method === 'code') throw new Failure('state', 'a code session has no card to match', 'physical-card-required');
     const answer = await this.verify(codeKind, 'card_match', session.card.idNumber);
+    if (session.isEnded) throw scanFailure('cancelled');
     if (answer.sameAsCard !== true) throw new Failure('validation', 'the phone code is not the cardholder', 'code-not-same-person');
     const evidence = { method: 'card+code' as const, codeKind, assurance: answer.assuranceLevel };
     markIdentity(session, evidence);
@@ -104,13 +105,20 @@ export class IdentityDesk {
     this.scan?.abort();
     const scan = new AbortController();
     this.scan = scan;
-    let code: string;
+    // The scan stays cancellable (cancel(), the session's end) until the platform has answered.
     try {
-      code = (await scanner.readCode({ timeoutMs: this.d.config().identity.scanTimeoutSeconds * 1000, signal: scan.signal })).code;
-    } catch (err) {
-      throw scanFailure(err instanceof QrScanError ? err.code : 'cancelled');
+      return await this.verifyScanned(scanner, scan.signal, codeKind, purpose, cardIdNumber);
     } finally {
       if (this.scan === scan) this.scan = null;
+    }
+  }
+
+  private async verifyScanned(scanner: QrScannerService, signal: AbortSignal, codeKind: CodeKind, purpose: 'session' | 'card_match', cardIdNumber?: string): Promise<Extract<IdentityVerification, { outcome: 'verified' }>> {
+    let code: string;
+    try {
+      code = (await scanner.readCode({ timeoutMs: this.d.config().identity.scanTimeoutSeconds * 1000, signal })).code;
+    } catch (err) {
+      throw scanFailure(err instanceof QrScanError ? err.code : 'cancelled');
     }
     let answer: IdentityVerification;
     try {
@@ -128,6 +136,8 @@ export class IdentityDesk {
     } finally {
       code = ''; // the code is a live identity token: nothing keeps it past its one use
     }
+    // Cancelled, or the session ended, while the platform was asked: its answer starts or marks nothing.
+    if (signal.aborted) throw scanFailure('cancelled');
     if (answer.outcome === 'refused') throw platformRefusal(answer.reason);
     return answer;
   }
