@@ -89,6 +89,7 @@ export const ERROR_REASONS = [
   'progress-unavailable',
   'no-number',
   'no-phone',
+  'sms-already-sent',
   'not-accepted',
   'already-evaluated',
   'not-evaluable',

@@ -24,6 +24,11 @@ describe('receipt:sms', () => {
     expect(row.body).toContain(res.acceptanceNumber!);
     expect(row.body).toContain(res.queryPassword!);
 
+    // Once per application per session: a second tap texts nothing.
+    expect(await t.failure('receipt:sms', { localId: res.localId })).toMatchObject({ code: 'state', reason: 'sms-already-sent' });
+    const texts = t.terminal.backend.sandbox!.db.prepare('SELECT COUNT(*) AS n FROM receipt_sms WHERE acceptance_number = ?').get(res.acceptanceNumber) as { n: number };
+    expect(texts.n).toBe(1);
+
     // Another cardholder cannot have it texted anywhere.
     await t.terminal.sessions.end('finished');
     await t.removeCard();

@@ -15,7 +15,7 @@ import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
 import { reprintProof } from './reprint-proof';
-import { sendReceiptSms } from '../receipts/receipt-sms';
+import { ReceiptSmsOnce } from '../receipts/receipt-sms';
 
 export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
   const limitSeconds = () => ctx.config().session.idleWarningSeconds + ctx.config().session.idleCountdownSeconds + IDLE_MARGIN_SECONDS;
@@ -28,6 +28,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
 
   const { scanner, receipts } = ctx;
   const progress = new ProgressService(ctx.backend.client, ctx.applications.journal, ctx.catalogue);
+  const receiptSms = new ReceiptSmsOnce();
 
   const info = (): SessionInfo => {
     const s = ctx.sessions.current();
@@ -81,7 +82,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'materials:useCertificate': (req, caller) => materials.useCertificate(caller.card, req.materialCode, req.certificateId),
       // Paper out mid-journey: the receipt comes back unprinted (printed: false) for the screen, never an error.
       'receipt:print': (req, caller) => receipts.printForScreen(caller.card, req.localId, req.language),
-      'receipt:sms': (req, caller) => sendReceiptSms({ journal: ctx.applications.journal, client: ctx.backend.client }, caller.card.card, req.localId),
+      'receipt:sms': (req, caller) => receiptSms.send({ journal: ctx.applications.journal, client: ctx.backend.client }, caller.card, caller.card.card, req.localId),
       // 补打 proves number + password (or the slip's QR token) too: it counts against the same per-number limit as a
       // progress query.
       'receipt:reprint': async (req) => {

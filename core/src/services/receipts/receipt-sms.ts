@@ -10,6 +10,27 @@ import type { CardRecord } from '../session/card-record';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
+/**
+ * One text per application per session: a second tap (or a looping screen) would text the password again and
+ * cost an SMS each time. Keyed on the session object, so the record goes with the session.
+ */
+export class ReceiptSmsOnce {
+  private readonly sent = new WeakMap<object, Set<string>>();
+
+  async send(deps: { journal: Journal; client: BackendClient }, session: object, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
+    const ids = this.sent.get(session) ?? new Set<string>();
+    this.sent.set(session, ids);
+    if (ids.has(localId)) throw new Failure('state', 'The receipt SMS was already sent in this session', 'sms-already-sent');
+    ids.add(localId); // before the await: two taps at once send one text
+    try {
+      return await sendReceiptSms(deps, card, localId);
+    } catch (err) {
+      ids.delete(localId); // nothing was sent: the resident may try again
+      throw err;
+    }
+  }
+}
+
 export async function sendReceiptSms(deps: { journal: Journal; client: BackendClient }, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
   let app;
   try {
