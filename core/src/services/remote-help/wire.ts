@@ -1,10 +1,12 @@
 // The resident's remote-help channels (kiosk mode), mounted by the app's composition root beside the other
-// domains. The call screen's camera/microphone claim is held in the ModeRegistry like the capture screen's.
+// domains. The call screen's camera/microphone claim is held in the ModeRegistry like the capture screen's,
+// granted only while a call is live (call-claim.ts).
 import type { RemoteHelpKioskChannelName } from '@easydo/core/contract/domains/remote-help';
 import type { HandlersFor } from '../ipc/router';
 import type { DomainWiring, TerminalContext } from '../terminal/context';
 import { ResidentHelpDesk } from './resident-help-desk';
 import { platformLine } from './platform-line';
+import { CallClaim } from './call-claim';
 
 /** How long a kiosk rings before it tells the resident nobody answered (and offers a queue ticket). */
 export const DEFAULT_RING_SECONDS = 90;
@@ -25,6 +27,9 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
     audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
   });
   const stopListening = ctx.sessions.onEnd(() => desk.sessionEnded());
+  // Subscribed before any call can start: the claim follows the desks' own call states (call-claim.ts).
+  const claim = new CallClaim(ctx.modes);
+  const stopClaims = claim.watch(ctx.hub);
   return {
     desk,
     handlers: {
@@ -46,13 +51,14 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
       'help:rate': (req) => desk.rate(req.level),
       'help:iceServers': () => ctx.config().remoteHelp?.iceServers ?? [],
       'help:callScreen': (req, caller) => {
-        ctx.modes.setCallActive(caller.windowId, req.active);
+        claim.request(caller, req.active);
         return { done: true };
       },
     },
     async close() {
       stopListening();
       desk.close();
+      stopClaims();
     },
   };
 }
