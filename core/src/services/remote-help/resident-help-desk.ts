@@ -46,12 +46,14 @@ export class ResidentHelpDesk {
     const socket = this.line();
     try {
       await socket.ready(5_000);
+      // The visit may have ended (or the resident hung up) while the line came up: then nothing rings.
+      if (this.state.callId !== callId || this.state.phase !== 'connecting') return this.state;
       this.send({ type: 'call.request', callId, language, media, centreName: this.deps.centreName().slice(0, 120), consent: true });
     } catch {
-      this.finish('network');
+      if (this.state.callId === callId && this.state.phase === 'connecting') this.finish('network');
       throw new Failure('backend', 'remote help platform not reachable', 'unreachable');
     }
-    if (this.state.callId !== callId) return this.state;
+    if (this.state.callId !== callId || this.state.phase !== 'connecting') return this.state;
     this.set({ ...this.state, phase: 'waiting' });
     this.ringTimer = setTimeout(() => {
       if (this.state.callId !== callId || this.state.phase !== 'waiting') return;
