@@ -81,3 +81,24 @@ describe('the README example', () => {
     expect(fieldsOf({ ...example, adminPinHash: hashPin('402913') })).toEqual([]);
   });
 });
+
+describe('production policy: operators, TURN, the counter\'s wedge', () => {
+  it('refuses the development PIN on a named operator too', () => {
+    const admin = { operators: [{ id: '1001', pinHash: hashPin('402913') }, { id: '1002', pinHash: hashPin(DEV_ADMIN_PIN) }] };
+    expect(fieldsOf({ ...productionConfigInput(), admin })).toEqual(['admin.operators.1.pinHash']);
+  });
+
+  it('refuses a plain turn: relay for remote help; turns: and stun: are accepted', () => {
+    const remoteHelp = (urls: string[]) => ({ ...productionConfigInput(), remoteHelp: { iceServers: [{ urls, username: 'u', credential: 'c' }] } });
+    expect(fieldsOf(remoteHelp(['stun:stun.example.invalid:3478', 'turn:turn.example.invalid:3478']))).toEqual(['remoteHelp.iceServers.0.urls.1']);
+    expect(fieldsOf(remoteHelp(['stun:stun.example.invalid:3478', 'turns:turn.example.invalid:5349']))).toEqual([]);
+  });
+
+  it('refuses a keyboard-wedge 2D scanner on a counter, not on a kiosk', () => {
+    const config = parseConfig(withDevices({ qrScanner: { transport: 'keyboardWedge' } }));
+    const counter = productionRefusals(config, 'counter');
+    expect(counter).toEqual([{ field: 'devices.qrScanner.transport', reason: expect.stringMatching(/counter.*keyboard-wedge/) }]);
+    expect(productionRefusals(config, 'kiosk')).toEqual([]);
+    expect(productionRefusals(parseConfig(withDevices({ qrScanner: { transport: 'hidPos', vendorId: 1, productId: 2 } })), 'counter')).toEqual([]);
+  });
+});

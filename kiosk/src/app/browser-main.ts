@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const configFile = args.config ? path.resolve(args.config) : path.join(dataDir, 'config.json');
-  const { config, created } = loadStartupConfig({ profile, configFile, dataDir });
+  const { config, created } = loadStartupConfig({ profile, configFile, dataDir, role: terminalRole(args.mode) });
   const keyProvider = await journalKeyProvider({ config, profile, osKeystore: null });
   const app = await composeApp({ config, configFile, dataDir, version: appVersion(), profile, role: terminalRole(args.mode), ...(keyProvider ? { keyProvider } : {}) });
   const terminal = app.terminal;

@@ -17,6 +17,8 @@ export interface StartupInput {
   profile: Profile;
   configFile: string;
   dataDir: string;
+  /** What the terminal runs as: production refuses a counter's keyboard-wedge 2D scanner. */
+  role?: TerminalRole;
 }
 
 export interface Startup {
@@ -84,7 +86,7 @@ export function loadStartupConfig(input: StartupInput): Startup {
   } catch (error) {
     refusedConfig(error);
   }
-  const refusals = productionRefusals(config);
+  const refusals = productionRefusals(config, input.role);
   if (refusals.length > 0) throw StartupRefused.of(refusals);
   return { config, created: false };
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const configFile = args.config ?? path.join(dataDir, 'config.json');
   const profile = resolveProfile({ packaged: app.isPackaged, argProfile: args.profile, env: process.env });
-  const { config } = loadStartupConfig({ profile, configFile, dataDir });
+  const { config } = loadStartupConfig({ profile, configFile, dataDir, role: terminalRole(args.mode) });
   const keyProvider = await journalKeyProvider({ config, profile, osKeystore: () => createSafeStorageKeyProvider(safeStorage, path.join(dataDir, 'journal.key.sealed'), { profile }) });
   const composed = await composeApp({ config, configFile, dataDir, version: app.getVersion(), profile, role: terminalRole(args.mode), ...(keyProvider ? { keyProvider } : {}) });
 

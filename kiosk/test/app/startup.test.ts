@@ -33,6 +33,12 @@ describe('production profile', () => {
     expect(config.backend).toMatchObject({ kind: 'remote' });
   });
 
+  it('a counter refuses a keyboard-wedge 2D scanner at start-up; a kiosk starts with it', () => {
+    const raw = { ...productionConfigInput(), devices: { ...productionConfigInput().devices, qrScanner: { transport: 'keyboardWedge' } } };
+    expect(() => loadStartupConfig({ profile: 'production', role: 'counter', ...place(raw) })).toThrow(/devices\.qrScanner\.transport/);
+    expect(loadStartupConfig({ profile: 'production', role: 'kiosk', ...place(raw) }).config.devices.qrScanner).toMatchObject({ transport: 'keyboardWedge' });
+  });
+
   it('refuses a missing config file and writes none', () => {
     const where = place(undefined);
     expect(() => loadStartupConfig({ profile: 'production', ...where })).toThrow(StartupRefused);

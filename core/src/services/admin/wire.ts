@@ -29,7 +29,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
   // and reads from that same AuditLog, never a second writer on the file.
   const audit = ctx.admin.audit;
   if (!(audit instanceof AuditLog)) throw new Error('admin wiring needs the admin gate to keep the audit trail (AdminGate auditDataDir)');
-  const configStore = new ConfigStore({ live: ctx.config(), file: ctx.configFile, profile: ctx.profile });
+  const configStore = new ConfigStore({ live: ctx.config(), file: ctx.configFile, profile: ctx.profile, role: ctx.role });
   const heartbeat = new HeartbeatService({
     client: ctx.backend.client,
     url: ctx.backend.url,

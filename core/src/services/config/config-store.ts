@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig, readConfigFile, writeConfigFile } from './load';
 import { planApply, type ApplyPlan } from './apply-plan';
-import type { TerminalConfig } from './schema';
+import type { TerminalConfig, TerminalRole } from './schema';
 import { hashPin } from '../admin/pin';
 import { pinWeakness } from '../admin/pin-policy';
 import { productionRefusals, type Profile } from './production-policy';
@@ -34,6 +34,8 @@ export interface ConfigStoreOptions {
   file: string | null;
   /** The profile the terminal runs in; production refuses what production-policy.ts refuses. Default development. */
   profile?: Profile;
+  /** What the terminal runs as (production refuses a counter's keyboard wedge). */
+  role?: TerminalRole;
 }
 
 export class ConfigStore {
@@ -97,7 +99,7 @@ export class ConfigStore {
 
   private refuseForProfile(next: TerminalConfig): void {
     if (this.options.profile !== 'production') return;
-    const refusals = productionRefusals(next);
+    const refusals = productionRefusals(next, this.options.role);
     if (refusals.length > 0) throw new ConfigRefused(refusals.map((r) => ({ path: r.field, message: `refused in production: ${r.reason}` })));
   }
 
