@@ -3,7 +3,7 @@
 // waits for the platform's word, guidance needs a call, and the workload counts answered calls with their
 // waiting and handling time and the resident's rating.
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformLine, PlatformMessage, PlatformRequest } from '@easydo/core/services/remote-help/platform-line';
 import { HelperDesk } from '../src/services/remote-help/helper-desk';
 import { HelpLedger } from '../src/services/remote-help/help-ledger';
@@ -18,12 +18,16 @@ function setup() {
   let deliver: (m: PlatformMessage) => void = () => undefined;
   let state: (s: 'up' | 'down') => void = () => undefined;
   let connected = true;
+  let refuse = false;
   const line: PlatformLine = {
     get connected() {
       return connected;
     },
     ready: async () => undefined,
-    send: (m) => void sent.push(m),
+    send: (m) => {
+      if (refuse) throw new Error('not connected');
+      sent.push(m);
+    },
     drop: () => undefined,
     close: () => undefined,
   };
@@ -48,6 +52,7 @@ function setup() {
       state(s);
     },
     advance: (ms: number) => (now += ms),
+    refuseSends: (on: boolean) => (refuse = on),
   };
 }
 
@@ -104,6 +109,41 @@ describe('HelperDesk', () => {
     expect(t.desk.current()).toMatchObject({ phase: 'ended', endReason: 'helper' });
     expect(t.sent).toContainEqual({ type: 'call.end', callId: t.call.callId, reason: 'helper' });
     expect(t.sent.at(-1)).toEqual({ type: 'helper.available', clerkToken: CLERK.token, available: false });
+  });
+
+  describe('answering', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('fails at once when the line refuses the answer, with no waiter left to time out unheard', async () => {
+      vi.useFakeTimers();
+      const t = setup();
+      await t.desk.offer(CLERK, true);
+      t.refuseSends(true);
+      await expect(t.desk.answer(CLERK, t.call.callId)).rejects.toMatchObject({ reason: 'unreachable' });
+      // Before the fix a 5 s timer armed before the send rejected a promise nobody awaited (an unhandled rejection).
+      await vi.advanceTimersByTimeAsync(10_000);
+      t.refuseSends(false);
+      const next = t.desk.answer(CLERK, t.call.callId);
+      t.platform({ type: 'call.joined', callId: t.call.callId, staffId: CLERK.staffId, call: t.call });
+      expect(await next).toMatchObject({ phase: 'connected' });
+    });
+
+    it('is settled only by its own call\'s reply: another call\'s error leaves it waiting', async () => {
+      vi.useFakeTimers();
+      const t = setup();
+      await t.desk.offer(CLERK, true);
+      const answered = t.desk.answer(CLERK, t.call.callId);
+      t.platform({ type: 'error', code: 'call_taken', message: 'another clerk answered', callId: 'call-other' });
+      t.platform({ type: 'call.joined', callId: 'call-other', staffId: CLERK.staffId, call: { ...t.call, callId: 'call-other' } });
+      t.platform({ type: 'call.joined', callId: t.call.callId, staffId: CLERK.staffId, call: t.call });
+      expect(await answered).toMatchObject({ phase: 'connected', callId: t.call.callId });
+      const late = t.desk.hangUp();
+      expect(late.phase).toBe('ended');
+      const unanswered = t.desk.answer(CLERK, 'call-silent');
+      const settled = expect(unanswered).rejects.toMatchObject({ reason: 'unreachable' });
+      await vi.advanceTimersByTimeAsync(5_001);
+      await settled;
+    });
   });
 
   it('counts answered calls, waiting and handling time and ratings in the workload', async () => {

@@ -33,7 +33,8 @@ export class HelperDesk {
   private calls: QueuedCall[] = [];
   private state: HelperCallState = IDLE;
   private staffInCall: string | null = null;
-  private joinWaiter: ((m: PlatformMessage) => void) | null = null;
+  /** Answers waiting for the platform's word, by call: only that call's `call.joined` or `error` settles one. */
+  private readonly joinWaiters = new Map<string, (m: PlatformMessage) => void>();
   private lastEnded: string | null = null;
   private answeredAt = 0;
 
@@ -81,19 +82,9 @@ export class HelperDesk {
 
   async answer(clerk: HelperClerk, callId: string): Promise<HelperCallState> {
     if (this.state.phase === 'connected') throw new Failure('state', 'already in a call', 'busy');
-    const reply = new Promise<PlatformMessage>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.joinWaiter = null;
-        reject(new Failure('backend', 'the platform did not answer', 'unreachable'));
-      }, 5_000);
-      this.joinWaiter = (m) => {
-        clearTimeout(timer);
-        this.joinWaiter = null;
-        resolve(m);
-      };
-    });
+    // Sent first: a line that refuses the send fails here, with no waiter left behind to time out unheard.
     this.send({ type: 'call.answer', callId, clerkToken: clerk.token });
-    const m = await reply;
+    const m = await this.joinReply(callId);
     if (m.type !== 'call.joined') throw new Failure('state', 'the call was taken or has ended', 'not-found');
     this.staffInCall = clerk.staffId;
     this.answeredAt = this.now();
@@ -139,9 +130,9 @@ export class HelperDesk {
         for (const staffId of this.offering.keys()) return this.deps.emit('helper:queueChanged', this.queue(staffId));
         return;
       case 'call.joined':
-        return this.joinWaiter?.(m);
+        return this.joinWaiters.get(m.callId)?.(m);
       case 'error':
-        if (m.callId && this.joinWaiter) return this.joinWaiter(m);
+        if (m.callId) this.joinWaiters.get(m.callId)?.(m);
         return;
       case 'call.signal':
         if (m.callId === this.state.callId) this.deps.emit('helper:signal', { signal: m.signal });
@@ -189,6 +180,20 @@ export class HelperDesk {
       if (s === 'down' && this.state.phase === 'connected' && this.state.callId) this.ended(this.state.callId, 'network', 0, null);
     });
     return this.socket;
+  }
+
+  private joinReply(callId: string): Promise<PlatformMessage> {
+    return new Promise<PlatformMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.joinWaiters.delete(callId);
+        reject(new Failure('backend', 'the platform did not answer', 'unreachable'));
+      }, 5_000);
+      this.joinWaiters.set(callId, (m) => {
+        clearTimeout(timer);
+        this.joinWaiters.delete(callId);
+        resolve(m);
+      });
+    });
   }
 
   private callId(): string {
