@@ -3,10 +3,11 @@
 // counters. While it rings the resident can stop waiting; nobody answering in time offers a queue ticket; a
 // connected call opens the call panel beside the screen (the resident keeps using the screen); the end asks for a
 // 好差评 of the help. The kiosk visit never depends on the call: a dropped call leaves the screen as it was.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HelpCallState, HelpMedia } from '@easydo/core/contract/schemas/remote-help';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { CallPanel } from './CallPanel';
+import { useCallKeepAlive } from './call-keep-alive';
 import { helpText } from './help-text';
 import './help.css';
 
@@ -15,12 +16,9 @@ interface Props {
   lang: 'zh' | 'en';
   itemCode: string | null;
   speak(text: string): void;
-  /** The resident is still here: a call in progress keeps the visit from idling out while they talk. */
+  /** The resident is still here: a call in progress keeps the visit from idling out while they talk (capped). */
   onActivity(): void;
 }
-
-/** How often a connected call tells the visit the resident is still there (well inside the idle warning). */
-const CALL_ACTIVITY_MS = 20_000;
 
 /** Steps without a 求助 button: the thank-you and ending screens, where there is nothing left to help with. */
 const NO_HELP = new Set(['thanks', 'ending']);
@@ -40,13 +38,7 @@ export function RemoteHelp({ step, lang, itemCode, speak, onActivity }: Props) {
   useEvent('help:changed', useCallback((s: HelpCallState) => setCall(s), []));
 
   const phase = call?.phase ?? 'idle';
-  const activity = useRef(onActivity);
-  activity.current = onActivity;
-  useEffect(() => {
-    if (phase !== 'connected') return;
-    const timer = setInterval(() => activity.current(), CALL_ACTIVITY_MS);
-    return () => clearInterval(timer);
-  }, [phase]);
+  useCallKeepAlive(phase === 'connected', onActivity);
   useEffect(() => {
     if (phase === 'waiting') speak(text.waiting);
     if (phase === 'ended' && call?.endReason === 'no-answer') speak(text.noAnswer);
