@@ -1,7 +1,7 @@
 // joinUpdates on a terminal context: nothing without config.update; with it, the running version's health marks
-// (main started at once, devices opened from the device manager, the rest from the shell) end in a `healthy`
-// request in the helper's spool when that version is the pending one.
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// (main started at once, devices opened from the device manager, the rest from the shell and the fleet) end in one
+// `healthy` request to the helper (a fake port here) when that version is the pending one, and none before.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { joinUpdates } from '@easydo/core/services/update/join-updates';
 import { generateSigningKey } from '@easydo/core/services/update/signing';
 import { UpdateConfig } from '@easydo/core/services/update/config';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import type { HelperPort } from '@easydo/core/services/update/helper-port';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -40,32 +41,39 @@ describe('joinUpdates', () => {
   });
 
   it('confirms the pending running version once every health mark is in', async () => {
+    const key = generateSigningKey('k');
+    const update = UpdateConfig.parse({ feedUrl: 'http://127.0.0.1:9', publicKeys: [{ id: 'k', publicKey: key.publicKey }] });
     const dir = await mkdtemp(join(tmpdir(), 'easydo-join-'));
     dirs.push(dir);
-    const key = generateSigningKey('k');
-    const stateDir = join(dir, 'helper');
-    await mkdir(stateDir, { recursive: true });
-    await writeFile(join(stateDir, 'state.json'), JSON.stringify({ schema: 1, good: { version: '1.0.0', file: 'x' }, previousGood: null, pending: { version: '1.1.0', file: 'y', installedAt: 0, deadline: Date.now() + 3600_000, starts: 1 }, inFlight: null, rolledBack: [] }));
-    const update = UpdateConfig.parse({ feedUrl: 'http://127.0.0.1:9', publicKeys: [{ id: 'k', publicKey: key.publicKey }], spoolDir: join(dir, 'spool'), helperStateDir: stateDir });
     const { ctx, serviceListeners } = context(dir, update);
+    const pending = { version: '1.1.0', file: 'y', deadline: Date.now() + 3600_000, starts: 1 };
+    const healthy: string[] = [];
+    let answered: () => void = () => undefined;
+    const confirmed = new Promise<void>((r) => (answered = r));
+    const answer = { id: 'a', ok: true, code: 'ok', message: '', installed: '1.1.0', at: new Date().toISOString() };
+    const helper: HelperPort = {
+      state: async () => ({ good: { version: '1.0.0', file: 'x' }, pending, inFlight: null, rolledBack: [] }),
+      healthy: async (v) => {
+        healthy.push(v);
+        answered();
+        return answer;
+      },
+      install: async () => answer,
+      rollback: async () => answer,
+    };
     const fetchRefused = (async () => {
       throw new Error('refused');
     }) as typeof fetch;
-    const m = joinUpdates(ctx, { restartApp: async () => undefined, fetch: fetchRefused })!;
+    const m = joinUpdates(ctx, { restartApp: async () => undefined, fetch: fetchRefused, helper })!;
     try {
       m.mark('rendererLoaded');
-      m.mark('heartbeatDelivered');
-      await new Promise((r) => setTimeout(r, 50));
-      expect(await readdir(join(dir, 'spool')).catch(() => [])).toEqual([]); // devices not opened yet
+      // The probe answers null while a mark is missing (devices not opened yet): nothing asked of the helper.
+      expect(await m.probe.mark('heartbeatDelivered')).toBeNull();
+      expect(healthy).toEqual([]);
       (ctx.devices as unknown as { serviceState: () => { inService: boolean } }).serviceState = () => ({ inService: true });
       for (const l of serviceListeners) l({ inService: true });
-      let names: string[] = [];
-      for (let i = 0; i < 200 && names.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-        names = (await readdir(join(dir, 'spool')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
-      }
-      expect(names).toHaveLength(1);
-      expect(JSON.parse(await readFile(join(dir, 'spool', names[0]!), 'utf8'))).toMatchObject({ op: 'healthy', version: '1.1.0' });
+      await confirmed;
+      expect(healthy).toEqual(['1.1.0']);
     } finally {
       m.close();
     }

@@ -37,7 +37,7 @@ export interface CounterDesks {
   held: HeldDesk;
 }
 
-export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName | RemoteHelpCounterChannelName>>> {
+export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName | RemoteHelpCounterChannelName>> & { clerkSignedIn(): boolean }> {
   const db = new Database(path.join(ctx.dataDir, 'counter.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -69,6 +69,7 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
   return {
     // The contract's `clerk` precondition: the clerk signed in at the calling window (counts as their activity).
     guards: { clerk: (caller) => desks.clerks.require(caller.windowId) },
+    clerkSignedIn: () => desks.clerks.anySignedIn(),
     handlers: { ...queueHandlers(desks), ...intakeHandlers(desks), ...deskHandlers(desks), ...heldHandlers(desks), ...remoteHelpHandlers(helper, helpLedger) },
     async close() {
       helper.close();

@@ -14,6 +14,7 @@ export interface App {
 export async function composeApp(options: TerminalOptions & { remoteHelp?: RemoteHelpWiringOptions }): Promise<App> {
   const terminal = await createTerminal(options);
   const counter = await wireCounter(terminal);
+  terminal.updates?.attachClerks(counter.clerkSignedIn); // a signed-in clerk holds an update install
   const help = wireResidentHelp(terminal, options.remoteHelp);
   const handlers: HandlerTable = { ...terminal.handlers, ...counter.handlers, ...help.handlers };
   const router = createRouter({

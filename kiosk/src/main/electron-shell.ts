@@ -169,6 +169,8 @@ export function startElectronShell(input: ShellInput): ElectronShell {
       else quit();
     });
     win.once('ready-to-show', () => win.show());
+    // The update health probe's renderer mark: the terminal page loaded (a failed load never emits this).
+    if (role === 'terminal') contents.once('did-finish-load', () => terminal.updates?.mark('rendererLoaded'));
     load(win, role === 'display' ? DISPLAY_URL : TERMINAL_URL);
     windows.set(role, win);
     return win;
@@ -186,6 +188,10 @@ export function startElectronShell(input: ShellInput): ElectronShell {
       },
     }),
   );
+  terminal.updates?.attachRestart(async () => {
+    app.relaunch();
+    quit();
+  });
 
   return {
     focus: () => windows.get('terminal')?.focus(),

@@ -1,6 +1,7 @@
 // The package statement the release key signs, as the root helper checks it. The helper imports nothing of the
-// terminal (packaging stands alone), so the format is written out here too; core/test/update/helper.test.ts signs
-// with the agent's side (core/src/services/update/signing.ts) and has this side verify, so the two cannot drift.
+// terminal (packaging stands alone), so the format is written out here too; fleet/test/updates/update-install.test.ts
+// signs releases with the agent's side (core/src/services/update/signing.ts, via the release tool) and the helper
+// bundle verifies them with this side, so the two cannot drift.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 

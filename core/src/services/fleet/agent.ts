@@ -68,6 +68,7 @@ export class FleetAgent {
   private lastState = '';
   private readonly status: FleetAgentStatus = { connected: false, connects: 0, reconnectAttempts: 0, heartbeatsSent: 0, alertsRaised: 0, commandsExecuted: 0, lastError: null };
   private readonly connectedWaiters = new Set<() => void>();
+  private readonly heartbeatListeners = new Set<() => void>();
 
   constructor(private readonly options: FleetAgentOptions) {
     this.now = options.now ?? (() => new Date());
@@ -261,9 +262,16 @@ export class FleetAgent {
     if (!this.status.connected) return false;
     const hb = this.heartbeat();
     this.seq += 1;
-    await this.publish(topics.heartbeat(this.options.terminalId), encode(Heartbeat, 'heartbeat', hb), 0).catch(() => undefined);
+    const sent = await this.publish(topics.heartbeat(this.options.terminalId), encode(Heartbeat, 'heartbeat', hb), 0).then(() => true, () => false);
     this.status.heartbeatsSent += 1;
+    if (sent) for (const l of this.heartbeatListeners) l();
     return true;
+  }
+
+  /** Called each time a heartbeat was handed to the broker's connection (the update health probe's mark). */
+  onHeartbeatDelivered(listener: () => void): Unsubscribe {
+    this.heartbeatListeners.add(listener);
+    return () => this.heartbeatListeners.delete(listener);
   }
 
   /** Clean stop: the retained state says offline (no Last Will needed), then disconnect. */

@@ -14,7 +14,7 @@ import { AlertLedger } from './alert-ledger';
 import { CommandLedger } from './command-ledger';
 import { configVersion } from './config-version';
 import { pushedValues } from './config-merge';
-import { ConfigPushRefused, type ConfigPushResult, type FleetPorts, type FleetWindowPort } from './ports';
+import { ConfigPushRefused, type ConfigPushResult, type FleetPorts, type FleetUpdatePort, type FleetWindowPort } from './ports';
 
 /** Admin's operations as the fleet uses them (compose.ts builds this from admin's handlers). */
 export interface TerminalAdminOps {
@@ -27,6 +27,8 @@ export interface FleetMembership {
   agent: FleetAgent;
   /** The shell's window host (Electron: reload, relaunch, capturePage). */
   attachWindow(port: FleetWindowPort): void;
+  /** The update agent, when config.update is set: the `updateCheck` command runs its check. */
+  attachUpdate(port: FleetUpdatePort): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,9 @@ export function joinFleet(ctx: TerminalContext, admin: TerminalAdminOps): FleetM
     agent,
     attachWindow(port) {
       ports.window = port;
+    },
+    attachUpdate(port) {
+      ports.update = port;
     },
     async close() {
       close();

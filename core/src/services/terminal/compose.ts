@@ -38,6 +38,7 @@ import type { TerminalContext } from './context';
 import type { KeyProvider } from './key-provider';
 import { developmentPartsLoader } from './development-parts';
 import { adminOpsFromHandlers, joinFleet, type FleetMembership } from '../fleet/join-fleet';
+import { joinUpdates, type UpdateMembership } from '../update/join-updates';
 
 export interface TerminalOptions {
   config: TerminalConfig;
@@ -65,6 +66,8 @@ export interface Terminal extends TerminalContext {
   handlers: CoreHandlers;
   /** The fleet agent when config.fleet is set (core/src/services/fleet/join-fleet.ts), else null. */
   fleet: FleetMembership | null;
+  /** The update agent when config.update is set (core/src/services/update/join-updates.ts), else null. */
+  updates: UpdateMembership | null;
   /** The 2D scanner when configured (the shell feeds a keyboard wedge's keys to `wedge`; tests drive `simulator`). */
   qrScanner: QrScannerBundle | null;
   /** The precondition guards of core's domains (card, admin, resident activity); the counter adds its clerk. */
@@ -179,15 +182,32 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   await sweepStaleMaterials(); // page images a crashed or killed run left behind
   await devices.startAll();
   const fleet = joinFleet(context, adminOpsFromHandlers(adminDomain.handlers));
+  const updates = joinUpdates(context, {
+    // Under systemd (or the Windows service) an exit is a restart; the Electron shell attaches its relaunch.
+    restartApp: async () => {
+      log.warn({}, 'update: restarting by exit');
+      process.exit(0);
+    },
+  });
+  let offHeartbeat = () => undefined as unknown;
+  if (updates && fleet) {
+    fleet.attachUpdate({ check: () => updates.agent.check() });
+    offHeartbeat = fleet.agent.onHeartbeatDelivered(() => updates.mark('heartbeatDelivered'));
+  } else if (updates) {
+    updates.mark('heartbeatDelivered'); // no fleet configured: there is no heartbeat to wait for
+  }
   log.info({ terminalId: config.terminalId, backend: backend.url }, 'terminal started');
 
   return {
     ...context,
     handlers,
     fleet,
+    updates,
     qrScanner,
     guards: { ...coreGuards({ sessions, admin }), ...journey.guards },
     async close() {
+      offHeartbeat();
+      updates?.close();
       await fleet?.close();
       admin.close();
       await sessions.end('shutdown').catch(() => undefined);

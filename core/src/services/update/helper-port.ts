@@ -1,5 +1,5 @@
 // The agent's side of the root helper's narrow interface (packaging/linux/update-helper/protocol.ts is the root
-// side; core/test/update/helper.test.ts runs the two together). Requests are dropped atomically into the spool
+// side; fleet/test/updates/update-install.test.ts runs the two together, the helper as its own process). Requests are dropped atomically into the spool
 // folder a systemd .path unit watches; the answer appears as results/<id>.json in the helper's state folder. The
 // agent never runs dpkg, pkexec or sudo.
 import { randomUUID } from 'node:crypto';

@@ -1,12 +1,12 @@
 // The terminal takes staged updates when config.update is set (and runs exactly as before without it): the update
 // agent on the terminal's own parts, its spool to the root helper, reports to the feed, and the health probe of the
-// running version (main started is marked here; the shell marks renderer loaded, the fleet agent heartbeat
-// delivered; devices opened is marked when the device manager first reports the terminal in service).
+// running version (main started is marked here; the shell marks renderer loaded, compose.ts heartbeat delivered
+// from the fleet agent; devices opened is marked when the device manager first reports the terminal in service).
 import path from 'node:path';
 import type { TerminalContext } from '../terminal/context';
 import { UpdateAgent } from './agent';
 import { HealthProbe, type HealthMark } from './health';
-import { SpoolHelper } from './helper-port';
+import { SpoolHelper, type HelperPort } from './helper-port';
 import { HttpUpdateReporter } from './http-reporter';
 import type { UpdateTerminalPort } from './ports';
 
@@ -14,6 +14,10 @@ export interface UpdateMembership {
   agent: UpdateAgent;
   probe: HealthProbe;
   mark(m: HealthMark): void;
+  /** The shell's restart (Electron: relaunch), replacing the one given at join. */
+  attachRestart(restart: () => Promise<void>): void;
+  /** The counter's clerk desk: a clerk signed in holds the install (a kiosk has none). */
+  attachClerks(signedIn: () => boolean): void;
   close(): void;
 }
 
@@ -23,16 +27,20 @@ export interface JoinUpdatesOptions {
   /** The shell's restart (Electron: relaunch; under systemd an exit the unit restarts). */
   restartApp: () => Promise<void>;
   fetch?: typeof fetch;
+  /** The root helper's port; default the spool to the real helper (tests give a fake). */
+  helper?: HelperPort;
 }
 
 export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): UpdateMembership | null {
   const config = ctx.config();
   const update = config.update;
   if (!update) return null;
+  let restartApp = o.restartApp;
+  let clerkSignedIn = o.clerkSignedIn;
   const terminal: UpdateTerminalPort = {
     runningVersion: () => ctx.version,
     sessionOpen: () => ctx.sessions.current() !== null,
-    clerkSignedIn: () => o.clerkSignedIn?.() ?? false,
+    clerkSignedIn: () => clerkSignedIn?.() ?? false,
     // Submission is journal first (synchronous SQLite): whatever the outbox holds is on disk. The journal must
     // answer, though: a journal that does not is no state to restart in.
     outboxSafe: () => ctx.applications.outbox.status().then(() => true, () => false),
@@ -40,9 +48,9 @@ export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): Update
       ctx.log.info({ audit: reason === null ? 'update.service.in' : 'update.service.out', reason }, 'audit');
       ctx.devices.setManualOutOfService(reason);
     },
-    restartApp: o.restartApp,
+    restartApp: () => restartApp(),
   };
-  const helper = new SpoolHelper({ spoolDir: update.spoolDir, stateDir: update.helperStateDir });
+  const helper = o.helper ?? new SpoolHelper({ spoolDir: update.spoolDir, stateDir: update.helperStateDir });
   const agent = new UpdateAgent({
     terminalId: config.terminalId,
     config: update,
@@ -61,7 +69,7 @@ export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): Update
   };
   const offDevices = ctx.devices.onServiceChange(markDevices);
   markDevices();
-  const expiry = setInterval(() => void probe.expire().then((r) => (r === 'rolledBack' ? o.restartApp() : undefined), () => undefined), 30_000);
+  const expiry = setInterval(() => void probe.expire().then((r) => (r === 'rolledBack' ? restartApp() : undefined), () => undefined), 30_000);
   expiry.unref();
   agent.start();
   ctx.log.info({ feed: new URL(update.feedUrl).host, channel: update.channel, ring: update.ring }, 'update: agent started');
@@ -69,6 +77,12 @@ export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): Update
     agent,
     probe,
     mark,
+    attachRestart(restart) {
+      restartApp = restart;
+    },
+    attachClerks(signedIn) {
+      clerkSignedIn = signedIn;
+    },
     close() {
       offDevices();
       clearInterval(expiry);

@@ -74,6 +74,11 @@ export class ClerkDesk {
     return true;
   }
 
+  /** Some window has a clerk signed in (idle timeout enforced): the update agent holds an install for it. */
+  anySignedIn(): boolean {
+    return [...this.byWindow.keys()].some((windowId) => this.peek(windowId) !== null);
+  }
+
   /** The signed-in clerk (idle timeout enforced), without counting as activity. */
   peek(windowId: string): SignedInClerk | null {
     const c = this.byWindow.get(windowId);
