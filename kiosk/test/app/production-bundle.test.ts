@@ -19,6 +19,11 @@ const DEVELOPMENT_MODULES = [
   'device-drivers/src/idcard/transport/memory-link.ts',
   'device-drivers/src/idcard/simulator/cardholders.ts',
   'core/src/services/terminal/dev-composition.ts',
+  // the simulated 2D scanner and its sandbox codes
+  'device-drivers/src/qrscan/simulator/simulator.ts',
+  'device-drivers/src/qrscan/transport/memory-link.ts',
+  'device-drivers/src/qrscan/simulator/sandbox-codes.ts',
+  'core/src/services/devices/simulated-qr-scanner.ts',
 ];
 
 let main = '';
@@ -36,6 +41,7 @@ describe('production main bundle', () => {
     // The sandbox's own routes and the virtual printer's job files are not in it either.
     expect(main).not.toContain('startSandbox');
     expect(main).not.toContain('startVirtualPrinter');
+    expect(main).not.toContain('/dev/identity-codes');
   });
 
   it('reaches the development composition only as a separate file beside it', () => {

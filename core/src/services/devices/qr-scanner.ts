@@ -8,6 +8,7 @@ import { KeyboardWedgeLink } from '@easydo/device-drivers/qrscan/transport/keybo
 import { prefixOption } from '@easydo/device-drivers/qrscan/cli/options';
 import { openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import type { QrScannerConfig } from '../config/qr-scanner-config';
+import type { CodeKind } from '@easydo/core/contract/schemas/identity-code';
 import type { DevelopmentPartsLoader } from '../terminal/development-parts';
 
 /** Only with the simulated imager: hold a code (or junk) in front of it. */
@@ -15,6 +16,8 @@ export interface QrSimulatorControl {
   present(text: string): void;
   junk(kind: 'binary' | 'huge' | 'partial' | 'control'): Promise<void>;
   link: { unplug(): void; plug(): void; readonly plugged: boolean };
+  /** A synthetic resident's dynamic code from the embedded sandbox's developer route (spoiled on request). */
+  sandboxCode(sandbox: { url: string }, req: { residentId: string; codeKind: CodeKind; spoil?: 'expired' | 'used' | 'revoked' | undefined }): Promise<string>;
 }
 
 export interface QrScannerBundle {

@@ -1,13 +1,13 @@
 // Identity by phone code: its handlers (contract/domains/identity.ts), built on the terminal's context and the
 // 2D scanner bundle. The development panel's "show a code" asks the embedded sandbox for a synthetic resident's
-// dynamic code and holds it in front of the simulated scanner.
+// dynamic code (through the simulated scanner's control, which lives in the development composition only) and
+// holds it in front of the simulated scanner.
 import type { IdentityChannelName } from '@easydo/core/contract/channels';
 import type { HandlersFor } from '../ipc/router';
 import { Failure } from '../ipc/failure';
 import type { TerminalContext } from '../terminal/context';
 import type { QrScannerBundle } from '../devices/qr-scanner';
 import { IdentityDesk } from './identity-desk';
-import { showSandboxCode } from './sim-codes';
 
 export interface IdentityWiring {
   desk: IdentityDesk;
@@ -37,7 +37,7 @@ export function wireIdentity(ctx: TerminalContext, qr: QrScannerBundle | null): 
       'sim:showCode': async (req) => {
         const sandbox = ctx.backend.sandbox;
         if (!qr?.simulator || !sandbox) throw new Failure('forbidden', 'The 2D scanner or the backend is not simulated here', 'not-simulated');
-        qr.simulator.present(await showSandboxCode(sandbox, req));
+        qr.simulator.present(await qr.simulator.sandboxCode(sandbox, req));
         return { done: true as const };
       },
     },
