@@ -111,22 +111,21 @@ export class QrScannerService implements DeviceService {
   async readCode(options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ScannedCode> {
     const timeoutMs = options.timeoutMs ?? 30_000;
     const waiting = new Promise<ScannedCode>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject };
-      this.waiters.push(waiter);
-      const leave = (err: QrScanError) => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(err);
-      };
-      const timer = setTimeout(() => leave(new QrScanError('timeout', `no code within ${timeoutMs} ms`)), timeoutMs);
-      const onAbort = () => leave(new QrScanError('cancelled', 'read cancelled'));
-      if (options.signal?.aborted) onAbort();
-      options.signal?.addEventListener('abort', onAbort, { once: true });
+      // Every way out (code, timeout, abort, cancel(), stop) clears the timer and the abort listener.
       const cleanup = () => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
       };
-      waiter.resolve = (code) => (cleanup(), resolve(code));
-      waiter.reject = (err) => (cleanup(), reject(err));
+      const waiter: Waiter = { resolve: (code) => (cleanup(), resolve(code)), reject: (err) => (cleanup(), reject(err)) };
+      const leave = (err: QrScanError) => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.reject(err);
+      };
+      const onAbort = () => leave(new QrScanError('cancelled', 'read cancelled'));
+      const timer = setTimeout(() => leave(new QrScanError('timeout', `no code within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push(waiter);
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
     });
     if (!this.triggered) return waiting;
     await this.options.link.write(TRIGGER_ON).catch(() => undefined); // an absent port fails the wait by timeout or noDevice
