@@ -12,13 +12,19 @@ import { IdentityDesk } from './identity-desk';
 export interface IdentityWiring {
   desk: IdentityDesk;
   handlers: HandlersFor<IdentityChannelName>;
+  /** Stops listening for the session's end and cancels a scan still waiting (the terminal closes). */
+  close(): void;
 }
 
 export function wireIdentity(ctx: TerminalContext, qr: QrScannerBundle | null): IdentityWiring {
   const desk = new IdentityDesk({ scanner: qr?.scanner ?? null, client: ctx.backend.client, sessions: ctx.sessions, config: ctx.config });
-  ctx.sessions.onEnd(() => desk.cancel());
+  const offSessionEnd = ctx.sessions.onEnd(() => desk.cancel());
   return {
     desk,
+    close() {
+      offSessionEnd();
+      desk.cancel();
+    },
     handlers: {
       'identity:options': () => desk.options(),
       'identity:scanCode': (req) => desk.scanCode(req.codeKind),

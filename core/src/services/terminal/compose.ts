@@ -211,6 +211,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
       await fleet?.close();
       admin.close();
       await sessions.end('shutdown').catch(() => undefined);
+      identity.close();
       await journey.close();
       await adminDomain.close();
       await devices.stopAll();
