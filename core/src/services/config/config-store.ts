@@ -12,6 +12,7 @@ import type { TerminalConfig, TerminalRole } from './schema';
 import { hashPin } from '../admin/pin';
 import { pinWeakness } from '../admin/pin-policy';
 import { productionRefusals, type Profile } from './production-policy';
+import { keptIceCredentials } from './public-view';
 
 export class ConfigRefused extends Error {
   constructor(readonly issues: Array<{ path: string; message: string }>) {
@@ -67,6 +68,8 @@ export class ConfigStore {
       // Maintainers' credentials are not the form's to change (it sees their numbers only).
       ...(values.admin && before.admin?.operators ? { admin: { ...(values.admin as object), operators: before.admin.operators } } : {}),
     };
+    const help = values.remoteHelp as { iceServers?: unknown } | undefined;
+    if (help && typeof help === 'object' && help.iceServers !== undefined) raw.remoteHelp = { ...help, iceServers: keptIceCredentials(help.iceServers, before) };
     if (changes.adminPin !== undefined && changes.adminPin !== '') {
       const weak = pinWeakness(changes.adminPin);
       if (weak) throw new ConfigRefused([{ path: 'adminPin', message: weak }]);

@@ -20,6 +20,19 @@ type Final = Omit<CommandAck, 'commandId' | 'terminalId' | 'at'> & { after?: () 
 /** Secrets never travel in a push; the admin form sends them write-only on the terminal itself. */
 const SECRET_KEYS = ['terminalSecret', 'adminPinHash', 'adminPin', 'secretSet', 'pinSet'];
 
+/**
+ * Never pushed either: the update channel (feed, keys, rings) decides what software the terminal installs, so a
+ * console push must not be able to point it at another feed.
+ */
+const TERMINAL_ONLY_KEYS = ['update'];
+
+/** remoteHelp.iceServers[n].credential in a push: the TURN credential is a secret too. */
+function iceCredentialPaths(values: Record<string, unknown>): string[] {
+  const servers = (values.remoteHelp as { iceServers?: unknown } | undefined)?.iceServers;
+  if (!Array.isArray(servers)) return [];
+  return servers.flatMap((s: unknown, i) => (typeof s === 'object' && s !== null && 'credential' in s ? [`remoteHelp.iceServers.${i}.credential`] : []));
+}
+
 /** Refusals the console can match on (the ack's reason starts with one of these). */
 export const COMMAND_REFUSALS = {
   /** A visit is open (a resident session, or a counter application a clerk is working on): its screen shows personal data and its config must not change under it. */
@@ -168,8 +181,10 @@ export class CommandRunner {
 
   private async configPush(args: z.infer<(typeof COMMAND_ARGS)['configPush']>): Promise<Final> {
     const { ports } = this;
-    const secrets = Object.keys(args.values).filter((k) => SECRET_KEYS.includes(k));
+    const secrets = [...Object.keys(args.values).filter((k) => SECRET_KEYS.includes(k)), ...iceCredentialPaths(args.values)];
     if (secrets.length > 0) return { status: 'refused', reason: 'secrets are not pushed from the fleet', issues: secrets.map((path) => ({ path, message: 'set on the terminal only' })) };
+    const local = Object.keys(args.values).filter((k) => TERMINAL_ONLY_KEYS.includes(k));
+    if (local.length > 0) return { status: 'refused', reason: 'these settings are not pushed from the fleet', issues: local.map((path) => ({ path, message: 'set on the terminal only' })) };
     if (ports.sessions.isOpen()) return { status: 'refused', reason: COMMAND_REFUSALS.sessionOpen };
     const before = ports.config.version();
     if (args.ifConfigVersion && args.ifConfigVersion !== before) return { status: 'refused', reason: `the terminal runs config ${before}, not ${args.ifConfigVersion}` };
