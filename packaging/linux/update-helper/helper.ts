@@ -2,11 +2,12 @@
 // keeps the last good package, and puts it back when the new version does not prove healthy in time, crash-loops,
 // or an install is cut off. Runs as a systemd oneshot (spool requests, each app start, a timer); see README.md.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Dpkg } from './dpkg';
 import { HelperRequest, type HelperConfig, type HelperResult, type HelperState } from './protocol';
 import { LockBusy, acquireLock, readState, writeJsonAtomic, writeState } from './state-file';
+import { UnsafeFile, copyBounded, readBounded } from './safe-open';
 import { packageStatement, sha512File, verifyStatement } from './statement';
 
 type Outcome = Omit<HelperResult, 'id' | 'at' | 'installed'>;
@@ -47,12 +48,16 @@ export class UpdateHelper {
     });
   }
 
-  /** Every request in the spool, oldest first; each answered in results/<id>.json and removed. A busy lock leaves them. */
+  /**
+   * Every request in the spool, oldest first; each answered in results/<id>.json and removed. Another helper at work
+   * (a start check rolling back) is waited for, up to lockWaitSeconds: returning at once would leave the requests
+   * there, and the .path unit would start this again and again until systemd's start limit stops it for good.
+   */
   async processSpool(): Promise<HelperResult[]> {
     mkdirSync(this.config.spoolDir, { recursive: true });
     let release: () => void;
     try {
-      release = acquireLock(this.config.stateDir);
+      release = await this.waitForLock();
     } catch (e) {
       if (e instanceof LockBusy) return [];
       throw e;
@@ -63,10 +68,8 @@ export class UpdateHelper {
         const path = join(this.config.spoolDir, name);
         let request: HelperRequest | null = null;
         try {
-          if (lstatSync(path).isFile() && lstatSync(path).size <= 16 * 1024) {
-            const parsed = HelperRequest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-            if (parsed.success) request = parsed.data;
-          }
+          const parsed = HelperRequest.safeParse(JSON.parse(readBounded(path, 16 * 1024).toString('utf8')));
+          if (parsed.success) request = parsed.data;
         } catch {
           request = null;
         }
@@ -196,24 +199,23 @@ export class UpdateHelper {
 
   /** Copies the named file into the root-owned store and checks the copy (so the agent cannot swap it afterwards). */
   private async copyVerified(file: string, claim: { version: string; size: number; sha512: string; signature: string; keyId: string }, o: { anyFolder?: boolean } = {}): Promise<{ path: string } | Outcome> {
-    let real: string;
-    try {
-      real = realpathSync(file);
-    } catch {
-      return refuse('noFile', 'the named file does not exist');
-    }
-    const from = realpathSync(this.config.acceptFrom) + sep;
-    if ((!o.anyFolder && !real.startsWith(from)) || lstatSync(file).isSymbolicLink() || !statSync(real).isFile()) return refuse('notAccepted', 'only regular files in the agent\'s download folder are taken');
     const key = this.config.publicKeys.find((k) => k.id === claim.keyId);
     if (!key) return refuse('unsigned', `key ${claim.keyId} is not pinned here`);
+    let within: string | undefined;
+    try {
+      within = o.anyFolder ? undefined : realpathSync(this.config.acceptFrom);
+    } catch {
+      return refuse('notAccepted', "the agent's download folder does not exist");
+    }
     mkdirSync(this.store, { recursive: true, mode: 0o700 });
     const target = join(this.store, `${this.config.packageName}_${claim.version}.deb`);
     const tmp = `${target}.incoming`;
     rmSync(tmp, { force: true });
     try {
-      copyFileSync(real, tmp, constants.COPYFILE_EXCL);
+      copyBounded(file, tmp, { size: claim.size, maxBytes: this.config.maxPackageBytes, ...(within !== undefined ? { within } : {}) });
     } catch (e) {
       rmSync(tmp, { force: true });
+      if (e instanceof UnsafeFile) return refuse(e.code === 'sizeMismatch' ? 'unsigned' : e.code, e.message);
       return refuse((e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'diskFull' : 'copyFailed', (e as Error).message.slice(0, 200));
     }
     const size = statSync(tmp).size;
@@ -234,8 +236,21 @@ export class UpdateHelper {
     for (const n of readdirSync(this.store)) if (!keep.has(join(this.store, n))) rmSync(join(this.store, n), { force: true });
   }
 
+  /** The lock, waiting (bounded) while another helper holds it; LockBusy when the wait is over. */
+  private async waitForLock(): Promise<() => void> {
+    const until = Date.now() + this.config.lockWaitSeconds * 1000; // wall time, whatever clock the state uses
+    for (;;) {
+      try {
+        return acquireLock(this.config.stateDir);
+      } catch (e) {
+        if (!(e instanceof LockBusy) || Date.now() >= until) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
   private async locked(work: (state: HelperState) => Promise<Outcome> | Outcome): Promise<Outcome> {
-    const release = acquireLock(this.config.stateDir);
+    const release = await this.waitForLock();
     try {
       return await this.transact(work);
     } finally {

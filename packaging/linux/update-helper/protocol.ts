@@ -50,6 +50,8 @@ export const HelperConfig = z.strictObject({
   maxFailedStarts: z.number().int().min(1).max(20).default(3),
   /** dpkg and its options; tests give `--root` of a private tree, an image leaves the default. */
   dpkg: z.strictObject({ command: z.string().min(1).default('dpkg'), args: z.array(z.string()).max(20).default([]) }).default({ command: 'dpkg', args: [] }),
+  /** How long a helper waits for another one to finish (a rollback at a start check) before it gives up. */
+  lockWaitSeconds: z.number().int().min(0).max(3600).default(600),
   /** Run after a rollback outside an app start (the deadline timer): restarts the kiosk unit on the old version. */
   restartCommand: z.array(z.string().min(1)).max(10).optional(),
 });
