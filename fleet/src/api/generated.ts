@@ -286,6 +286,10 @@ export interface components {
                 connected: boolean;
                 received: number;
                 rejected: number;
+                /** @description Messages the store failed to write; each was left unacknowledged for the broker to redeliver, or parked. */
+                storeFailures: number;
+                /** @description Messages given up on after repeated store failures (kept aside in the store when it takes them). */
+                parked: number;
                 lastRejections: {
                     topic: string;
                     reason: string;

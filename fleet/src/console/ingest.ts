@@ -22,6 +22,10 @@ import {
 } from '@easydo/core/services/fleet/messages';
 import type { Hub } from './hub';
 import type { FleetStore, HeartbeatWrite } from './store';
+import { StoreRetry } from './store-retry';
+
+/** What became of one message: written (or refused for good), or left unacknowledged for the broker to redeliver. */
+export type MessageOutcome = 'done' | 'redeliver';
 
 export interface BrokerOptions {
   url: string;
@@ -44,6 +48,10 @@ export interface IngestStats {
   connected: boolean;
   received: number;
   rejected: number;
+  /** Messages the store failed to write (each left unacknowledged, or parked after repeated failures). */
+  storeFailures: number;
+  /** Messages given up on after repeated store failures. */
+  parked: number;
   /** The last few rejections: topic and the schema's issues (payloads are never kept). */
   lastRejections: { topic: string; reason: string; at: string }[];
 }
@@ -59,7 +67,8 @@ export class Ingest {
   private readonly lastSample = new Map<string, number>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  private readonly counts = { received: 0, rejected: 0 };
+  private readonly counts = { received: 0, rejected: 0, storeFailures: 0, parked: 0 };
+  private readonly retry = new StoreRetry();
   private readonly rejections: IngestStats['lastRejections'] = [];
 
   constructor(
@@ -94,7 +103,12 @@ export class Ingest {
     // was down) follow it at once, and a 'message' listener added after connecting lost them. A QoS 1 message is
     // acknowledged (PUBACK) only once onMessage has written it to the store.
     client.handleMessage = (packet, done) => {
-      void this.onMessage(packet.topic, Buffer.from(packet.payload)).then(() => done());
+      void this.onMessage(packet.topic, Buffer.from(packet.payload)).then((outcome) => {
+        if (outcome === 'done') return done();
+        // No PUBACK: drop the connection; the broker sends the message again to the kept session once mqtt.js
+        // reconnects (reconnectPeriod apart, so a failing store is not hammered).
+        client.stream.destroy();
+      });
     };
     await new Promise<void>((resolve, reject) => {
       const failed = (err: Error) => {
@@ -159,7 +173,29 @@ export class Ingest {
   }
 
   /** Exposed for tests: the same path a broker message takes. */
-  async onMessage(topic: string, payload: Buffer): Promise<void> {
+  async onMessage(topic: string, payload: Buffer): Promise<MessageOutcome> {
+    const key = StoreRetry.key(topic, payload);
+    try {
+      await this.handle(topic, payload);
+      this.retry.succeeded(key);
+      return 'done';
+    } catch (e) {
+      this.counts.storeFailures += 1;
+      const { decision, failures } = this.retry.failed(key);
+      if (decision === 'redeliver') return 'redeliver';
+      this.counts.parked += 1;
+      this.reject(topic, `parked after ${failures} store failures: ${(e as Error).message}`);
+      try {
+        await this.store.parkMessage?.({ topic, payload, failures, lastError: (e as Error).message.slice(0, 500), at: new Date(this.now()).toISOString() });
+      } catch {
+        // The store that keeps failing may refuse this too: the count and the rejection above still say so.
+      }
+      return 'done';
+    }
+  }
+
+  /** Validates and stores one message; throws only when the store failed (the message may be redelivered). */
+  private async handle(topic: string, payload: Buffer): Promise<void> {
     this.counts.received += 1;
     const where = parseTopic(topic);
     if (!where || where.kind === 'commands') return this.reject(topic, 'not a topic the console reads');
@@ -223,7 +259,7 @@ export class Ingest {
       }
     } catch (e) {
       if (e instanceof FleetMessageError) return this.reject(topic, e.message);
-      this.reject(topic, `store failed: ${(e as Error).message}`);
+      throw e;
     }
   }
 }

@@ -76,6 +76,14 @@ CREATE TABLE IF NOT EXISTS uploads (
   bytes BLOB NOT NULL,
   at TEXT NOT NULL
 );
+-- Broker messages the store failed to write again and again (ingest.ts, store-retry.ts), kept for an operator.
+CREATE TABLE IF NOT EXISTS parked_messages (
+  topic TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  failures INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS operators (
   username TEXT PRIMARY KEY,
   role TEXT NOT NULL,

@@ -95,6 +95,7 @@ export function openSqliteStore(file: string): FleetStore {
     actionCounts: db.prepare('SELECT status, COUNT(*) AS n FROM commands WHERE action_id = ? GROUP BY status'),
     putUpload: db.prepare('INSERT OR REPLACE INTO uploads (command_id, terminal_id, file_name, content_type, bytes, at) VALUES (?, ?, ?, ?, ?, ?)'),
     getUpload: db.prepare('SELECT * FROM uploads WHERE command_id = ?'),
+    parkMessage: db.prepare('INSERT INTO parked_messages (topic, payload, failures, last_error, at) VALUES (?, ?, ?, ?, ?)'),
     getOperator: db.prepare('SELECT * FROM operators WHERE username = ?'),
     putOperator: db.prepare(`INSERT INTO operators (username, role, district, street, password_hash, failed_attempts, locked_until)
       VALUES (@username, @role, @district, @street, @passwordHash, @failedAttempts, @lockedUntil)
@@ -217,6 +218,9 @@ export function openSqliteStore(file: string): FleetStore {
     },
     async putUpload(u: UploadRecord) {
       q.putUpload.run(u.commandId, u.terminalId, u.fileName, u.contentType, u.bytes, u.at);
+    },
+    async parkMessage(m) {
+      q.parkMessage.run(m.topic, Buffer.from(m.payload), m.failures, m.lastError, m.at);
     },
     async getUpload(id) {
       const r = q.getUpload.get(id) as Row | undefined;

@@ -28,6 +28,14 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+export interface ParkedMessage {
+  topic: string;
+  payload: Uint8Array;
+  failures: number;
+  lastError: string;
+  at: string;
+}
+
 export interface FleetStore {
   // Terminals (from MQTT)
   putState(state: TerminalState): Promise<void>;
@@ -59,6 +67,9 @@ export interface FleetStore {
 
   // Uploads (logBundle, screenshot)
   putUpload(upload: UploadRecord): Promise<void>;
+
+  /** A broker message the store failed to write again and again, kept aside for an operator (optional). */
+  parkMessage?(message: ParkedMessage): Promise<void>;
   getUpload(commandId: string): Promise<UploadRecord | null>;
 
   // Operators, sessions, audit
