@@ -92,14 +92,14 @@ describe('resident help desk over the sandbox hub', () => {
     await expect.poll(() => desk.current().phase).toBe('connected');
     expect(desk.current().helper).toMatchObject({ staffId: 'C1001' });
 
-    desk.screen(REPORT);
+    await desk.screen(REPORT);
     await expect.poll(() => inbox.filter((m) => m.type === 'call.help').length).toBe(1);
     const rogue = { ...REPORT, step: 'review', fields: [{ key: 'applicant', label: '申请人', value: '卓岚' }] };
-    expect(() => desk.screen(rogue)).toThrow(/refused/);
+    await expect(desk.screen(rogue)).rejects.toThrow(/refused/);
     const another = { ...REPORT, step: 'review', controls: [{ id: 'who', label: `证件号 ${CARD.idNumber}` }] };
-    expect(() => desk.screen(another)).toThrow(/refused/);
+    await expect(desk.screen(another)).rejects.toThrow(/refused/);
     // A clean report after them still goes: the desk keeps working, the rogue ones never left main.
-    desk.screen({ ...REPORT, step: 'materials' });
+    await desk.screen({ ...REPORT, step: 'materials' });
     await expect.poll(() => inbox.filter((m) => m.type === 'call.help').length).toBe(2);
     const sent = JSON.stringify(inbox);
     expect(sent).not.toContain(CARD.idNumber);

@@ -5,12 +5,14 @@
 // nobody answers in time, or with the session: the kiosk visit always goes on without it.
 import { randomBytes } from 'node:crypto';
 import type { HelpCallState, HelpGuidance, HelpMedia, HelpScreenReport, HelpSignal } from '@easydo/core/contract/schemas/remote-help';
+import type { FormFieldView } from '@easydo/core/contract/schemas/application';
 import type { EventName, EventPayload } from '@easydo/core/contract/channels';
 import type { ServerMessage, ClientMessage } from '@easydo/backend-client/remote-help/messages';
 import type { RemoteHelpSocket } from '@easydo/backend-client/remote-help/socket';
 import type { CardRecord } from '../session/card-record';
 import { Failure } from '../ipc/failure';
 import { buildMaskedView } from './masked-view';
+import { clerkFormReport } from './clerk-form';
 
 export interface ResidentHelpDeps {
   /** Opens the platform line (lazily, on the first call); messages come back through `onPlatform`. */
@@ -21,6 +23,8 @@ export interface ResidentHelpDeps {
   timeZone(): string;
   ringSeconds(): number;
   audit(action: string, detail: Record<string, unknown>): void;
+  /** The session's prepared form of an item (types, masked prefill), for the form step's view; null if none. */
+  form?(itemCode: string): Promise<readonly FormFieldView[] | null>;
   now?: () => number;
 }
 
@@ -30,6 +34,7 @@ export class ResidentHelpDesk {
   private ringTimer: NodeJS.Timeout | null = null;
   private lastReport: HelpScreenReport | null = null;
   private answeredAt = 0;
+  private reportSeq = 0;
 
   constructor(private readonly deps: ResidentHelpDeps) {
     this.state = this.idle();
@@ -88,8 +93,11 @@ export class ResidentHelpDesk {
     this.send({ type: 'call.signal', callId: this.connectedCall(), signal });
   }
 
-  screen(report: HelpScreenReport): void {
-    this.lastReport = report;
+  async screen(report: HelpScreenReport): Promise<void> {
+    const seq = ++this.reportSeq;
+    const form = report.step === 'form' && report.item && this.deps.form ? await this.deps.form(report.item.code).catch(() => null) : null;
+    if (seq !== this.reportSeq) return; // a newer report came while the form was looked up
+    this.lastReport = clerkFormReport(report, form);
     if (this.state.phase === 'connected') this.sendView();
   }
 

@@ -7,6 +7,7 @@ import type { DomainWiring, TerminalContext } from '../terminal/context';
 import { ResidentHelpDesk } from './resident-help-desk';
 import { platformLine } from './platform-line';
 import { CallClaim } from './call-claim';
+import type { CardSession } from '../session/card-session';
 
 /** How long a kiosk rings before it tells the resident nobody answered (and offers a queue ticket). */
 export const DEFAULT_RING_SECONDS = 90;
@@ -25,6 +26,11 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
     timeZone: () => ctx.config().timeZone,
     ringSeconds: () => options.ringSeconds ?? ctx.config().remoteHelp?.ringSeconds ?? DEFAULT_RING_SECONDS,
     audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
+    // The form as this session's form:prepare gave it (prefill looked up once per session and item).
+    form: async (itemCode) => {
+      const session = ctx.sessions.current();
+      return session?.card ? (await ctx.applications.prepare(session as CardSession, itemCode)).fields : null;
+    },
   });
   const stopListening = ctx.sessions.onEnd(() => desk.sessionEnded());
   // Subscribed before any call can start: the claim follows the desks' own call states (call-claim.ts).
@@ -40,8 +46,8 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
         desk.signal(req.signal);
         return { done: true };
       },
-      'help:screen': (req) => {
-        desk.screen(req);
+      'help:screen': async (req) => {
+        await desk.screen(req);
         return { done: true };
       },
       'help:chat': (req) => {
