@@ -12,12 +12,22 @@ import { verifyPackage } from '@easydo/core/services/update/verify';
 import { generateSigningKey, packageStatement, signData } from '@easydo/core/services/update/signing';
 
 const body = randomBytes(200_000);
-let mode: 'normal' | 'cut' | 'noRange' | 'overrun' = 'normal';
+let mode: 'normal' | 'cut' | 'noRange' | 'overrun' | 'trickle' = 'normal';
+const tricklers: NodeJS.Timeout[] = [];
 const ranges: Array<string | undefined> = [];
 const server = createServer((req, res) => {
   ranges.push(req.headers.range);
   const m = /bytes=(\d+)-/.exec(req.headers.range ?? '');
   if (mode === 'overrun') return void res.writeHead(200).end(Buffer.concat([body, Buffer.from('extra')]));
+  if (mode === 'trickle') {
+    // A byte every 50 ms: never idle for the 60 s timeout, never done.
+    res.writeHead(200, { 'content-length': body.length });
+    let i = 0;
+    const t = setInterval(() => res.write(body.subarray(i, ++i)), 50);
+    tricklers.push(t);
+    res.on('close', () => clearInterval(t));
+    return;
+  }
   if (m && mode !== 'noRange') {
     const start = Number(m[1]);
     res.writeHead(206, { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }).end(body.subarray(start));
@@ -39,6 +49,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'easydo-dl-'));
 });
 afterAll(async () => {
+  for (const t of tricklers) clearInterval(t);
+  server.closeAllConnections();
   server.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -72,6 +84,13 @@ describe('download', () => {
     mode = 'overrun';
     await expect(download({ url, size: body.length, dir, fileName: 'd', maxBytes: 1e9 })).rejects.toMatchObject({ code: 'overrun' });
     mode = 'normal';
+  });
+
+  it('gives up on a feed that trickles past the overall deadline, keeping what arrived to resume from', async () => {
+    mode = 'trickle';
+    await expect(download({ url, size: body.length, dir, fileName: 't', maxBytes: 1e9, deadlineMs: 1000 })).rejects.toMatchObject({ code: 'network' });
+    mode = 'normal';
+    expect((await readFile(join(dir, 't.part'))).length).toBeGreaterThan(0);
   });
 
   it('verifies size, sha512 and the signature of the statement', async () => {

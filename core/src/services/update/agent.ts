@@ -10,6 +10,7 @@ import { download, promote } from './download';
 import type { HelperPort } from './helper-port';
 import { inOwnSlot } from './maintenance-window';
 import { openManifest, type ReleaseManifest } from './manifest';
+import { ManifestFreshness } from './manifest-freshness';
 import type { UpdateReport, UpdateState } from './report';
 import { eligibility, RolloutControl } from './rollout';
 import { verifyPackage } from './verify';
@@ -35,9 +36,11 @@ export class UpdateAgent {
   private timer: NodeJS.Timeout | null = null;
   private lastReport = '';
   private readonly now: () => number;
+  private readonly freshness: ManifestFreshness;
 
   constructor(private readonly o: UpdateAgentOptions) {
     this.now = o.now ?? Date.now;
+    this.freshness = new ManifestFreshness(join(o.dir, 'manifest-seen.json'));
   }
 
   /** Checks every `checkMinutes` (and once now). */
@@ -77,6 +80,8 @@ export class UpdateAgent {
     } catch (e) {
       return this.say({ state: 'idle', version: null, running, reason: codeOf(e, 'feedUnavailable') });
     }
+    // An older signed manifest than one already seen would undo a kill switch or a pause: refused, nothing taken.
+    if (!(await this.freshness.accept(manifest))) return this.say({ state: 'idle', version: null, running, reason: 'manifestReplayed' });
     const knownBad = helperState.rolledBack.map((b) => b.version);
     const el = eligibility(manifest, { version: running, ring: this.o.config.ring, now: this.now(), control, knownBad });
     // Already on it (or newer): nothing on offer, and the fleet's count for that version keeps this terminal's result.

@@ -20,6 +20,11 @@ export interface DownloadRequest {
   /** Kept free on the disk beyond the package itself (the helper copies it once more). */
   reserveBytes?: number;
   signal?: AbortSignal;
+  /**
+   * The whole download's bound (default 2 h) beside the 60 s idle timeout: a feed (or a man in the middle) that
+   * trickles a byte now and then would otherwise hold the check for ever. What arrived stays to resume from.
+   */
+  deadlineMs?: number;
 }
 
 export async function download(req: DownloadRequest): Promise<{ partPath: string; resumedFrom: number }> {
@@ -48,7 +53,9 @@ function fetchInto(req: DownloadRequest, partPath: string, have: number): Promis
   return new Promise((resolve, reject) => {
     const url = new URL(req.url);
     const get = url.protocol === 'https:' ? httpsGet : httpGet;
-    const r = get(url, { headers: have > 0 ? { range: `bytes=${have}-` } : {}, signal: req.signal, timeout: 60_000 }, (res) => {
+    const deadline = AbortSignal.timeout(req.deadlineMs ?? 2 * 3600_000);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    const r = get(url, { headers: have > 0 ? { range: `bytes=${have}-` } : {}, signal, timeout: 60_000 }, (res) => {
       let resumedFrom = have;
       if (res.statusCode === 200) resumedFrom = 0;
       else if (res.statusCode !== 206 || !res.headers['content-range']?.startsWith(`bytes ${have}-`)) {
