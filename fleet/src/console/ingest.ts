@@ -159,7 +159,15 @@ export class Ingest {
     this.flushing = this.flushing.then(async () => {
       while (this.pending.length) {
         const batch = this.pending.splice(0, FLUSH_MAX);
-        await this.store.putHeartbeats(batch);
+        try {
+          await this.store.putHeartbeats(batch);
+        } catch (e) {
+          // Heartbeats are QoS 0 and the next one comes within a minute: this batch is dropped, but a failed write
+          // must not leave the chain rejected (every later flush would fail at once).
+          this.counts.storeFailures += 1;
+          this.reject('heartbeats', `store failed for ${batch.length} heartbeats: ${(e as Error).message}`);
+          continue;
+        }
         for (const id of new Set(batch.map((w) => w.heartbeat.terminalId))) this.hub.emit('terminal', id);
       }
     });

@@ -7,7 +7,8 @@ import { Hub } from '@easydo/fleet/console/hub';
 import { openSqliteStore } from '@easydo/fleet/console/sqlite-store';
 import { MAX_STORE_FAILURES } from '@easydo/fleet/console/store-retry';
 import type { FleetStore } from '@easydo/fleet/console/store';
-import { Alert, encode, topics } from '@easydo/core/services/fleet/messages';
+import { Alert, Heartbeat, encode, topics } from '@easydo/core/services/fleet/messages';
+import { EXAMPLES } from '@easydo/core/services/fleet/examples';
 import { startTestMosquitto, type TestMosquitto } from '../support/mosquitto';
 
 const ID = 'SZ-INGEST-01';
@@ -54,6 +55,20 @@ describe('ingest on a store failure', () => {
     expect(parked).toEqual([expect.objectContaining({ topic: topics.alerts(ID), failures: MAX_STORE_FAILURES, lastError: 'database is locked' })]);
     expect(ingest.stats()).toMatchObject({ storeFailures: MAX_STORE_FAILURES, parked: 1 });
     expect(ingest.stats().lastRejections[0]?.reason).toMatch(/parked after 5 store failures/);
+  });
+
+  it('a failed heartbeat write does not stop later flushes', async () => {
+    const real = openSqliteStore(':memory:');
+    let fail = true;
+    const store: FleetStore = { ...real, putHeartbeats: async (w) => (fail ? Promise.reject(new Error('disk full')) : real.putHeartbeats(w)) };
+    const ingest = new Ingest(store, new Hub(), { url: 'mqtt://unused.invalid' });
+    const beat = (seq: number) => Buffer.from(encode(Heartbeat, topics.heartbeat(EXAMPLES.Heartbeat.terminalId), { ...EXAMPLES.Heartbeat, seq }));
+    await ingest.onMessage(topics.heartbeat(EXAMPLES.Heartbeat.terminalId), beat(1));
+    await ingest.flush();
+    fail = false;
+    await ingest.onMessage(topics.heartbeat(EXAMPLES.Heartbeat.terminalId), beat(2));
+    await expect(ingest.flush()).resolves.toBeUndefined();
+    expect(ingest.stats().storeFailures).toBe(1);
   });
 
   it('the SQLite store keeps a parked message', async () => {
