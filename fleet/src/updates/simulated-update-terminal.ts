@@ -65,6 +65,7 @@ export class SimulatedUpdateTerminal {
         maxPackageBytes: this.config.maxPackageBytes,
         healthWindowSeconds: this.o.helperHealthWindowSeconds ?? 900,
         maxFailedStarts: this.o.maxFailedStarts ?? 3,
+        lockWaitSeconds: 2, // one helper process at a time here anyway; a held lock (a test's) is waited out quickly
         dpkg: { command: 'dpkg', args: privateDpkgArgs(this.root) },
       }),
     );

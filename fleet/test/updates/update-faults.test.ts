@@ -121,7 +121,7 @@ describe('faults end on the last good version', () => {
     await mkdir(t.config.spoolDir, { recursive: true });
     await writeFile(join(t.config.spoolDir, '1.json'), JSON.stringify(reqs[0]));
     await writeFile(join(t.config.spoolDir, '2.json'), JSON.stringify(reqs[1]));
-    // A live process holds the lock (this test's own pid): the helper answers nothing and touches nothing.
+    // A live process holds the lock (this test's own pid) past the helper's wait: it answers nothing, touches nothing.
     const lock = join(t.config.helperStateDir, 'helper.lock');
     await writeFile(lock, String(process.pid));
     expect(await t.helper('process-spool')).toEqual([]);
