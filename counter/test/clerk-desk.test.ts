@@ -48,6 +48,15 @@ describe('ClerkDesk', () => {
     expect(() => d.require('w1')).toThrow(expect.objectContaining({ reason: 'signed-out' }));
   });
 
+  it('says whether any window has a clerk signed in (the update agent holds an install for one), idle ones not', async () => {
+    const { d, advance } = desk(() => Promise.resolve(session));
+    expect(d.anySignedIn()).toBe(false);
+    await d.login('w1', { staffId: 'C1001', password: 'p' });
+    expect(d.anySignedIn()).toBe(true);
+    advance(61_000);
+    expect(d.anySignedIn()).toBe(false);
+  });
+
   it('forgets the clerks of windows that closed', async () => {
     const { d } = desk(() => Promise.resolve(session));
     await d.login('w1', { staffId: 'C1001', password: 'p' });
