@@ -62,7 +62,7 @@ describe('ingest on a store failure', () => {
     let fail = true;
     const store: FleetStore = { ...real, putHeartbeats: async (w) => (fail ? Promise.reject(new Error('disk full')) : real.putHeartbeats(w)) };
     const ingest = new Ingest(store, new Hub(), { url: 'mqtt://unused.invalid' });
-    const beat = (seq: number) => Buffer.from(encode(Heartbeat, topics.heartbeat(EXAMPLES.Heartbeat.terminalId), { ...EXAMPLES.Heartbeat, seq }));
+    const beat = (seq: number) => Buffer.from(encode(Heartbeat, topics.heartbeat(EXAMPLES.Heartbeat.terminalId), { ...EXAMPLES.Heartbeat, seq } as unknown as Heartbeat));
     await ingest.onMessage(topics.heartbeat(EXAMPLES.Heartbeat.terminalId), beat(1));
     await ingest.flush();
     fail = false;
