@@ -4,7 +4,7 @@
 // the screen, where the resident acts on it. A call ends at hang-up, on the clerk's side, on a network drop, when
 // nobody answers in time, or with the session: the kiosk visit always goes on without it.
 import { randomBytes } from 'node:crypto';
-import type { HelpCallState, HelpGuidance, HelpMedia, HelpScreenReport, HelpSignal } from '@easydo/core/contract/schemas/remote-help';
+import type { HelpCallState, HelpGuidance, HelpMedia, HelpScreenReport, HelpSignal, HelpView } from '@easydo/core/contract/schemas/remote-help';
 import type { FormFieldView } from '@easydo/core/contract/schemas/application';
 import type { EventName, EventPayload } from '@easydo/core/contract/channels';
 import type { ServerMessage, ClientMessage } from '@easydo/backend-client/remote-help/messages';
@@ -97,7 +97,11 @@ export class ResidentHelpDesk {
     const seq = ++this.reportSeq;
     const form = report.step === 'form' && report.item && this.deps.form ? await this.deps.form(report.item.code).catch(() => null) : null;
     if (seq !== this.reportSeq) return; // a newer report came while the form was looked up
-    this.lastReport = clerkFormReport(report, form);
+    const candidate = clerkFormReport(report, form);
+    // Checked before it is kept: a refused report throws here and the last accepted one stays, so an answer
+    // later never tries to send a view that is refused (that would throw inside the platform's message handler).
+    this.maskedView(candidate);
+    this.lastReport = candidate;
     if (this.state.phase === 'connected') this.sendView();
   }
 
@@ -130,8 +134,7 @@ export class ResidentHelpDesk {
         this.answeredAt = this.now();
         this.set({ ...this.state, phase: 'connected', helper: m.helper });
         this.deps.audit('remoteHelp.answered', { callId: m.callId, staffId: m.helper.staffId });
-        if (this.lastReport) this.sendView();
-        return;
+        return this.viewOnAnswer(m.callId);
       case 'call.signal':
         return this.deps.emit('help:signal', { signal: m.signal });
       case 'call.help': {
@@ -152,8 +155,25 @@ export class ResidentHelpDesk {
 
   private sendView(): void {
     if (!this.lastReport || this.state.phase !== 'connected' || !this.state.callId) return;
-    const view = buildMaskedView(this.lastReport, this.deps.card(), new Date(this.now()), this.deps.timeZone());
-    this.send({ type: 'call.help', callId: this.state.callId, help: { kind: 'view', view } });
+    this.send({ type: 'call.help', callId: this.state.callId, help: { kind: 'view', view: this.maskedView(this.lastReport) } });
+  }
+
+  /** Inside the platform's message handler: nothing here may throw. */
+  private viewOnAnswer(callId: string): void {
+    if (!this.lastReport) return;
+    let view: HelpView;
+    try {
+      view = this.maskedView(this.lastReport);
+    } catch {
+      // The kept report no longer passes (the card changed since): the clerk gets no view until the next one.
+      this.lastReport = null;
+      return;
+    }
+    this.trySend({ type: 'call.help', callId, help: { kind: 'view', view } });
+  }
+
+  private maskedView(report: HelpScreenReport): HelpView {
+    return buildMaskedView(report, this.deps.card(), new Date(this.now()), this.deps.timeZone());
   }
 
   private line(): RemoteHelpSocket {
