@@ -3,10 +3,9 @@
 // alert not yet acknowledged by the broker (PUBACK) and the alerts still open, so a restarted agent publishes the
 // pending ones again (the console takes an alert id once) and clears, under their old ids, the open ones whose
 // condition went while it was down. A damaged file starts empty (the alerts of now are raised again anyway).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { Alert } from './messages';
+import { readLedgerFile, writeLedgerFile } from './ledger-file';
 
 const LedgerFile = z.object({ version: z.literal(1), open: z.array(Alert), pending: z.array(Alert) });
 
@@ -24,17 +23,10 @@ export class AlertLedger {
   private pendingAlerts: Alert[] = [];
 
   constructor(private readonly options: AlertLedgerOptions) {
-    if (!options.file || !existsSync(options.file)) return;
-    let raw: unknown = null;
-    try {
-      raw = JSON.parse(readFileSync(options.file, 'utf8'));
-    } catch {
-      raw = null;
-    }
-    const parsed = LedgerFile.safeParse(raw);
-    if (!parsed.success) return;
-    this.openAlerts = parsed.data.open;
-    this.pendingAlerts = parsed.data.pending;
+    const saved = readLedgerFile(options.file, LedgerFile);
+    if (!saved) return;
+    this.openAlerts = saved.open;
+    this.pendingAlerts = saved.pending;
   }
 
   /** Alerts open when the agent last ran (the tracker starts from them). */
@@ -64,11 +56,6 @@ export class AlertLedger {
   }
 
   private save(): void {
-    const file = this.options.file;
-    if (!file) return;
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, open: this.openAlerts, pending: this.pendingAlerts }), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeLedgerFile(this.options.file, { version: 1, open: this.openAlerts, pending: this.pendingAlerts });
   }
 }

@@ -2,10 +2,9 @@
 // broker delivers it again (QoS 1 redelivery, a persistent session replayed after a restart). A command is
 // written down as `received` before it runs; a redelivery gets the final ack again, or `failed` (interrupted)
 // when the terminal stopped half-way. Entries older than the retention go; the file stays small.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { CommandAck } from './messages';
+import { readLedgerFile, writeLedgerFile } from './ledger-file';
 
 const Entry = z.object({ seenAt: z.number(), final: CommandAck.nullable() });
 const LedgerFile = z.object({ version: z.literal(1), entries: z.record(z.string(), Entry) });
@@ -25,17 +24,9 @@ export class CommandLedger {
 
   constructor(private readonly options: CommandLedgerOptions) {
     this.now = options.now ?? Date.now;
-    if (options.file && existsSync(options.file)) {
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(readFileSync(options.file, 'utf8'));
-      } catch {
-        raw = null;
-      }
-      const parsed = LedgerFile.safeParse(raw);
-      // A damaged ledger cannot say what ran: start empty rather than refuse every command (expiry still bounds replays).
-      if (parsed.success) for (const [id, e] of Object.entries(parsed.data.entries)) this.entries.set(id, e);
-    }
+    // A damaged ledger cannot say what ran: start empty rather than refuse every command (expiry still bounds replays).
+    const saved = readLedgerFile(options.file, LedgerFile);
+    if (saved) for (const [id, e] of Object.entries(saved.entries)) this.entries.set(id, e);
   }
 
   get(id: string): Entry | undefined {
@@ -63,11 +54,6 @@ export class CommandLedger {
     for (const [id, e] of this.entries) if (e.seenAt < cutoff) this.entries.delete(id);
     const max = this.options.maxEntries ?? 2000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
-    const file = this.options.file;
-    if (!file) return;
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(this.entries) }), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeLedgerFile(this.options.file, { version: 1, entries: Object.fromEntries(this.entries) });
   }
 }
