@@ -26,16 +26,21 @@ const USAGE = `usage:
 
 let json = false;
 
+/** The flags read and simulate share: where the scanner is and how it frames a code. */
+const LINK_OPTIONS = {
+  port: { type: 'string' },
+  baud: { type: 'string' },
+  suffix: { type: 'string' },
+  prefix: { type: 'string' },
+  mode: { type: 'string' },
+} as const;
+
 async function read(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      port: { type: 'string' },
-      baud: { type: 'string' },
-      suffix: { type: 'string' },
-      prefix: { type: 'string' },
+      ...LINK_OPTIONS,
       aim: { type: 'boolean', default: false },
-      mode: { type: 'string' },
       commands: { type: 'boolean', default: false },
       enable: { type: 'string' },
       disable: { type: 'string' },
@@ -84,11 +89,7 @@ async function simulate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      port: { type: 'string' },
-      baud: { type: 'string' },
-      suffix: { type: 'string' },
-      prefix: { type: 'string' },
-      mode: { type: 'string' },
+      ...LINK_OPTIONS,
       deaf: { type: 'boolean', default: false },
       chunk: { type: 'string' },
       show: { type: 'string' },
