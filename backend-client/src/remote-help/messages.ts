@@ -20,6 +20,8 @@ const ClerkToken = z.string().min(16).max(256);
 /** A masked value: at least one mask character, and never a run of digits long enough to be an ID or phone number. */
 export const MaskedText = z.string().max(64).regex(/^(?=.*\*)(?![\s\S]*\d{7})[\s\S]*$/, 'must be masked');
 const Text = (max: number) => z.string().max(max);
+/** A kiosk control by its test id: kebab ids and the form's `field-<key>` ids (camelCase catalogue keys). */
+const ControlId = z.string().regex(/^[A-Za-z0-9-]{1,48}$/);
 
 /**
  * What the clerk sees of the resident's screen: the same masked values the resident sees (never the unmasked
@@ -32,7 +34,7 @@ export const MaskedView = z.object({
   card: z.object({ cardType: Text(32), nameMasked: MaskedText, idNumberMasked: MaskedText, expired: z.boolean() }).strict().nullable(),
   fields: z.array(z.object({ key: Text(64), label: Text(80), value: Text(200) }).strict()).max(60),
   pages: z.array(z.object({ pageId: Text(64), material: Text(120), index: z.number().int().min(1).max(99) }).strict()).max(40),
-  controls: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,48}$/), label: Text(60) }).strict()).max(40),
+  controls: z.array(z.object({ id: ControlId, label: Text(60) }).strict()).max(40),
 }).strict();
 export type MaskedView = z.infer<typeof MaskedView>;
 
@@ -51,7 +53,7 @@ export type Signal = z.infer<typeof Signal>;
 /** Help messages inside a call: the kiosk sends its masked view; the clerk points, suggests and pre-checks; both chat. */
 export const HelpMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('view'), view: MaskedView }).strict(),
-  z.object({ kind: z.literal('highlight'), controlId: z.string().regex(/^[a-z0-9-]{1,48}$/).nullable() }).strict(),
+  z.object({ kind: z.literal('highlight'), controlId: ControlId.nullable() }).strict(),
   z.object({ kind: z.literal('suggest'), text: Text(200).min(1) }).strict(),
   z.object({ kind: z.literal('precheck'), pageId: Text(64).min(1), verdict: z.enum(['ok', 'retake']), reason: RetakeReason.optional(), note: Text(120).optional() }).strict()
     .refine((m) => m.verdict === 'ok' || m.reason !== undefined, 'a retake needs a reason')

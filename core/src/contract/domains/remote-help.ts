@@ -4,7 +4,7 @@
 import { channel, event, type ChannelSpec, type EventSpec } from '../define';
 import { Ack, Empty } from '../schemas/terminal';
 import {
-  CallScreen, IceServers, HelpCallState, HelpChat, HelpGuidance, HelperCallState, HelperQueueView, HelpRate, HelpRequest, HelpScreenReport, HelpSignal,
+  CallScreen, ControlId, IceServers, HelpCallState, HelpChat, HelpGuidance, HelperCallState, HelperQueueView, HelpRate, HelpRequest, HelpScreenReport, HelpSignal,
   HelpView, HelpWorkload, PrecheckRequest,
 } from '../schemas/remote-help';
 import { z } from 'zod';
@@ -31,7 +31,7 @@ export const remoteHelpCounterChannels = {
   'helper:answer': channel({ summary: 'Answer a waiting call', request: z.object({ callId: z.string().min(8).max(64) }).strict(), response: HelperCallState, modes: COUNTER, requires: CLERK }),
   'helper:call': channel({ summary: "The clerk's call, if any", request: Empty, response: HelperCallState, modes: COUNTER, requires: CLERK }),
   'helper:signal': channel({ summary: "WebRTC signalling from the clerk's browser to the kiosk's", request: z.object({ signal: HelpSignal }).strict(), response: Ack, modes: COUNTER, requires: CLERK }),
-  'helper:highlight': channel({ summary: 'Point at a control on the kiosk screen (null clears)', request: z.object({ controlId: z.string().regex(/^[a-z0-9-]{1,48}$/).nullable() }).strict(), response: Ack, modes: COUNTER, requires: CLERK }),
+  'helper:highlight': channel({ summary: 'Point at a control on the kiosk screen (null clears)', request: z.object({ controlId: ControlId.nullable() }).strict(), response: Ack, modes: COUNTER, requires: CLERK }),
   'helper:suggest': channel({ summary: 'Suggest the next step (shown on the kiosk; the resident decides)', request: z.object({ text: z.string().trim().min(1).max(200) }).strict(), response: Ack, modes: COUNTER, requires: CLERK }),
   'helper:precheck': channel({ summary: 'Pre-check a scanned page: 合格, or 需重拍 with a reason the kiosk shows and speaks', request: PrecheckRequest, response: Ack, modes: COUNTER, requires: CLERK }),
   'helper:chat': channel({ summary: 'A text message from the clerk to the resident', request: HelpChat, response: Ack, modes: COUNTER, requires: CLERK }),

@@ -10,7 +10,10 @@ export const HelpEndReason = z.enum(['resident', 'helper', 'network', 'no-answer
 export type HelpEndReason = z.infer<typeof HelpEndReason>;
 export const RetakeReason = z.enum(['blurred', 'cut-off', 'glare', 'wrong-document', 'missing-page', 'other']);
 export type RetakeReason = z.infer<typeof RetakeReason>;
-const ControlId = z.string().regex(/^[a-z0-9-]{1,48}$/);
+/** A control the clerk may point at, by the kiosk's test id: kebab ids and the form's `field-<key>` ids, whose
+ *  catalogue keys are camelCase (`field-spouseName`). The platform's messages.ts holds the same pattern. */
+export const CONTROL_ID_PATTERN = /^[A-Za-z0-9-]{1,48}$/;
+export const ControlId = z.string().regex(CONTROL_ID_PATTERN);
 const Text = (max: number) => z.string().max(max);
 
 export const HelpSignal = z.discriminatedUnion('kind', [

@@ -2,9 +2,7 @@
 // their test ids, so the clerk can point at one), the fields as shown, and the scanned pages by id. Digits of any
 // long number typed into a field are masked here already (main checks again and refuses anything unmasked; the
 // form step's fields are rebuilt in main from the prepared form, clerk-form.ts).
-import type { HelpScreenReport } from '@easydo/core/contract/schemas/remote-help';
-
-const CONTROL_ID = /^[a-z0-9-]{1,48}$/;
+import { CONTROL_ID_PATTERN as CONTROL_ID, type HelpScreenReport } from '@easydo/core/contract/schemas/remote-help';
 
 /** Long digit runs (phone, ID, account numbers) keep only their last 4 digits. */
 export function maskDigits(text: string): string {
