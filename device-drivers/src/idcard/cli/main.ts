@@ -19,20 +19,12 @@ import { createSerialTransport } from '../transport/serial';
 import { createSimulator } from '../simulator/simulator';
 import type { SimulatorFault } from '../simulator/faults';
 import { runSimulatorOnSerial } from '../simulator/serial';
+import { CliError, exitWhenFlushed, runSubcommand } from '../../device/cli';
 
 const USAGE = `usage:
   npm run idcard -- read --port PATH [--baud N] [--json] [--unmasked] [--timeout S] [--fingerprint] [--new-address]
   npm run idcard -- simulate --port PATH [--card ID|FILE] [--cards FILE] [--baud N] [--pace] [--rf-delay MS]
                              [--after-read findable|halted]`;
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
 
 function intOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -231,11 +223,8 @@ async function simulate(args: string[]): Promise<void> {
 // ---- main -----------------------------------------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    if (command === 'read') await read(rest);
-    else if (command === 'simulate') await simulate(rest);
-    else throw new CliError(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 64);
+    await runSubcommand(argv, { read, simulate }, USAGE);
     return 0;
   } catch (err) {
     if (err instanceof CliError) {
@@ -247,7 +236,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
-// serialport or stdin handles may linger; the command is over once stdout has been flushed.
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-process.exit();
+await exitWhenFlushed(await main(process.argv.slice(2)));

@@ -16,7 +16,8 @@ import { SerialScannerLink } from '../transport/serial';
 import { JUNK_KINDS, ScannerSimulator, type JunkKind } from '../simulator/simulator';
 import { runScannerSimulatorOnSerial } from '../simulator/serial';
 import { fetchSandboxIdentityCode } from '../simulator/sandbox-codes';
-import { CliError, modeOption, numberOption, prefixOption, suffixOption, symbologyList } from './options';
+import { CliError, exitWhenFlushed, runSubcommand } from '../../device/cli';
+import { modeOption, numberOption, prefixOption, suffixOption, symbologyList } from './options';
 
 const USAGE = `usage:
   npm run qrscan -- read --port PATH [--baud N] [--suffix cr|crlf|tab|none] [--prefix TEXT] [--aim]
@@ -144,11 +145,8 @@ async function simulate(args: string[]): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    if (command === 'read') await read(rest);
-    else if (command === 'simulate') await simulate(rest);
-    else throw new CliError(command ? `unknown command "${command}"\n${USAGE}` : USAGE, 64);
+    await runSubcommand(argv, { read, simulate }, USAGE);
     return 0;
   } catch (err) {
     const e = err instanceof CliError ? err : new CliError((err as Error).message, 1, 'failed');
@@ -158,6 +156,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
-await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-process.exit();
+await exitWhenFlushed(await main(process.argv.slice(2)));

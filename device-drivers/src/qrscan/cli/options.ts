@@ -1,16 +1,8 @@
 // The CLI's flags, checked: bad input is a usage error (exit 64) that names the flag.
 import { SUFFIXES, type Suffix } from '../protocol/framer';
 import { SYMBOLOGIES, type Symbology } from '../protocol/commands';
+import { CliError } from '../../device/cli';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly reason = 'usage',
-  ) {
-    super(message);
-  }
-}
 
 export function numberOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
