@@ -58,6 +58,9 @@ export interface DeviceService {
 /** Error thrown by device commands; `code` is stable and machine-readable. */
 export class DeviceCommandError extends codedError<string>('DeviceCommandError') {}
 
+/** The codes every linked driver's typed error (ID card, 2D scanner) has besides its own: command and link conditions. */
+export type DeviceLinkErrorCode = 'timeout' | 'cancelled' | 'busy' | 'noDevice' | 'openFailed' | 'transportClosed' | 'writeFailed';
+
 export class DeviceTimeoutError extends DeviceCommandError {
   constructor(what: string, ms: number) {
     super('timeout', `${what} timed out after ${ms} ms`);

@@ -1,7 +1,7 @@
 // One typed error for the whole ID card stack: a stable `code` (SAM status, frame error or link condition),
 // a human message, and where it happened. It extends the shared DeviceCommandError so the device manager can
 // treat it like any other device failure.
-import { DeviceCommandError } from '../device/model';
+import { DeviceCommandError, type DeviceLinkErrorCode } from '../device/model';
 import type { FrameErrorCode } from './protocol/frame-codec';
 import type { SamStatusCode } from './protocol/sam-status';
 import type { CommandName } from './protocol/commands';
@@ -9,13 +9,7 @@ import type { CommandName } from './protocol/commands';
 export type IdCardErrorCode =
   | Exclude<SamStatusCode, 'ok' | 'cardFound' | 'noContent'>
   | Exclude<FrameErrorCode, 'garbage'>
-  | 'timeout'
-  | 'cancelled'
-  | 'busy'
-  | 'noDevice'
-  | 'openFailed'
-  | 'transportClosed'
-  | 'writeFailed'
+  | DeviceLinkErrorCode
   | 'badResponse'
   | 'badCardData'
   | 'unknownCardType'

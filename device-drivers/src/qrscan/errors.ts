@@ -1,22 +1,12 @@
 // The one typed error of the 2D scanner stack. A rejected frame (junk, too long, cut off, control characters)
 // carries its reason as `code`, so nothing but a checked UTF-8 code ever leaves the driver.
-import { DeviceCommandError } from '../device/model';
+import { DeviceCommandError, type DeviceLinkErrorCode } from '../device/model';
 
 /** Why a frame from the scanner was refused (never passed on as text). */
 export const FRAME_REJECTIONS = ['binaryJunk', 'tooLong', 'partialFrame', 'controlCharacters', 'emptyCode', 'badPrefix'] as const;
 export type FrameRejection = (typeof FRAME_REJECTIONS)[number];
 
-export type QrScanErrorCode =
-  | FrameRejection
-  | 'timeout'
-  | 'cancelled'
-  | 'busy'
-  | 'noDevice'
-  | 'openFailed'
-  | 'transportClosed'
-  | 'writeFailed'
-  | 'commandRefused'
-  | 'notSupported';
+export type QrScanErrorCode = FrameRejection | DeviceLinkErrorCode | 'commandRefused' | 'notSupported';
 
 export class QrScanError extends DeviceCommandError {
   constructor(
