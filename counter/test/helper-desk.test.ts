@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformLine, PlatformMessage, PlatformRequest } from '@easydo/core/services/remote-help/platform-line';
 import { HelperDesk } from '../src/services/remote-help/helper-desk';
 import { HelpLedger } from '../src/services/remote-help/help-ledger';
+import { ClerkDesk } from '../src/services/clerk/clerk-desk';
 
 const CLERK = { staffId: 'C1001', token: 'clerk-token-0123456789abcdef' };
 const NOW = Date.parse('2026-12-02T10:00:00+08:00');
@@ -95,6 +96,35 @@ describe('HelperDesk', () => {
     const { photoBase64: _photo, ...clean } = bad;
     t.platform({ type: 'call.help', callId: t.call.callId, help: { kind: 'view', view: clean as never } });
     expect(t.events.at(-1)).toMatchObject({ name: 'helper:view', payload: { step: 'form' } });
+  });
+
+  it('empties the queue view of a clerk signed out (by hand or on idle) while a call rings, and shows no stale call to the next', async () => {
+    const t = setup();
+    await t.desk.offer(CLERK, true);
+    t.platform({ type: 'queue', calls: [t.call], at: new Date(NOW).toISOString() });
+    expect(t.desk.queue(CLERK.staffId).calls).toHaveLength(1);
+    t.desk.withdraw(CLERK.staffId); // ClerkDesk's onSignedOut, on sign-out or idle
+    expect(t.desk.queue(CLERK.staffId)).toMatchObject({ available: false, calls: [] });
+    expect(t.events.at(-1)).toMatchObject({ name: 'helper:queueChanged', payload: { available: false, calls: [] } });
+    // The platform sends this counter no queue now; the next clerk's offer does not list the old call.
+    const next = await t.desk.offer({ staffId: 'C1002', token: 'clerk-token-fedcba9876543210' }, true);
+    expect(next.calls).toEqual([]);
+  });
+
+  it('withdraws a clerk who goes idle while a call rings, through ClerkDesk\'s idle sign-out', async () => {
+    const t = setup();
+    let clock = NOW;
+    const clerks = new ClerkDesk({
+      client: { clerkLogin: async () => ({ token: CLERK.token, expiresAt: new Date(NOW + 3_600_000).toISOString(), clerk: { staffId: CLERK.staffId, name: '沙箱窗口一', windowNo: '01', department: { code: '440304MZ', name: '区民政局' } } }) },
+      idleTimeoutSeconds: 60, now: () => clock, onSignedOut: (staffId) => t.desk.withdraw(staffId),
+    });
+    await clerks.login('w1', { staffId: CLERK.staffId, password: 'counter-1001' });
+    await t.desk.offer(CLERK, true);
+    t.platform({ type: 'queue', calls: [t.call], at: new Date(NOW).toISOString() });
+    clock += 61_000;
+    expect(clerks.peek('w1')).toBeNull();
+    expect(t.sent.at(-1)).toEqual({ type: 'helper.available', clerkToken: CLERK.token, available: false });
+    expect(t.desk.queue(CLERK.staffId)).toMatchObject({ available: false, calls: [] });
   });
 
   it('hangs up the call of a clerk who signs out mid-call, and leaves another clerk\'s call alone', async () => {

@@ -65,6 +65,12 @@ export class HelperDesk {
     } catch {
       /* the platform forgets an offline counter by itself */
     }
+    // Nobody here offers any more: the platform sends this counter no more queues, so the ringing calls held
+    // would go stale (and the next clerk's offer would show them). The screen's list empties now.
+    if (this.offering.size === 0) {
+      this.calls = [];
+      this.deps.emit('helper:queueChanged', this.queue(staffId));
+    }
   }
 
   queue(staffId: string): HelperQueueView {
