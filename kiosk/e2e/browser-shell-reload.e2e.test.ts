@@ -32,6 +32,9 @@ describe('browser shell: reload', () => {
     await h.terminal.sessions.end('cancelled');
     await h.page.getByTestId('attract').waitFor();
     await h.page.getByTestId('sim-remove').click();
+    // The reader must have seen the card go before the reload: a reload can drop the bridge message still in
+    // flight, and a card placed again before the reader saw it lifted is the same card lying there.
+    await h.page.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
     await h.page.reload();
     await h.page.getByTestId('attract').waitFor();
     await h.page.getByTestId('sim-place-res01').click();
