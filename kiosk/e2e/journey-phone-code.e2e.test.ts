@@ -149,6 +149,26 @@ describe('journey: identity by phone code (亮码办事)', () => {
     await p.getByTestId('attract').waitFor();
   });
 
+  it('speaks the scan instruction at the volume the resident chose', async () => {
+    const p = h.page;
+    await toIdentity();
+    await p.evaluate(() => {
+      const w = window as unknown as { spoken: { text: string; volume: number }[] };
+      w.spoken = [];
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push({ text: u.text, volume: u.volume });
+    });
+    await p.getByTestId('voice').click();
+    await p.getByTestId('volume-high').click();
+    await p.getByTestId('phone-code-start-ctid').click();
+    await p.getByTestId('phone-code-scanning').waitFor();
+    const spoken = await p.evaluate(() => (window as unknown as { spoken: { text: string; volume: number }[] }).spoken);
+    const instruction = spoken.find((s) => s.text.includes('请把手机'));
+    expect(spoken.map((s) => s.text)).toContainEqual(expect.stringContaining('请把手机'));
+    expect(instruction?.volume).toBe(1); // 'high'; the screen's own speaker used to say it at the default
+    await p.getByTestId('cancel').click();
+    await p.getByTestId('attract').waitFor();
+  });
+
   it('an item needing the physical card refuses a session by code with the reason', async () => {
     const p = h.page;
     h.terminal.config().identity.physicalCardItems.push(ITEM);

@@ -40,6 +40,8 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const speechLang = lang === 'en' ? 'en' : 'zh-CN';
   const speaker = useMemo(() => createSpeaker(), []);
+  // One stable speak for every screen and panel: the resident's volume applies to all guidance.
+  const speak = useCallback((text: string) => speaker.speak(text, speechLang), [speaker, speechLang]);
   const screenRef = useRef<HTMLDivElement>(null);
   const [volume, setVolume] = useState<VolumeLevel>(speaker.volume);
   const changeVolume = (level: VolumeLevel) => {
@@ -139,8 +141,8 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         {snapshot.context.card && <CardPanel card={snapshot.context.card} t={t} />}
       </header>
       <div ref={screenRef} className="screen" data-testid={`screen-${step}`}>
-        {remindCard && <TakeCardReminder text={t('card.takeIt')} speak={(text) => speaker.speak(text, speechLang)} />}
-        <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service, startedInService: startedInService.current }} />
+        {remindCard && <TakeCardReminder text={t('card.takeIt')} speak={speak} />}
+        <JourneyScreen step={step} props={{ ctx: snapshot.context, send, lang, t, service, startedInService: startedInService.current, speak }} />
       </div>
       <footer className="frame-bar" data-testid="frame-bar" aria-label={t('frame:bar')}>
         {/* Left: 结束办理, always here while a visit is open. */}
@@ -156,11 +158,11 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
         <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
         {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
         <div className="frame-bar-help" data-testid="frame-help-slot">
-          <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={(text) => speaker.speak(text, speechLang)} onActivity={activity} />
+          <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={speak} onActivity={activity} />
         </div>
       </footer>
       {snapshot.context.otherCard && inSession && (
-        <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={(text) => speaker.speak(text, speechLang)} />
+        <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={speak} />
       )}
       {idleWarning && (
         <IdleWarning
@@ -171,7 +173,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
           endLabel={t('idle.end')}
           onExtend={() => send({ type: 'EXTEND' })}
           onEnd={() => send({ type: 'CANCEL' })}
-          speak={(text) => speaker.speak(text, speechLang)}
+          speak={speak}
         />
       )}
     </main>

@@ -13,4 +13,6 @@ export interface ScreenProps {
   service: ServiceState | undefined;
   /** The visit began while the terminal was in service: it may finish when only the receipt printer stops. */
   startedInService?: boolean;
+  /** Speaks through the kiosk's one speaker, at the volume this resident chose (never a screen's own). */
+  speak: (text: string) => void;
 }

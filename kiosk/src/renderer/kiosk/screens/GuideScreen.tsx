@@ -6,7 +6,7 @@ import type { ScreenProps } from '../screen-props';
 import { canApply as canApplyNow } from '../service-rules';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
 
-export function GuideScreen({ ctx, send, lang, t, service, startedInService = true }: ScreenProps) {
+export function GuideScreen({ ctx, send, lang, t, service, startedInService = true, speak }: ScreenProps) {
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
   const g = guide.data;
   const canApply = canApplyNow(service, startedInService);
@@ -15,7 +15,7 @@ export function GuideScreen({ ctx, send, lang, t, service, startedInService = tr
       <h2>{g ? g.name[lang] : t('guide.title')}</h2>
       {guide.loading && <ProgressBar value={null} label={t('guide.loading')} />}
       <ErrorNotice error={guide.error ?? ctx.error} />
-      {ctx.error?.reason === 'card-plus-code-required' && <PhoneCodeScreen send={send} lang={lang} mode="confirm" />}
+      {ctx.error?.reason === 'card-plus-code-required' && <PhoneCodeScreen send={send} lang={lang} speak={speak} mode="confirm" />}
       {g && (
         <dl className="facts">
           <dt>{t('guide.department')}</dt>

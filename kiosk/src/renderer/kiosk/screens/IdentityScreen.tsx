@@ -2,14 +2,14 @@ import type { ScreenProps } from '../screen-props';
 import { PlaceCardArt } from '../PlaceCardArt';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
 
-export function IdentityScreen({ send, t, lang }: ScreenProps) {
+export function IdentityScreen({ send, t, lang, speak }: ScreenProps) {
   return (
     <section className="panel identity" data-testid="identity">
       <h2>{t('identity.title')}</h2>
       <PlaceCardArt />
       <p className="lead">{t('identity.body')}</p>
       <p role="status">{t('identity.reading')}</p>
-      <PhoneCodeScreen send={send} lang={lang} mode="session" />
+      <PhoneCodeScreen send={send} lang={lang} speak={speak} mode="session" />
       <div className="actions">
         <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}

@@ -2,12 +2,11 @@
 // for it on the scanner, the platform verifies it, and only the masked identity comes back here (the code
 // never reaches the renderer). `session` starts the visit by code; `confirm` is card plus code. The panel
 // shows where the imager is, speaks the instruction, counts down and warns before the scan times out.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { CodeKind, IdentityOptions } from '@easydo/core/contract/schemas/identity-code';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { CallError, call, useTerminal } from '@easydo/core/ui/terminal-context';
-import { createSpeaker } from '@easydo/core/ui/speech';
 import type { JourneyEvent } from '../journey-machine';
 import type { Lang } from '../screen-props';
 import { PHONE_CODE_TEXT } from './phone-code-text';
@@ -15,10 +14,9 @@ import { TerminalImagerArt } from './TerminalImagerArt';
 
 const WARN_SECONDS = 10;
 
-export function PhoneCodeScreen({ send, lang, mode }: { send: (e: JourneyEvent) => void; lang: Lang; mode: 'session' | 'confirm' }) {
+export function PhoneCodeScreen({ send, lang, speak, mode }: { send: (e: JourneyEvent) => void; lang: Lang; speak: (text: string) => void; mode: 'session' | 'confirm' }) {
   const api = useTerminal();
   const text = PHONE_CODE_TEXT[lang];
-  const speaker = useMemo(() => createSpeaker(), []);
   const [options, setOptions] = useState<IdentityOptions | null>(null);
   const [scanning, setScanning] = useState(false);
   const [left, setLeft] = useState(0);
@@ -41,8 +39,8 @@ export function PhoneCodeScreen({ send, lang, mode }: { send: (e: JourneyEvent) 
   }, [scanning]);
 
   useEffect(() => {
-    if (scanning && left === WARN_SECONDS) speaker.speak(text.warning, lang === 'en' ? 'en' : 'zh-CN');
-  }, [scanning, left, speaker, text, lang]);
+    if (scanning && left === WARN_SECONDS) speak(text.warning);
+  }, [scanning, left, speak, text]);
 
   if (!options?.available) return null;
 
@@ -50,7 +48,7 @@ export function PhoneCodeScreen({ send, lang, mode }: { send: (e: JourneyEvent) 
     setError(null);
     setLeft(options.scanTimeoutSeconds);
     setScanning(true);
-    speaker.speak(`${mode === 'confirm' ? text.confirmTitle : text.title}。${text.instruction}`, lang === 'en' ? 'en' : 'zh-CN');
+    speak(`${mode === 'confirm' ? text.confirmTitle : text.title}。${text.instruction}`);
     try {
       const channel = mode === 'confirm' ? 'identity:confirmWithCode' : 'identity:scanCode';
       const identity = await call(api, channel, { codeKind });
