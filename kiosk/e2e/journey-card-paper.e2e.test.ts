@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
-import { assertNothingOf, checkStep, sign, typeHanzi, typeLatin } from '../test/journey/e2e-steps';
+import { assertNothingOf, checkStep, recordSpeech, sign, typeHanzi, typeLatin } from '../test/journey/e2e-steps';
 
 describe('journey: a card lifted mid-form, paper out mid-journey, the card left on the reader', () => {
   let h: Harness;
@@ -21,13 +21,7 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
   it('keeps the form through a card lift and another card, submits with the paper out, reprints when paper is back', async () => {
     const p = h.page;
     const printer = h.terminal.receiptPrinter.virtual!;
-    // What the kiosk says aloud, recorded in the page (headless Chromium has no voices to hear).
-    await p.evaluate(() => {
-      const w = window as unknown as { spoken: string[] };
-      w.spoken = [];
-      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push(u.text);
-    });
-    const spoken = () => p.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const spoken = await recordSpeech(p);
 
     // Before anyone starts: a roll about to run out is said on the attract screen (it still prints).
     await p.getByTestId('attract').waitFor();
@@ -137,7 +131,7 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     await p.getByTestId('finish').click();
     await p.getByTestId('attract').waitFor();
     await p.getByTestId('take-card').waitFor();
-    expect(await spoken()).toContain('请取走您的证件');
+    expect((await spoken()).map((u) => u.text)).toContain('请取走您的证件');
     await checkStep(h, 'journey-card-02-take-card');
     await p.getByTestId('sim-remove').click();
     await p.getByTestId('take-card').waitFor({ state: 'detached' });

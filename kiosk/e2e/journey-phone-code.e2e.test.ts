@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCode, startImagerRig, type ImagerRig } from '../../core/test/identity/imager-rig';
 import { simulatorDefaults } from '@easydo/core/services/config/load';
 import { startHarness, type Harness } from './harness';
-import { assertNothingOf, signAndSubmit, typeDigits, typeHanzi } from '../test/journey/e2e-steps';
+import { assertNothingOf, recordSpeech, signAndSubmit, typeDigits, typeHanzi } from '../test/journey/e2e-steps';
 
 const ITEM = 'QR00305001'; // 婚姻登记记录证明
 
@@ -152,19 +152,13 @@ describe('journey: identity by phone code (亮码办事)', () => {
   it('speaks the scan instruction at the volume the resident chose', async () => {
     const p = h.page;
     await toIdentity();
-    await p.evaluate(() => {
-      const w = window as unknown as { spoken: { text: string; volume: number }[] };
-      w.spoken = [];
-      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push({ text: u.text, volume: u.volume });
-    });
+    const spoken = await recordSpeech(p);
     await p.getByTestId('voice').click();
     await p.getByTestId('volume-high').click();
     await p.getByTestId('phone-code-start-ctid').click();
     await p.getByTestId('phone-code-scanning').waitFor();
-    const spoken = await p.evaluate(() => (window as unknown as { spoken: { text: string; volume: number }[] }).spoken);
-    const instruction = spoken.find((s) => s.text.includes('请把手机'));
-    expect(spoken.map((s) => s.text)).toContainEqual(expect.stringContaining('请把手机'));
-    expect(instruction?.volume).toBe(1); // 'high'; the screen's own speaker used to say it at the default
+    // 'high' is gain 1; the screen's own speaker used to say it at the default (0.7).
+    expect(await spoken()).toContainEqual({ text: expect.stringContaining('请把手机'), volume: 1 });
     await p.getByTestId('cancel').click();
     await p.getByTestId('attract').waitFor();
   });

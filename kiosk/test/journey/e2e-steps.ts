@@ -83,6 +83,24 @@ export async function sign(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
+export interface Utterance {
+  text: string;
+  volume: number;
+}
+
+/**
+ * Records what the kiosk says aloud, in the page (headless Chromium has no voices to hear); the returned
+ * function reads what was said so far. A reload starts a new record.
+ */
+export async function recordSpeech(page: Page): Promise<() => Promise<Utterance[]>> {
+  await page.evaluate(() => {
+    const said: { text: string; volume: number }[] = [];
+    (window as unknown as { __spoken: typeof said }).__spoken = said;
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void said.push({ text: u.text, volume: u.volume });
+  });
+  return () => page.evaluate(() => (window as unknown as { __spoken: { text: string; volume: number }[] }).__spoken);
+}
+
 /** Nothing of a resident may be visible or stored: not in the DOM, not in storage. */
 export async function assertNothingOf(page: Page, secrets: string[]): Promise<void> {
   const html = await page.content();

@@ -48,7 +48,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
     speaker.setVolume(level);
     setVolume(level);
     // Said at the new volume, so a resident who cannot see the buttons hears what they chose.
-    speaker.speak(t('volume.changed', { level: t(`volume.${level}`) }), speechLang);
+    speak(t('volume.changed', { level: t(`volume.${level}`) }));
   };
 
   // Whether a card lies on the reader (not who: that lives in the session): the thank-you screen reminds.
@@ -155,7 +155,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
           )}
         </div>
         {/* Keyed by the step: its panel closes when the screen changes. */}
-        <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speaker.speak(pageSpeech(screenRef.current, speechLang), speechLang)} onStop={() => speaker.cancel()} t={t} />
+        <VoiceControl key={step} volume={volume} onVolume={changeVolume} onRead={() => speak(pageSpeech(screenRef.current, speechLang))} onStop={() => speaker.cancel()} t={t} />
         {/* Right: the 求助 slot (remote help, issue 21) — one button of class "btn frame-btn" goes here. */}
         <div className="frame-bar-help" data-testid="frame-help-slot">
           <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={speak} onActivity={activity} />
