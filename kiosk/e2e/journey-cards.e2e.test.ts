@@ -55,8 +55,7 @@ describe('journey: permit and foreigner cards', () => {
     await p.getByTestId('field-caseType').click();
     await p.getByTestId('option-caseType-labour').click();
     await p.getByTestId('field-reason').click();
-    await typeHanzi(p, 'wen', '问');
-    await typeHanzi(p, 'ti', '题');
+    await typeHanzi(p, 'wenti', '问题'); // a whole word from the candidate bar
     await p.locator('[data-testid="field-reason"]', { hasText: '问题' }).waitFor();
     await checkStep(h, 'journey-hmt01-01-form');
     await p.getByTestId('form-next').click();

@@ -61,11 +61,11 @@ export async function typeLatin(page: Page, text: string): Promise<void> {
   }
 }
 
-/** Types one hanzi by its pinyin and picks it from the candidates. */
-export async function typeHanzi(page: Page, syllable: string, char: string): Promise<void> {
+/** Types a character or a word by its pinyin and picks exactly it from the candidates. */
+export async function typeHanzi(page: Page, letters: string, text: string): Promise<void> {
   await page.getByTestId('kb-layout-pinyin').click();
-  for (const ch of syllable) await page.getByTestId(`kb-key-${ch}`).click();
-  await page.locator('.kb-cand', { hasText: char }).first().click();
+  for (const ch of letters) await page.getByTestId(`kb-key-${ch}`).click();
+  await page.locator('.kb-cand').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
 }
 
 export async function typeDigits(page: Page, digits: string, prefix = 'np'): Promise<void> {

@@ -5,7 +5,7 @@ import { buildPinyinIndex, type PinyinIndex } from './pinyin-index';
 import { candidatesFor, initialKeyboard, keyboardReducer, type Layout } from './keyboard-state';
 
 let shared: PinyinIndex | null = null;
-/** Built on first use (a few thousand characters), then kept for the life of the window. */
+/** Built on first use (a few thousand characters and words), then kept for the life of the window. */
 export function pinyinIndex(): PinyinIndex {
   shared ??= buildPinyinIndex();
   return shared;
@@ -54,8 +54,8 @@ export function OnScreenKeyboard(props: { value: string; onChange(v: string): vo
           {state.compose}
         </span>
         {candidates.map((c, i) => (
-          <button key={c} type="button" className="kb-cand" data-testid={`kb-cand-${i}`} onClick={() => dispatch({ type: 'pick', char: c })}>
-            {c}
+          <button key={`${c.text}/${c.consumes}`} type="button" className="kb-cand" data-testid={`kb-cand-${i}`} onClick={() => dispatch({ type: 'pick', candidate: c })}>
+            {c.text}
           </button>
         ))}
       </div>

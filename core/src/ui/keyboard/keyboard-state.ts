@@ -1,6 +1,6 @@
 // The on-screen keyboard's logic as a pure reducer: typed text, the pinyin being composed, the layout.
 // The component only renders it; tests drive it under Node.
-import type { PinyinIndex } from './pinyin-index';
+import type { Candidate, PinyinIndex } from './pinyin-index';
 
 export type Layout = 'pinyin' | 'latin' | 'symbols';
 
@@ -15,7 +15,7 @@ export interface KeyboardState {
 
 export type KeyAction =
   | { type: 'char'; char: string }
-  | { type: 'pick'; char: string }
+  | { type: 'pick'; candidate: Candidate }
   | { type: 'backspace' }
   | { type: 'space' }
   | { type: 'clear' }
@@ -27,16 +27,8 @@ export function initialKeyboard(text = '', maxLength = 500, layout: Layout = 'pi
   return { text: text.slice(0, maxLength), compose: '', layout, shift: false, maxLength };
 }
 
-/** What the candidate bar looks up: the whole composition while it can still grow into a syllable, else its first syllable. */
-export function candidateKey(state: KeyboardState, index: PinyinIndex): string {
-  if (!state.compose) return '';
-  const c = state.compose.toLowerCase();
-  for (const s of index.syllables) if (s.startsWith(c)) return c;
-  return index.leadingSyllable(c) ?? c;
-}
-
-export function candidatesFor(state: KeyboardState, index: PinyinIndex, limit = 40): string[] {
-  return index.candidates(candidateKey(state, index), limit);
+export function candidatesFor(state: KeyboardState, index: PinyinIndex, limit = 40): Candidate[] {
+  return index.lookup(state.compose, limit);
 }
 
 const append = (s: KeyboardState, add: string) => (s.text + add).slice(0, s.maxLength);
@@ -49,14 +41,12 @@ export function keyboardReducer(index: PinyinIndex) {
         if (s.layout === 'pinyin' && /^[a-z]$/i.test(a.char)) return { ...s, compose: (s.compose + a.char.toLowerCase()).slice(0, 24), shift: false };
         return { ...s, text: append(s, s.compose + ch), compose: '', shift: false };
       }
-      case 'pick': {
-        const key = candidateKey(s, index);
-        return { ...s, text: append(s, a.char), compose: s.compose.slice(key.length) };
-      }
+      case 'pick':
+        return { ...s, text: append(s, a.candidate.text), compose: s.compose.slice(a.candidate.consumes) };
       case 'space': {
         if (s.compose) {
           const first = candidatesFor(s, index, 1)[0];
-          return first ? keyboardReducer(index)(s, { type: 'pick', char: first }) : { ...s, text: append(s, s.compose), compose: '' };
+          return first ? keyboardReducer(index)(s, { type: 'pick', candidate: first }) : { ...s, text: append(s, s.compose), compose: '' };
         }
         return { ...s, text: append(s, ' ') };
       }
