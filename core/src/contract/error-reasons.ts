@@ -90,6 +90,7 @@ export const ERROR_REASONS = [
   'no-number',
   'no-phone',
   'sms-already-sent',
+  'sms-off',
   'not-accepted',
   'already-evaluated',
   'not-evaluable',

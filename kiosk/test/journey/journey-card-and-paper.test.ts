@@ -160,7 +160,7 @@ describe('service rules', () => {
 
 describe('短信回执 when the slip could not be printed', () => {
   it('texts the number and password once on request and shows where it went (masked)', async () => {
-    const t = start([{ printed: false, printFault: 'paperOut' }]);
+    const t = start([{ printed: false, printFault: 'paperOut', smsOffered: true }]);
     await toReceipt(t);
     expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(true);
     t.actor.send({ type: 'SEND_SMS' });
@@ -169,6 +169,14 @@ describe('短信回执 when the slip could not be printed', () => {
     expect(t.texted).toEqual(['L1']);
     expect(t.actor.getSnapshot().context.smsSentTo).toBe('138****8001');
     expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(false); // once is enough
+  });
+
+  it('is not offered where main does not offer it (switched off, no mobile number on the form)', async () => {
+    const t = start([{ printed: false, printFault: 'paperOut', smsOffered: false }]);
+    await toReceipt(t);
+    expect(t.actor.getSnapshot().can({ type: 'SEND_SMS' })).toBe(false);
+    t.actor.send({ type: 'SEND_SMS' });
+    expect(t.texted).toEqual([]);
   });
 
   it('is not offered when the slip printed', async () => {

@@ -85,7 +85,7 @@ describe('window host', () => {
     // A slow handler that asks for the caller's mode after the await, as terminal:info does.
     handlers['terminal:info'] = async (_req, caller) => {
       await gate;
-      return { terminalId: 't', centreName: 'c', mode: caller.mode(), entry: 'kiosk', version: 'v', defaultLanguage: 'zh-CN', simulated: true, timeZone: 'Asia/Shanghai' };
+      return { terminalId: 't', centreName: 'c', mode: caller.mode(), entry: 'kiosk', version: 'v', defaultLanguage: 'zh-CN', simulated: true, timeZone: 'Asia/Shanghai', receiptSms: true };
     };
     const host = new WindowHost({ router: createRouter({ handlers, onInternalError: (c) => void internal.push(c) }), hub, modes });
     const sink = recorder();

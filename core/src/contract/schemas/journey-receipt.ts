@@ -37,5 +37,10 @@ export const ReceiptView = z.object({
   printed: z.boolean().optional(),
   /** Why it was not printed: the device reason (paperOut, coverOpen, …) screens translate. */
   printFault: z.string().max(64).optional(),
+  /**
+   * On an unprinted receipt: 短信回执 can be asked for — the application is accepted, the terminal sends them
+   * (config `receiptSms`) and the form holds a mobile number. Absent or false: the screen offers no text.
+   */
+  smsOffered: z.boolean().optional(),
 });
 export type ReceiptView = z.infer<typeof ReceiptView>;

@@ -16,6 +16,8 @@ export const TerminalInfo = z.object({
   simulated: z.boolean(),
   /** The terminal's civil time zone (config `timeZone`): screens show every time in it. */
   timeZone: z.string(),
+  /** 短信回执 is offered when the slip cannot be printed (config `receiptSms`). */
+  receiptSms: z.boolean(),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 

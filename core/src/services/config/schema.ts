@@ -203,6 +203,11 @@ export const TerminalConfig = z.strictObject({
   /** scrypt hash of the maintenance PIN, `scrypt$<salt b64>$<hash b64>` (set it with `npm run set-pin`). */
   adminPinHash: z.string().regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'a scrypt PIN hash (set it with `npm run set-pin`)'),
   retentionDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * 短信回执: when the slip cannot be printed, the resident may have the number and password texted to the form's
+   * mobile number through the platform (sendReceiptSms). Off where the platform sends no SMS or the centre wants none.
+   */
+  receiptSms: z.boolean().default(true),
   fleet: FleetConfig.optional(),
   /** Staged self-updates (core/src/services/update/); absent: the terminal never updates itself. */
   update: UpdateConfig.optional(),

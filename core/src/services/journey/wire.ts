@@ -82,7 +82,11 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'materials:useCertificate': (req, caller) => materials.useCertificate(caller.card, req.materialCode, req.certificateId),
       // Paper out mid-journey: the receipt comes back unprinted (printed: false) for the screen, never an error.
       'receipt:print': (req, caller) => receipts.printForScreen(caller.card, req.localId, req.language),
-      'receipt:sms': (req, caller) => receiptSms.send({ journal: ctx.applications.journal, client: ctx.backend.client }, caller.card, caller.card.card, req.localId),
+      'receipt:sms': (req, caller) => {
+        // Read per call: the switch is live, and a screen opened before it was turned off may still offer the button.
+        if (!ctx.config().receiptSms) throw new Failure('state', 'This terminal does not send receipt SMS', 'sms-off');
+        return receiptSms.send({ journal: ctx.applications.journal, client: ctx.backend.client }, caller.card, caller.card.card, req.localId);
+      },
       // 补打 proves number + password (or the slip's QR token) too: it counts against the same per-number limit as a
       // progress query.
       'receipt:reprint': async (req) => {

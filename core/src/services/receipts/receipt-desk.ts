@@ -24,6 +24,7 @@ import { SIGNATURE_MATERIAL_CODE } from '../applications/signature';
 import { DEFAULT_TIME_ZONE } from '@easydo/core/contract/local-time';
 import type { ReceiptLanguage } from './receipt-data';
 import { receiptSpeech } from './receipt-speech';
+import { smsPhoneOf } from './receipt-sms';
 
 export type SessionLanguage = 'zh' | 'en';
 
@@ -73,7 +74,8 @@ export class ReceiptDesk {
       return view;
     } catch (err) {
       if (!(err instanceof UnprintedReceipt)) throw err;
-      return { ...err.view, printed: false, printFault: err.fault };
+      const smsOffered = this.o.config().receiptSms && app.receipt != null && smsPhoneOf(app) !== null;
+      return { ...err.view, printed: false, printFault: err.fault, smsOffered };
     }
   }
 

@@ -3,12 +3,19 @@
 // accepted application; main reads the phone from the journal (the screen never holds it) and shows it masked.
 import type { BackendClient } from '@easydo/backend-client/client';
 import type { Journal } from '@easydo/backend-client/outbox/journal';
+import type { LocalApplication } from '@easydo/backend-client/outbox/journal-types';
 import { BackendError } from '@easydo/backend-client/errors';
 import { Failure } from '../ipc/failure';
 import { maskPhone } from '../privacy/masking';
 import type { CardRecord } from '../session/card-record';
 
 const MOBILE = /^1[3-9]\d{9}$/;
+
+/** The applicant's own mobile number (the catalogue's contactPhone field, prefilled or typed), or null. */
+export function smsPhoneOf(app: LocalApplication): string | null {
+  const phone = app.submission?.form['contactPhone'];
+  return typeof phone === 'string' && MOBILE.test(phone) ? phone : null;
+}
 
 /**
  * One text per application per session: a second tap (or a looping screen) would text the password again and
@@ -40,9 +47,8 @@ export async function sendReceiptSms(deps: { journal: Journal; client: BackendCl
   }
   if (app.submission?.applicant.idNumber !== card.idNumber) throw new Failure('forbidden', 'This application does not belong to the current session', 'not-yours');
   if (!app.receipt) throw new Failure('state', 'The application has no acceptance number yet', 'no-number');
-  // The applicant's own contact number (the catalogue's contactPhone field, prefilled or typed), nobody else's.
-  const phone = app.submission.form['contactPhone'];
-  if (typeof phone !== 'string' || !MOBILE.test(phone)) throw new Failure('validation', 'The form has no mobile number to text', 'no-phone');
+  const phone = smsPhoneOf(app);
+  if (!phone) throw new Failure('validation', 'The form has no mobile number to text', 'no-phone');
   try {
     await deps.client.sendReceiptSms({ acceptanceNumber: app.receipt.acceptanceNumber, queryPassword: app.receipt.queryPassword, phone });
   } catch (err) {

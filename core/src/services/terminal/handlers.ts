@@ -37,6 +37,7 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
       defaultLanguage: d.config().defaultLanguage,
       simulated: d.simulator !== null,
       timeZone: d.config().timeZone,
+      receiptSms: d.config().receiptSms,
     }),
     'service:state': () => d.devices.serviceState(),
     'devices:list': () => d.devices.list(),

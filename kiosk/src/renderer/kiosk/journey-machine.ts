@@ -340,9 +340,9 @@ export const journeyMachine = setup({
                   on: {
                     // 重新打印 once the printer is back (the screen enables it on service:changed).
                     PRINT_AGAIN: { guard: 'printFailed', target: 'printing', actions: assign({ printed: 'pending', error: null }) },
-                    // 短信回执: an accepted application whose slip did not print, texted once.
+                    // 短信回执: an accepted application whose slip did not print, texted once, where main offers it.
                     SEND_SMS: {
-                      guard: ({ context }) => context.printed === 'failed' && context.receipt?.acceptanceNumber != null && context.smsSentTo === null,
+                      guard: ({ context }) => context.printed === 'failed' && context.receiptView?.smsOffered === true && context.smsSentTo === null,
                       target: 'texting',
                       actions: assign({ error: null }),
                     },

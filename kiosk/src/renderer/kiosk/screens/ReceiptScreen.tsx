@@ -69,7 +69,7 @@ export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
             {t('receipt.printAgain')}
           </button>
         )}
-        {ctx.printed === 'failed' && accepted && ctx.smsSentTo === null && (
+        {ctx.printed === 'failed' && view?.smsOffered === true && ctx.smsSentTo === null && (
           <button type="button" className="btn btn-secondary" data-testid="receipt-sms" onClick={() => send({ type: 'SEND_SMS' })}>
             {t('receipt.sms')}
           </button>
