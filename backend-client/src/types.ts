@@ -38,6 +38,7 @@ export type ApplicationStatus = S['ApplicationStatus'];
 export type ApplicationList = S['ApplicationList'];
 export type EvaluationLevel = S['EvaluationLevel'];
 export type Evaluation = S['Evaluation'];
+export type EvaluationReason = S['EvaluationReason'];
 export type EvaluationReceipt = S['EvaluationReceipt'];
 export type ReceiptSmsRequest = S['ReceiptSmsRequest'];
 export type ReceiptSmsReceipt = S['ReceiptSmsReceipt'];

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendError } from '../src/errors';
 import { specValidator } from '../src/spec-validator';
-import type { ApplicationSubmission } from '../src/types';
+import type { ApplicationSubmission, Evaluation } from '../src/types';
 import { freshSandbox, RESIDENT_ID, RESIDENT_NAME } from './helpers';
 
 let env: Awaited<ReturnType<typeof freshSandbox>>;
@@ -154,6 +154,23 @@ describe('contract', () => {
     });
     const row = env.sandbox.db.prepare('SELECT level, reasons_json, reason_text, callback_phone FROM evaluations WHERE acceptance_number = ?').get(sub.receipt.acceptanceNumber);
     expect(row).toEqual({ level: '不满意', reasons_json: '["too-slow","repeated-trips"]', reason_text: '跑了三次', callback_phone: '13800138000' });
+  });
+
+  it("reports a clerk's poor ratings by reason, most given first, and the callbacks asked for (never the phones)", async () => {
+    const session = await env.client.clerkLogin({ staffId: 'C1003', password: 'counter-1003' });
+    const rate = async (key: string, level: '不满意' | '非常不满意' | '满意', extra: Partial<Evaluation>) => {
+      const sub = await env.client.submitApplication({ ...submission(), channel: 'counter' }, { idempotencyKey: key, clerkToken: session.token });
+      await env.client.submitEvaluation({
+        acceptanceNumber: sub.receipt.acceptanceNumber, itemCode: sub.receipt.itemCode, departmentCode: sub.receipt.department.code,
+        level, indicators: { overall: level }, channel: 'counter', clerkStaffId: 'C1003', ...extra,
+      });
+    };
+    await rate('contract-key-reasons-0001', '不满意', { reasons: ['too-slow'], callbackPhone: '13800138000' });
+    await rate('contract-key-reasons-0002', '非常不满意', { reasons: ['too-slow', 'staff-attitude'] });
+    await rate('contract-key-reasons-0003', '满意', {});
+    const w = await env.client.getClerkWorkload(session.token);
+    expect(w.ratings).toMatchObject({ count: 3, callbacks: 1, byReason: [{ reason: 'too-slow', count: 2 }, { reason: 'staff-attitude', count: 1 }] });
+    expect(JSON.stringify(w)).not.toContain('13800138000');
   });
 
   it('a material satisfied by an electronic certificate: accepted when the library holds it, typed 422 otherwise', async () => {

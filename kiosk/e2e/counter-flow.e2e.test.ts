@@ -227,6 +227,9 @@ describe('counter mode in Chromium', () => {
     expect(await h.page.getByTestId('callbacks-asked').textContent()).toBe('要求回访 1 次');
     expect(await h.page.locator('[data-testid="chart-by-hour"] svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await h.page.getByTestId('chart-by-stage').waitFor();
+    // The platform's own figures carry the same reasons (getClerkWorkload), over every day and terminal.
+    expect(await h.page.getByTestId('platform-poor-reason-too-slow').textContent()).toBe('办理时间过长1');
+    expect(await h.page.getByTestId('platform-callbacks').textContent()).toBe('要求回访 1 次');
     await h.screenshot('counter-06-workload');
 
     // The queue moved on: the served ticket is done and B001 still waits.

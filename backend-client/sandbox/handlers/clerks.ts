@@ -1,6 +1,6 @@
 // Counter clerks: login with lockout, evaluations (好差评, once per application) and workload.
 import { randomBytes } from 'node:crypto';
-import type { ClerkLoginRequest, ClerkWorkload, Evaluation } from '../../src/types';
+import type { ClerkLoginRequest, ClerkWorkload, Evaluation, EvaluationReason } from '../../src/types';
 import { evaluationStars } from '../../src/types';
 import { checkPassword } from '../passwords';
 import { findApplication, statusOf } from './applications';
@@ -88,14 +88,24 @@ export const getClerkWorkload: Handler = (ctx, req) => {
     const s = statusOf(ctx, a).stage;
     byStage[s] = (byStage[s] ?? 0) + 1;
   }
-  const ratings = ctx.db
-    .prepare(`SELECT e.level FROM evaluations e LEFT JOIN applications a ON a.acceptance_number = e.acceptance_number
+  const rows = ctx.db
+    .prepare(`SELECT e.level, e.reasons_json, e.callback_phone FROM evaluations e LEFT JOIN applications a ON a.acceptance_number = e.acceptance_number
       WHERE e.clerk_staff_id = ? OR a.clerk_staff_id = ?`)
-    .pluck()
-    .all(clerk.staff_id, clerk.staff_id) as Parameters<typeof evaluationStars>[0][];
+    .all(clerk.staff_id, clerk.staff_id) as { level: Parameters<typeof evaluationStars>[0]; reasons_json: string | null; callback_phone: string | null }[];
   const byLevel: Record<string, number> = {};
-  for (const l of ratings) byLevel[l] = (byLevel[l] ?? 0) + 1;
-  const average = ratings.length ? ratings.reduce((s, l) => s + evaluationStars(l), 0) / ratings.length : null;
-  const body: ClerkWorkload = { staffId: clerk.staff_id, applicationsTaken: apps.length, byStage, ratings: { count: ratings.length, byLevel, averageStars: average } };
+  const reasons = new Map<EvaluationReason, number>();
+  for (const r of rows) {
+    byLevel[r.level] = (byLevel[r.level] ?? 0) + 1;
+    for (const reason of r.reasons_json ? (JSON.parse(r.reasons_json) as EvaluationReason[]) : []) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const average = rows.length ? rows.reduce((s, r) => s + evaluationStars(r.level), 0) / rows.length : null;
+  const byReason = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  const callbacks = rows.filter((r) => r.callback_phone !== null).length;
+  const body: ClerkWorkload = {
+    staffId: clerk.staff_id,
+    applicationsTaken: apps.length,
+    byStage,
+    ratings: { count: rows.length, byLevel, averageStars: average, byReason, callbacks },
+  };
   return { status: 200, body };
 };

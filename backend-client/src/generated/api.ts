@@ -729,6 +729,13 @@ export interface components {
                     [key: string]: number;
                 };
                 averageStars: number | null;
+                /** @description The reasons given with poor ratings (one rating may give several), most given first. */
+                byReason: {
+                    reason: components["schemas"]["EvaluationReason"];
+                    count: number;
+                }[];
+                /** @description Poor ratings whose resident asked for a callback (回访); the phones are not in this report. */
+                callbacks: number;
             };
         };
     };

@@ -2981,7 +2981,9 @@ export const openapiDocument: Record<string, unknown> = {
             "required": [
               "count",
               "byLevel",
-              "averageStars"
+              "averageStars",
+              "byReason",
+              "callbacks"
             ],
             "properties": {
               "count": {
@@ -3000,6 +3002,33 @@ export const openapiDocument: Record<string, unknown> = {
                   "number",
                   "null"
                 ]
+              },
+              "byReason": {
+                "description": "The reasons given with poor ratings (one rating may give several), most given first.",
+                "type": "array",
+                "maxItems": 9,
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "reason",
+                    "count"
+                  ],
+                  "properties": {
+                    "reason": {
+                      "$ref": "#/components/schemas/EvaluationReason"
+                    },
+                    "count": {
+                      "type": "integer",
+                      "minimum": 1
+                    }
+                  }
+                }
+              },
+              "callbacks": {
+                "description": "Poor ratings whose resident asked for a callback (回访); the phones are not in this report.",
+                "type": "integer",
+                "minimum": 0
               }
             }
           }

@@ -55,6 +55,8 @@ export function deskHandlers(d: CounterDesks): HandlersFor<DeskChannel> {
           byStage: Object.entries(w.byStage).map(([stage, count]) => ({ stage, count })),
           ratingsCount: w.ratings.count,
           averageStars: w.ratings.averageStars ?? null,
+          reasons: w.ratings.byReason,
+          callbacks: w.ratings.callbacks,
         };
       } catch (err) {
         ctx.log.warn({ err }, 'clerk workload from the platform failed');

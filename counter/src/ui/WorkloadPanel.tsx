@@ -1,5 +1,5 @@
-// The clerk's day in figures and charts (recharts): applications by hour, ratings distribution, and the
-// platform's stage breakdown.
+// The clerk's day in figures and charts (recharts): applications by hour, ratings distribution, poor ratings'
+// reasons, and the platform's figures (stage breakdown, its reasons over all days and terminals).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Pie, PieChart, Tooltip, XAxis, YAxis, Legend } from 'recharts';
@@ -12,7 +12,6 @@ const LEVEL_COLOURS = ['#15803d', '#65a30d', '#ca8a04', '#ea580c', '#b91c1c'];
 
 export function WorkloadPanel() {
   const { t } = useTranslation('counter');
-  const { t: tf } = useTranslation('feedback');
   const { invoke } = useCounter();
   const [view, setView] = useState<WorkloadView | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -76,24 +75,7 @@ export function WorkloadPanel() {
             </tbody>
           </table>
         </figure>
-        <figure data-testid="poor-reasons">
-          <figcaption>{t('poorReasons')}</figcaption>
-          {view.today.reasons.length === 0 ? (
-            <p>{t('noPoorReasons')}</p>
-          ) : (
-            <table>
-              <tbody>
-                {view.today.reasons.map((r) => (
-                  <tr key={r.reason} data-testid={`poor-reason-${r.reason}`}>
-                    <th>{tf(`reasons.${r.reason}`)}</th>
-                    <td>{r.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <p data-testid="callbacks-asked">{t('callbacksAsked', { n: view.today.callbacks })}</p>
-        </figure>
+        <PoorReasons testId="poor-reasons" rowId="poor-reason" callbacksId="callbacks-asked" caption={t('poorReasons')} empty={t('noPoorReasons')} reasons={view.today.reasons} callbacks={view.today.callbacks} />
         {view.platform && (
           <figure data-testid="chart-by-stage">
             <figcaption>
@@ -108,6 +90,9 @@ export function WorkloadPanel() {
             </BarChart>
           </figure>
         )}
+        {view.platform && (
+          <PoorReasons testId="platform-poor-reasons" rowId="platform-poor-reason" callbacksId="platform-callbacks" caption={t('platformPoorReasons')} empty={t('platformNoPoorReasons')} reasons={view.platform.reasons} callbacks={view.platform.callbacks} />
+        )}
       </div>
       {view.platformError && <p role="status">{view.platformError}</p>}
       <button type="button" className="btn btn-secondary" data-testid="workload-refresh" onClick={() => void load()}>
@@ -115,5 +100,31 @@ export function WorkloadPanel() {
       </button>
       <ErrorNotice error={error} />
     </section>
+  );
+}
+
+/** A poor rating's reasons, most given first, and the callbacks asked for: today's at this counter, or the platform's. */
+function PoorReasons(props: { testId: string; rowId: string; callbacksId: string; caption: string; empty: string; reasons: WorkloadView['today']['reasons']; callbacks: number }) {
+  const { t } = useTranslation('counter');
+  const { t: tf } = useTranslation('feedback');
+  return (
+    <figure data-testid={props.testId}>
+      <figcaption>{props.caption}</figcaption>
+      {props.reasons.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <table>
+          <tbody>
+            {props.reasons.map((r) => (
+              <tr key={r.reason} data-testid={`${props.rowId}-${r.reason}`}>
+                <th>{tf(`reasons.${r.reason}`)}</th>
+                <td>{r.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p data-testid={props.callbacksId}>{t('callbacksAsked', { n: props.callbacks })}</p>
+    </figure>
   );
 }

@@ -22,6 +22,9 @@ export const WorkloadView = z.object({
       byStage: z.array(z.object({ stage: z.string(), count: Count })),
       ratingsCount: Count,
       averageStars: z.number().nullable(),
+      /** Every poor rating's reasons the platform holds for this clerk (all terminals, all days), most given first. */
+      reasons: z.array(z.object({ reason: PoorRatingReason, count: Count })),
+      callbacks: Count,
     })
     .nullable(),
   /** Why the platform figures are missing (offline), if they are. */
