@@ -15,6 +15,12 @@ function toDate(at: string | number | Date): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** Minutes since local midnight in the zone (the update agent's maintenance window is read on this clock). */
+export function localMinutesOfDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE): number {
+  const p = parts(at, timeZone);
+  return Number(p.hour) * 60 + Number(p.minute);
+}
+
 /** "2025-01-02 09:30" in the zone; an unreadable input comes back unchanged (a screen never shows "Invalid Date"). */
 export function formatLocalDateTime(at: string | number | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   const d = toDate(at);

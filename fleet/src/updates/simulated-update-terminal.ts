@@ -6,6 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_TIME_ZONE } from '@easydo/core/contract/local-time';
 import { UpdateAgent, type CheckOutcome } from '@easydo/core/services/update/agent';
 import { UpdateConfig, type UpdateConfig as UpdateConfigT } from '@easydo/core/services/update/config';
 import { HEALTH_MARKS, HealthProbe } from '@easydo/core/services/update/health';
@@ -140,7 +141,7 @@ export class SimulatedUpdateTerminal {
     return new UpdateAgent({
       terminalId: this.o.terminalId,
       config: this.config,
-      timeZone: this.o.timeZone ?? 'Asia/Shanghai',
+      timeZone: this.o.timeZone ?? DEFAULT_TIME_ZONE,
       dir: join(this.o.dir, 'agent'),
       now: this.o.now,
       reporter: this.o.reporter,

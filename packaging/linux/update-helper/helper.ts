@@ -166,11 +166,16 @@ export class UpdateHelper {
     return ok('healthy', `${version} is now the last good version`);
   }
 
+  /** Where a verified package of this version is kept (what copyVerified writes and recover finds). */
+  private storeFile(version: string): string {
+    return join(this.store, `${this.config.packageName}_${version}.deb`);
+  }
+
   /** A cut-off install or rollback (power cut, SIGKILL): whatever dpkg left, the good version goes back. */
   private async recover(state: HelperState): Promise<Outcome | null> {
     if (!state.inFlight) return null;
     const cut = state.inFlight;
-    if (!state.pending && cut.op === 'install') state.pending = { version: cut.version, file: join(this.store, `${this.config.packageName}_${cut.version}.deb`), installedAt: cut.startedAt, deadline: cut.startedAt, starts: 0 };
+    if (!state.pending && cut.op === 'install') state.pending = { version: cut.version, file: this.storeFile(cut.version), installedAt: cut.startedAt, deadline: cut.startedAt, starts: 0 };
     await this.dpkg.configurePending();
     return this.rollback(state, 'interrupted');
   }
@@ -208,7 +213,7 @@ export class UpdateHelper {
       return refuse('notAccepted', "the agent's download folder does not exist");
     }
     mkdirSync(this.store, { recursive: true, mode: 0o700 });
-    const target = join(this.store, `${this.config.packageName}_${claim.version}.deb`);
+    const target = this.storeFile(claim.version);
     const tmp = `${target}.incoming`;
     rmSync(tmp, { force: true });
     try {

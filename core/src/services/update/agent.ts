@@ -4,14 +4,14 @@
 // screen. After the restart the health probe (health.ts) confirms the version or the helper brings back the last
 // good one; rollbacks the helper did are reported once each and never taken again.
 import { join } from 'node:path';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { UpdateConfig } from './config';
-import { download, promote } from './download';
+import { download } from './download';
 import type { HelperPort } from './helper-port';
 import { inOwnSlot } from './maintenance-window';
 import { openManifest, type ReleaseManifest } from './manifest';
 import { ManifestFreshness } from './manifest-freshness';
-import type { UpdateReport, UpdateState } from './report';
+import { ReasonCode, type UpdateReport, type UpdateState } from './report';
 import { eligibility, RolloutControl } from './rollout';
 import { verifyPackage } from './verify';
 import type { UpdateReporter, UpdateTerminalPort } from './ports';
@@ -103,7 +103,7 @@ export class UpdateAgent {
           await rm(partPath, { force: true });
           throw e;
         }
-        await promote(partPath, finalPath);
+        await rename(partPath, finalPath);
       } catch (e) {
         return this.say({ state: 'failed', version: manifest.version, running, reason: codeOf(e, 'downloadFailed') });
       }
@@ -183,5 +183,5 @@ export class UpdateAgent {
 
 function codeOf(e: unknown, fallback: string): string {
   const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(code) ? code : fallback;
+  return typeof code === 'string' && ReasonCode.safeParse(code).success ? code : fallback;
 }

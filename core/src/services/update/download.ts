@@ -3,7 +3,7 @@
 // over). Never more than the announced size is written, and nothing is fetched whose size exceeds the cap or the
 // free disk. The file is only renamed to its final name after size, sha512 and signature checked out (verify.ts).
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, rm, stat, statfs } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { join } from 'node:path';
@@ -106,8 +106,4 @@ export async function sizeOf(path: string): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-export async function promote(partPath: string, finalPath: string): Promise<void> {
-  await rename(partPath, finalPath);
 }

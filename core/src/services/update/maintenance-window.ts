@@ -3,6 +3,7 @@
 // in the same minute even when their ring opens for all of them at once.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { localMinutesOfDay } from '@easydo/core/contract/local-time';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const MaintenanceWindow = z.strictObject({ start: HHMM, end: HHMM });
@@ -12,9 +13,7 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 
 /** Minutes since local midnight in `timeZone`. */
 export function localMinutes(now: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(now));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return get('hour') * 60 + get('minute');
+  return localMinutesOfDay(new Date(now), timeZone);
 }
 
 /** Minutes from the window's start to `now` (local), or null when outside it. */

@@ -8,6 +8,9 @@ export const UPDATE_STATES = ['idle', 'pending', 'downloading', 'downloaded', 'i
 export const UpdateState = z.enum(UPDATE_STATES);
 export type UpdateState = z.infer<typeof UpdateState>;
 
+/** A reason code in a report: a short machine word, never free text (it may have come from an error). */
+export const ReasonCode = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
+
 export const UpdateReport = z.strictObject({
   terminalId: z.string().regex(/^[A-Z0-9-]{3,32}$/),
   channel: RingName,
@@ -18,7 +21,7 @@ export const UpdateReport = z.strictObject({
   running: Version,
   state: UpdateState,
   /** A code (why not eligible, why it failed or rolled back). */
-  reason: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
+  reason: ReasonCode.optional(),
   at: z.iso.datetime({ offset: true }),
 });
 export type UpdateReport = z.infer<typeof UpdateReport>;
