@@ -1,10 +1,10 @@
-// Every item of the catalogue, as each card family meets it (itemForCard): 43 items × 3 families (the foreigner's
+// Every item of the catalogue, as each card family meets it (itemForCardFamily): 43 items × 3 families (the foreigner's
 // card in both its 2017 and 2023 form). Nobody is asked for a document their family cannot have (a 户口簿 or a
 // 居民身份证 of a HK/Macao/Taiwan permit holder or a foreigner, a permit of a mainland resident), and where a mainland
 // resident is asked for the 户口簿 the others are asked for what they show instead, so no requirement is lost.
 import { describe, expect, it } from 'vitest';
 import { seedCatalogue } from '@easydo/backend-client/sandbox/seed/catalogue';
-import { itemForCard, requiredMaterialsOf } from '../../src/services/journey/materials-view';
+import { requiredMaterialsOf } from '../../src/services/journey/materials-view';
 import { validateForm } from '../../src/services/applications/form-validation';
 import { itemForCardFamily } from '../../src/services/materials/checklist';
 import { evaluateChecklist, type CardFamily } from '../../src/services/materials/checklist';
@@ -44,7 +44,7 @@ describe('the catalogue for each card family', () => {
     it(`${family}: all 43 items ask only for documents this family can have`, () => {
       let walked = 0;
       for (const item of items) {
-        const codes = itemForCard(item, family).materials.map((m) => m.code);
+        const codes = itemForCardFamily(item, family).materials.map((m) => m.code);
         for (const code of codes.filter((c) => FAMILY_BOUND.has(c))) expect(CAN_HAVE[family], `${item.code} asks ${family} for ${code}`).toContain(code);
         if (family !== 'resident') {
           expect(codes, `${item.code} for ${family}`).not.toContain('HUKOU');
@@ -57,13 +57,13 @@ describe('the catalogue for each card family', () => {
     });
 
     it(`${family}: where a resident is asked for the 户口簿, this family is asked for its own document instead`, () => {
-      const withHukou = items.filter((i) => itemForCard(i, 'resident').materials.some((m) => m.code === 'HUKOU'));
+      const withHukou = items.filter((i) => itemForCardFamily(i, 'resident').materials.some((m) => m.code === 'HUKOU'));
       expect(withHukou.length).toBeGreaterThan(10);
       for (const item of withHukou) {
-        const codes = itemForCard(item, family).materials.map((m) => m.code);
+        const codes = itemForCardFamily(item, family).materials.map((m) => m.code);
         expect(codes, `${item.code} for ${family}`).toContain(INSTEAD_OF_HUKOU[family]);
         // Same number of materials as the resident's list: the substitute replaces, nothing is dropped or added.
-        expect(codes.length, item.code).toBe(itemForCard(item, 'resident').materials.length);
+        expect(codes.length, item.code).toBe(itemForCardFamily(item, 'resident').materials.length);
       }
     });
   }
@@ -72,10 +72,10 @@ describe('the catalogue for each card family', () => {
     const withHousehold = items.filter((i) => i.fields.some((f) => f.key === 'householdAddress'));
     expect(withHousehold.length).toBeGreaterThan(10);
     for (const item of withHousehold) {
-      const field = itemForCard(item, 'resident').fields.find((f) => f.key === 'householdAddress');
+      const field = itemForCardFamily(item, 'resident').fields.find((f) => f.key === 'householdAddress');
       expect(field?.prefill, item.code).toBe('library.householdRegistration.address');
       for (const family of FAMILIES.filter((f) => f !== 'resident')) {
-        expect(itemForCard(item, family).fields.map((f) => f.key), `${item.code} for ${family}`).not.toContain('householdAddress');
+        expect(itemForCardFamily(item, family).fields.map((f) => f.key), `${item.code} for ${family}`).not.toContain('householdAddress');
         // The application desk checks the form against the same card-family view: no "户籍地址 required" for them.
         expect(validateForm(itemForCardFamily(item, family), {}).map((i) => i.path), `${item.code} for ${family}`).not.toContain('householdAddress');
       }
@@ -84,7 +84,7 @@ describe('the catalogue for each card family', () => {
   });
 
   it("a permit holder's 生育登记 checklist is complete with their own documents, no 户口簿", () => {
-    const item = itemForCard(items.find((i) => i.code === 'GF00101001')!, 'hmt_permit');
+    const item = itemForCardFamily(items.find((i) => i.code === 'GF00101001')!, 'hmt_permit');
     const pages = item.materials.map((m, i) => ({ id: `p${i}`, materialCode: m.code }));
     const result = evaluateChecklist(requiredMaterialsOf(item), pages, new Map());
     expect(result.complete).toBe(true);

@@ -15,7 +15,8 @@ import { OcrPool, defaultPoolSize, type OcrEngineName } from '../materials/ocr-p
 import { MaterialsError, MaterialsSession, type PageSource } from '../materials/session';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import { missingMaterialIssues } from './missing-materials';
-import { itemForCard, requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
+import { itemForCardFamily } from '../materials/checklist';
+import { requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
 
 interface Active {
   sessionId: string;
@@ -59,7 +60,7 @@ export class MaterialsDesk {
   async begin(session: CardSession, itemCode: string): Promise<MaterialsState> {
     const catalogueItem = await this.options.catalogue.item(itemCode);
     assertCardAccepted(session.card, catalogueItem);
-    const item = itemForCard(catalogueItem, session.card.cardType);
+    const item = itemForCardFamily(catalogueItem, session.card.cardType);
     const current = this.active;
     if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
     if (current) await this.drop(current);

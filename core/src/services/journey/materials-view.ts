@@ -3,7 +3,7 @@
 // materials view (counter/src/services/intake) builds its pages from the same basics.
 import type { CatalogueItem, ElectronicCertificate as LibraryCertificate } from '@easydo/backend-client/types';
 import type { ChecklistView, MaterialsState, PageSummary, PageView } from '@easydo/core/contract/schemas/journey-materials';
-import { itemForCardFamily, type CardFamily, type ChecklistResult, type ElectronicCertificate, type RequiredMaterial } from '../materials/checklist';
+import type { ChecklistResult, ElectronicCertificate, RequiredMaterial } from '../materials/checklist';
 import type { PageInfo } from '../materials/session';
 
 export interface SessionCertificate extends ElectronicCertificate {
@@ -15,11 +15,6 @@ export interface SessionCertificate extends ElectronicCertificate {
 /** Keeps the last four characters: enough to recognise one's own certificate, not to copy it. */
 export function maskCertificateNumber(n: string): string {
   return n.length <= 4 ? '*'.repeat(n.length) : '*'.repeat(Math.min(8, n.length - 4)) + n.slice(-4);
-}
-
-/** The item as this cardholder meets it: only the materials and fields of their card family (itemForCardFamily). */
-export function itemForCard(item: CatalogueItem, cardType: CardFamily | null): CatalogueItem {
-  return itemForCardFamily(item, cardType);
 }
 
 export function requiredMaterialsOf(item: CatalogueItem): RequiredMaterial[] {

@@ -10,7 +10,7 @@ import { toItemGuide } from './guide';
 import { toMaskedCard } from '../session/card-record';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
-import { itemForCard } from './materials-view';
+import { itemForCardFamily } from '../materials/checklist';
 import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
 import { submitEvaluation } from './evaluation';
@@ -40,7 +40,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
     guards: { residentActivity: () => idle.touch() },
     handlers: {
       // With a card on the session the guide lists that cardholder's materials; a guest sees every variant.
-      'catalogue:item': async (req) => toItemGuide(itemForCard(await ctx.catalogue.item(req.itemCode), ctx.sessions.current()?.card?.cardType ?? null)),
+      'catalogue:item': async (req) => toItemGuide(itemForCardFamily(await ctx.catalogue.item(req.itemCode), ctx.sessions.current()?.card?.cardType ?? null)),
       // A page opened or reloaded while a visit lingers: a guest's is carried on (it holds nobody's data); a
       // cardholder's is wiped and told as 'superseded', which the screen starting this visit does not take as its end.
       'session:startGuest': async () => {

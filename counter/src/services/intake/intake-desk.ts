@@ -6,7 +6,8 @@ import type { BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView
 import { Failure } from '@easydo/core/services/ipc/failure';
 import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/services/materials/session';
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
-import { itemForCard, requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
+import { itemForCardFamily } from '@easydo/core/services/materials/checklist';
+import { requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
 import { missingMaterialIssues } from '@easydo/core/services/journey/missing-materials';
 import { cardSessionOf, type CardSession } from '@easydo/core/services/session/card-session';
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
@@ -65,7 +66,7 @@ export class IntakeDesk {
   async begin(itemCode: string, startedAt: number): Promise<BeginIntakeResponse> {
     const session = this.session();
     const form = await this.ctx.applications.prepare(session, itemCode);
-    const item = itemForCard(await this.ctx.catalogue.item(itemCode), session.card.cardType);
+    const item = itemForCardFamily(await this.ctx.catalogue.item(itemCode), session.card.cardType);
     await this.drop();
     const materials = await MaterialsSession.create({
       pool: this.ocr(),

@@ -4,6 +4,7 @@
 // printed line (table cells, label/value columns). Numbers carry their check-rule result; a value that fails
 // its rule is kept as read with `valid: false`, never corrected.
 import type { OcrBox, OcrLine } from '../ocr-pool';
+import { sameRow } from '../ppocr/reading-order';
 import { compact, isValidGb11643, isValidUscc, parseDate } from './codes';
 
 export type FieldMaterial = 'ID_CARD' | 'HUKOU' | 'BUSINESS_LICENCE' | 'LEASE' | 'MARRIAGE';
@@ -80,7 +81,6 @@ const LABEL_TAIL = /^[\s：:]*/u;
 /** Another label starting in the same box ends a value: 身份证号码：… 联系电话：… */
 const NEXT_LABEL = /\s+[\p{Script=Han}（）()]{2,10}[：:]|\s{2,}/u;
 
-const sameRow = (a: OcrBox, b: OcrBox): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
 
 function valueOf(kind: Kind, raw: string): { value: string; valid: boolean | null } | null {
   const text = raw.trim();

@@ -32,7 +32,7 @@ const union = (boxes: OcrBox[]): OcrBox => ({
 });
 
 /** Two boxes share a printed line when their vertical overlap is at least half the smaller height. */
-function sameRow(a: OcrBox, b: OcrBox): boolean {
+export function sameRow(a: OcrBox, b: OcrBox): boolean {
   const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
   return overlap >= 0.5 * Math.min(height(a), height(b));
 }
