@@ -1,12 +1,12 @@
 // The clerk's side of a connected call: video (or voice / text), the kiosk's masked view, and the guidance tools.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HelperCallState, HelpSignal, HelpView, RetakeReason } from '@easydo/core/contract/schemas/remote-help';
+import { RetakeReason, type HelperCallState, type HelpSignal, type HelpView } from '@easydo/core/contract/schemas/remote-help';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { usePeerCall } from '@easydo/core/ui/remote-help/use-peer-call';
 import { useCounter } from './counter-api';
 import type { remoteHelpText } from './RemoteHelpText';
 
-const REASONS: RetakeReason[] = ['blurred', 'cut-off', 'glare', 'wrong-document', 'missing-page', 'other'];
+const REASONS = RetakeReason.options;
 
 export function RemoteHelpCall({ call, text }: { call: HelperCallState; text: ReturnType<typeof remoteHelpText> }) {
   const api = useTerminal();

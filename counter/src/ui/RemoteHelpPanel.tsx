@@ -3,7 +3,7 @@
 // suggest the next step and pre-check each scanned page. The resident does every step on the kiosk.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HelperCallState, HelperQueueView } from '@easydo/core/contract/schemas/remote-help';
+import type { HelperCallState, HelperQueueView, HelpWorkload } from '@easydo/core/contract/schemas/remote-help';
 import { useEvent } from '@easydo/core/ui/terminal-context';
 import { useCounter } from './counter-api';
 import { remoteHelpText } from './RemoteHelpText';
@@ -70,7 +70,7 @@ export function RemoteHelpWorkload() {
   const { i18n } = useTranslation('counter');
   const text = remoteHelpText(i18n.language);
   const { invoke } = useCounter();
-  const [w, setW] = useState<{ calls: number; averageWaitSeconds: number | null; averageHandlingSeconds: number | null; ratings: Array<{ level: number; count: number }> } | null>(null);
+  const [w, setW] = useState<HelpWorkload | null>(null);
   useEffect(() => void invoke('helper:workload', {}).then((r) => r.ok && setW(r.value)), [invoke]);
   if (!w) return null;
   const s = (n: number | null) => (n === null ? text.none : text.seconds(n));

@@ -15,3 +15,6 @@ export const RemoteHelpConfig = z.strictObject({
   })).max(4).default([]),
 });
 export type RemoteHelpConfig = z.infer<typeof RemoteHelpConfig>;
+
+/** The settings a terminal without a `remoteHelp` section runs with (the schema's defaults). */
+export const REMOTE_HELP_DEFAULTS: RemoteHelpConfig = RemoteHelpConfig.parse({});

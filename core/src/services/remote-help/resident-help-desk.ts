@@ -100,9 +100,9 @@ export class ResidentHelpDesk {
     const candidate = clerkFormReport(report, form);
     // Checked before it is kept: a refused report throws here and the last accepted one stays, so an answer
     // later never tries to send a view that is refused (that would throw inside the platform's message handler).
-    this.maskedView(candidate);
+    const view = this.maskedView(candidate);
     this.lastReport = candidate;
-    if (this.state.phase === 'connected') this.sendView();
+    if (this.state.phase === 'connected' && this.state.callId) this.send({ type: 'call.help', callId: this.state.callId, help: { kind: 'view', view } });
   }
 
   chat(text: string): void {
@@ -151,11 +151,6 @@ export class ResidentHelpDesk {
       default:
         return;
     }
-  }
-
-  private sendView(): void {
-    if (!this.lastReport || this.state.phase !== 'connected' || !this.state.callId) return;
-    this.send({ type: 'call.help', callId: this.state.callId, help: { kind: 'view', view: this.maskedView(this.lastReport) } });
   }
 
   /** Inside the platform's message handler: nothing here may throw. */

@@ -7,10 +7,8 @@ import type { DomainWiring, TerminalContext } from '../terminal/context';
 import { ResidentHelpDesk } from './resident-help-desk';
 import { platformLine } from './platform-line';
 import { CallClaim } from './call-claim';
+import { REMOTE_HELP_DEFAULTS } from './config';
 import type { CardSession } from '../session/card-session';
-
-/** How long a kiosk rings before it tells the resident nobody answered (and offers a queue ticket). */
-export const DEFAULT_RING_SECONDS = 90;
 
 export interface RemoteHelpWiringOptions {
   /** Overrides config `remoteHelp.ringSeconds` (tests ring for a couple of seconds). */
@@ -24,7 +22,7 @@ export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiring
     card: () => ctx.sessions.current()?.card ?? null,
     centreName: () => ctx.config().centreName,
     timeZone: () => ctx.config().timeZone,
-    ringSeconds: () => options.ringSeconds ?? ctx.config().remoteHelp?.ringSeconds ?? DEFAULT_RING_SECONDS,
+    ringSeconds: () => options.ringSeconds ?? ctx.config().remoteHelp?.ringSeconds ?? REMOTE_HELP_DEFAULTS.ringSeconds,
     audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
     // The form as this session's form:prepare gave it (prefill looked up once per session and item).
     form: async (itemCode) => {
