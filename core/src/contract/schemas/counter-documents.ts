@@ -35,9 +35,14 @@ export const StageResponse = z.object({
 export type StageResponse = z.infer<typeof StageResponse>;
 
 export const PickupRequest = z
-  .object({ trackingCode: z.string().regex(/^[A-Za-z0-9]{4,32}$/).optional(), byCard: z.boolean().optional() })
+  .object({
+    trackingCode: z.string().regex(/^[A-Za-z0-9]{4,32}$/).optional(),
+    byCard: z.boolean().optional(),
+    /** The slip's QR as the 2D scanner read it (qr:scanReceipt): its progress link or offline tracking link. */
+    receiptQr: z.string().min(1).max(500).optional(),
+  })
   .strict()
-  .refine((r) => r.trackingCode !== undefined || r.byCard === true, 'a tracking code or the card on the reader is needed');
+  .refine((r) => r.trackingCode !== undefined || r.byCard === true || r.receiptQr !== undefined, 'a tracking code, the slip\'s QR or the card on the reader is needed');
 export const PickupResponse = z.object({ applications: z.array(ApplicationSummary) });
 
 export const ResumeResponse = z.object({ itemCode: z.string(), form: z.record(z.string(), FormValue) });

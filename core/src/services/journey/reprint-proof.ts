@@ -4,9 +4,10 @@
 import type { z } from 'zod';
 import type { ReprintReceiptRequest } from '@easydo/core/contract/schemas/journey-receipt';
 import { Failure } from '../ipc/failure';
+import type { ReprintProof } from '../receipts/slip-proof';
 import { parseReceiptQr } from './progress';
 
-export type ReprintProof = { acceptanceNumber: string; queryPassword: string } | { acceptanceNumber: string; progressToken: string };
+export type { ReprintProof };
 
 export function reprintProof(req: z.infer<typeof ReprintReceiptRequest>): ReprintProof {
   if (!('qrPayload' in req)) return { acceptanceNumber: req.acceptanceNumber, queryPassword: req.queryPassword };

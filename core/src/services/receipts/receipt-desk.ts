@@ -2,11 +2,10 @@
 // catalogue item and the terminal config, printed under the session id (a session end purges it from the
 // queue), and returned as text (and, on the virtual printer, the PNG of the job) for the screen.
 // Offline (no number yet) it is the honest 提交回执 with the local tracking code.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Journal, LocalApplication } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueItem } from '@easydo/backend-client/types';
-import { progressTokenMatches } from '@easydo/backend-client/progress-link';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import { DeviceCommandError } from '@easydo/device-drivers/device/model';
 import type { ReceiptView } from '@easydo/core/contract/schemas/journey-receipt';
@@ -25,6 +24,7 @@ import { DEFAULT_TIME_ZONE } from '@easydo/core/contract/local-time';
 import type { ReceiptLanguage } from './receipt-data';
 import { receiptSpeech } from './receipt-speech';
 import { smsPhoneOf } from './receipt-sms';
+import { proofMatches } from './slip-proof';
 
 export type SessionLanguage = 'zh' | 'en';
 
@@ -41,11 +41,6 @@ export interface ReceiptDeskOptions {
   printer: ReceiptPrinterBundle;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class ReceiptDesk {
   constructor(private readonly o: ReceiptDeskOptions) {}
@@ -81,13 +76,12 @@ export class ReceiptDesk {
 
   /** 补打 on a later visit: the number and password prove the right to it (the printout is masked anyway). */
   async reprint(session: ResidentSession | null, acceptanceNumber: string, queryPassword: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
-    return this.reprintProven(session, acceptanceNumber, (a) => sameSecret(a.receipt!.queryPassword, queryPassword), language);
+    return this.reprintProven(session, acceptanceNumber, (a) => proofMatches({ acceptanceNumber, queryPassword }, a, this.o.config().terminalSecret), language);
   }
 
   /** 补打 from the slip's QR: its progress-page token, made under this terminal's secret, proves it was printed here. */
   async reprintByLink(session: ResidentSession | null, acceptanceNumber: string, progressToken: string, language: SessionLanguage = 'zh'): Promise<ReceiptView> {
-    const secret = this.o.config().terminalSecret;
-    return this.reprintProven(session, acceptanceNumber, () => progressTokenMatches(secret, acceptanceNumber, progressToken), language);
+    return this.reprintProven(session, acceptanceNumber, (a) => proofMatches({ acceptanceNumber, progressToken }, a, this.o.config().terminalSecret), language);
   }
 
   private async reprintProven(session: ResidentSession | null, acceptanceNumber: string, proves: (a: LocalApplication) => boolean, language: SessionLanguage): Promise<ReceiptView> {

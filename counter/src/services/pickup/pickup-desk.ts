@@ -1,5 +1,9 @@
 // Picking up an application journaled on this terminal (pre-filled at a kiosk, or left unfinished): found by
-// the local tracking code on its slip or by the resident's card, and loaded into the counter's intake form.
+// the local tracking code on its slip, by the slip's QR through the 2D scanner, or by the resident's card, and
+// loaded into the counter's intake form.
+import { parseReceiptQr } from '@easydo/core/services/journey/progress';
+import { reprintProof } from '@easydo/core/services/journey/reprint-proof';
+import { proofMatches, type ReprintProof } from '@easydo/core/services/receipts/slip-proof';
 import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
@@ -9,7 +13,7 @@ import type { JournaledApplication } from '../documents/document-data';
 import { applicationLine } from '../documents/application-line';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
-type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'sessions'>;
+type Ctx = Pick<TerminalContext, 'applications' | 'catalogue' | 'sessions' | 'config'>;
 
 export class PickupDesk {
   constructor(private readonly ctx: Ctx) {}
@@ -18,7 +22,12 @@ export class PickupDesk {
     return cardSessionOf(this.ctx.sessions.current(), 'counter').card.idNumber;
   }
 
-  async find(query: { trackingCode?: string; byCard?: boolean }): Promise<ApplicationSummary[]> {
+  async find(query: { trackingCode?: string; byCard?: boolean; receiptQr?: string }): Promise<ApplicationSummary[]> {
+    if (query.receiptQr !== undefined) {
+      const qr = parseReceiptQr(query.receiptQr);
+      if (qr.kind === 'track') return this.find({ trackingCode: qr.trackingCode });
+      return this.byReceipt(reprintProof({ qrPayload: query.receiptQr }));
+    }
     const code = query.trackingCode?.toUpperCase();
     const idNumber = query.byCard ? this.cardIdNumber() : null;
     // The tracking code is a plain column (SQL picks the row); the ID number is sealed, so matched here.
@@ -26,6 +35,18 @@ export class PickupDesk {
       .filter((a) => a.submission && (code ? trackingCodeOf(a.localId) === code : a.submission.applicant.idNumber === idNumber))
       .slice(0, 20);
     return Promise.all(apps.map((a) => this.summary(a)));
+  }
+
+  /**
+   * An accepted slip: the number is sealed at rest, so matched here among the rows SQL picked; the QR proves the slip
+   * (its token made under this terminal's secret, or an older slip's password). A forged or another terminal's slip
+   * finds nothing here, as a wrong tracking code does.
+   */
+  private async byReceipt(proof: ReprintProof): Promise<ApplicationSummary[]> {
+    const secret = this.ctx.config().terminalSecret;
+    const apps = (await this.ctx.applications.journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true, newestFirst: true }))
+      .filter((a) => a.submission && a.acceptanceNumber === proof.acceptanceNumber && proofMatches(proof, a, secret));
+    return Promise.all(apps.slice(0, 20).map((a) => this.summary(a)));
   }
 
   /** Typed values of a journaled application for the intake form; only for the resident whose card is read. */
