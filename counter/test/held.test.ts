@@ -4,21 +4,15 @@
 // re-submits it: one application at the platform, recorded under that clerk.
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '@easydo/core/contract/channels';
 import { OutboxView } from '@easydo/core/contract/schemas/admin-dashboard';
 import { outboxView } from '@easydo/core/services/admin/dashboard';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
-import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
-import { createLogger } from '@easydo/core/services/logging/logger';
-import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
-import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import path from 'node:path';
+import type { Terminal } from '@easydo/core/services/terminal/compose';
+import { startCounterTerminal, type CounterTerminal } from './counter-terminal';
 import { HeldDesk } from '../src/services/held/held-desk';
-import { wireCounter } from '../src/services/wire';
 import { failureOf } from './failure-of';
 
 const RESIDENT = { idNumber: '440304199604122469', name: '卓岚' };
@@ -35,40 +29,14 @@ async function until<T>(check: () => T | undefined | false | Promise<T | undefin
 describe('held counter applications (needs-clerk)', () => {
   let terminal: Terminal;
   let dataDir: string;
-  let close: () => Promise<void>;
-  let call: (channel: ChannelName, request: unknown) => Promise<unknown>;
+  let ct: CounterTerminal;
+  const call = (channel: ChannelName, request: unknown) => ct.call(channel, request);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'easydo-held-'));
-    terminal = await createTerminal({
-      config: parseConfig({ ...simulatorDefaults(), backend: { kind: 'embedded-sandbox' } }),
-      dataDir,
-      version: 'test',
-      logger: createLogger({ level: 'warn' }),
-    });
-    const counter = await wireCounter(terminal);
-    close = counter.close;
-    const caller = terminal.modes.register('counter-window', 'counter');
-    // Through main's router, as the app mounts it: the clerk precondition is checked there.
-    const router = createRouter({
-      handlers: { ...terminal.handlers, ...counter.handlers } as HandlerTable,
-      guards: { ...terminal.guards, ...counter.guards },
-      // An internal error fails the test with what happened, not the router's stack-free answer.
-      onInternalError: (_channel, err) => {
-        throw err;
-      },
-    });
-    call = async (channel, request) => {
-      const result = await router.invoke(caller, channel, request);
-      if (result.ok) return result.value;
-      const { code, message, reason, issues, params } = result.error;
-      throw new Failure(code, message, reason, issues, params);
-    };
+    ct = await startCounterTerminal('held');
+    ({ terminal, dataDir } = ct);
   });
-  afterAll(async () => {
-    await close?.();
-    await terminal?.close();
-  });
+  afterAll(() => ct?.close());
 
   it('is listed at the counter and in the dashboard, not retried, and re-submitted once by the clerk signed in again', async () => {
     const sandbox = terminal.backend.sandbox!;

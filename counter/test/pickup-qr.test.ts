@@ -2,57 +2,27 @@
 // an accepted slip or the tracking link of an offline one, and pickup:find lists that application — through the
 // real terminal (journal, outbox, embedded sandbox) and main's router. A forged or another terminal's link finds
 // nothing, as a wrong tracking code does.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '@easydo/core/contract/channels';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
-import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
-import { createLogger } from '@easydo/core/services/logging/logger';
 import { offlineTrackingLink, progressLinkBuilder } from '@easydo/core/services/receipts/query-link';
-import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
-import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
-import { Failure } from '@easydo/core/services/ipc/failure';
-import { wireCounter } from '../src/services/wire';
+import type { Terminal } from '@easydo/core/services/terminal/compose';
+import { startCounterTerminal, type CounterTerminal } from './counter-terminal';
 import { failureOf } from './failure-of';
 
 const RESIDENT = { idNumber: '440304199604122469', name: '卓岚' };
 
 describe("pickup by the slip's QR", () => {
   let terminal: Terminal;
-  let close: () => Promise<void>;
-  let call: (channel: ChannelName, request: unknown) => Promise<unknown>;
+  let ct: CounterTerminal;
+  const call = (channel: ChannelName, request: unknown) => ct.call(channel, request);
 
   beforeAll(async () => {
-    terminal = await createTerminal({
-      config: parseConfig({ ...simulatorDefaults(), backend: { kind: 'embedded-sandbox' } }),
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'easydo-pickup-qr-')),
-      version: 'test',
-      logger: createLogger({ level: 'warn' }),
-    });
-    const counter = await wireCounter(terminal);
-    close = counter.close;
-    const caller = terminal.modes.register('counter-window', 'counter');
-    const router = createRouter({
-      handlers: { ...terminal.handlers, ...counter.handlers } as HandlerTable,
-      guards: { ...terminal.guards, ...counter.guards },
-      onInternalError: (_channel, err) => {
-        throw err;
-      },
-    });
-    call = async (channel, request) => {
-      const result = await router.invoke(caller, channel, request);
-      if (result.ok) return result.value;
-      const { code, message, reason, issues, params } = result.error;
-      throw new Failure(code, message, reason, issues, params);
-    };
+    ct = await startCounterTerminal('pickup-qr');
+    terminal = ct.terminal;
     await call('counter:login', { staffId: 'C1001', password: 'counter-1001' });
   });
-  afterAll(async () => {
-    await close?.();
-    await terminal?.close();
-  });
+  afterAll(() => ct?.close());
 
   const enqueue = () =>
     terminal.applications.journal.enqueue(
