@@ -94,6 +94,23 @@ describe('journey: identity by phone code (亮码办事)', () => {
     expect(h.terminal.sessions.current()).toBeNull();
   });
 
+  it('亮码办事 from the attract screen: the code first, then the catalogue and straight to the form', async () => {
+    const p = h.page;
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('show-code').click();
+    await p.getByTestId('code-entry').waitFor();
+    await show(await code('res02'));
+    await p.getByTestId('catalogue').waitFor();
+    await p.getByTestId('card-panel').waitFor();
+    await p.getByTestId('category-civil-affairs').click();
+    await p.getByTestId(`item-${ITEM}`).click();
+    await p.getByTestId('guide-apply').click();
+    await p.getByTestId('form').waitFor(); // identity is known: no place-your-card screen
+    expect(await p.getByTestId('identity').count()).toBe(0);
+    await p.getByTestId('cancel').click();
+    await p.getByTestId('attract').waitFor();
+  });
+
   it('the receipt QR through the same scanner answers the progress query; a phone code there is not a receipt', async () => {
     const p = h.page;
     expect(receipt).not.toBeNull();

@@ -5,6 +5,7 @@ import { AttractScreen } from './screens/AttractScreen';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { GuideScreen } from './screens/GuideScreen';
 import { IdentityScreen } from './screens/IdentityScreen';
+import { CodeEntryScreen } from './screens/CodeEntryScreen';
 import { FormScreen } from './screens/FormScreen';
 import { MaterialsScreen } from './screens/MaterialsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
@@ -24,6 +25,8 @@ export function JourneyScreen({ step, props }: { step: Step; props: ScreenProps 
     case 'ending':
     case 'timedOut':
       return <AttractScreen {...props} />;
+    case 'codeEntry':
+      return <CodeEntryScreen {...props} />;
     case 'catalogue':
       return <CatalogueScreen {...props} />;
     case 'guide':

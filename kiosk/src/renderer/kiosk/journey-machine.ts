@@ -108,6 +108,7 @@ export type JourneyEvent =
   | { type: 'SEND_SMS' }
   | { type: 'SESSION_ENDED'; reason: string }
   | { type: 'BROWSE' }
+  | { type: 'SHOW_CODE' }
   | { type: 'QUERY' }
   | { type: 'BACK' }
   | { type: 'CANCEL' }
@@ -201,6 +202,8 @@ export const journeyMachine = setup({
         CARD_READ: { target: 'session.flow.catalogue', actions: assign({ card: ({ event }) => event.card }) },
         BROWSE: { target: 'session.flow.catalogue', actions: 'startGuestInMain' },
         QUERY: { target: 'session.flow.query', actions: 'startGuestInMain' },
+        // 亮码办事 from the start, as a hall's code terminal offers it: identity first, then the catalogue.
+        SHOW_CODE: { target: 'session.flow.codeEntry', actions: 'startGuestInMain' },
       },
     },
     session: {
@@ -236,6 +239,13 @@ export const journeyMachine = setup({
         flow: {
           initial: 'catalogue',
           states: {
+            // The resident shows a phone's identity code before choosing an item (the visit is a guest's until then).
+            codeEntry: {
+              on: {
+                CARD_READ: { target: 'catalogue', actions: assign({ card: ({ event }) => event.card, otherCard: false }) },
+                BACK: '#journey.ending',
+              },
+            },
             catalogue: {
               on: {
                 SELECT_ITEM: { target: 'guide', actions: assign({ itemCode: ({ event }) => event.itemCode }) },

@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { JourneyMachine } from './journey-machine';
 
 export type Step =
-  | 'attract' | 'catalogue' | 'guide' | 'identity' | 'preparing' | 'form' | 'materials' | 'review' | 'signature'
+  | 'attract' | 'codeEntry' | 'catalogue' | 'guide' | 'identity' | 'preparing' | 'form' | 'materials' | 'review' | 'signature'
   | 'submitting' | 'submitFailed' | 'receipt' | 'evaluation' | 'evaluating' | 'query' | 'querying' | 'queryResult'
   | 'reprinting' | 'reprinted'
   | 'thanks' | 'ending' | 'timedOut';

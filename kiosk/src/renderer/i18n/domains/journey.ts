@@ -12,6 +12,7 @@ export const journeyZh = {
     placeCard: '请将身份证、港澳台居民居住证或外国人永久居留身份证放在读卡区',
     browse: '浏览办事指南',
     query: '查询办理进度',
+    showCode: '亮码办事',
     outOfService: '本机暂停受理申请',
     outOfServiceHint: '您仍可浏览办事指南、查询办理进度和取号。',
     updateInstalling: '本机正在更新软件，几分钟后恢复服务。',
@@ -47,6 +48,7 @@ export const journeyZh = {
     noApply: '本机暂停受理申请，您可以查看指南后到窗口办理。',
     loading: '正在读取办事指南…',
   },
+  codeEntry: { title: '亮码办事', body: '没带证件？打开手机上的网证、电子社保卡或粤省事身份码，核验后即可选择要办的事项。' },
   identity: { title: '请放置证件', body: '请将身份证、港澳台居民居住证或外国人永久居留身份证放在读卡区，读取后将自动继续。', reading: '等待读卡…' },
   card: { read: '已读取证件', readAs: '已读取证件：{{type}}', type_resident: '居民身份证', type_hmt_permit: '港澳台居民居住证', type_foreigner_2017: '外国人永久居留身份证（2017版）', type_foreigner_2023: '外国人永久居留身份证（2023版）', expired: '证件已过期', removed: '证件已取走，请妥善保管', takeIt: '请取走您的证件' },
   otherCard: {
@@ -195,6 +197,7 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
     placeCard: 'Place your ID card, HK/Macao/Taiwan residence permit or foreigner permanent residence card on the reader',
     browse: 'Browse service guides',
     query: 'Check application progress',
+    showCode: 'Use a phone identity code',
     outOfService: 'This terminal cannot accept applications right now',
     outOfServiceHint: 'You can still browse service guides, check the progress of an application and take a queue number.',
     updateInstalling: 'This terminal is installing a software update and will be back in a few minutes.',
@@ -234,6 +237,7 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
     noApply: 'This terminal cannot accept applications right now; read the guide and apply at a counter.',
     loading: 'Loading the guide…',
   },
+  codeEntry: { title: 'Use a phone identity code', body: 'No card with you? Open the identity code on your phone (CTID, e-social-security card or Yueshengshi); once it is checked, choose what you need.' },
   identity: { title: 'Place your card', body: 'Place your ID card, HK/Macao/Taiwan residence permit or foreigner permanent residence card on the reader. We continue as soon as it is read.', reading: 'Waiting for the card…' },
   card: { read: 'Card read', readAs: 'Card read: {{type}}', type_resident: 'Resident ID card', type_hmt_permit: 'HK/Macao/Taiwan residence permit', type_foreigner_2017: 'Foreigner permanent residence card (2017)', type_foreigner_2023: 'Foreigner permanent residence card (2023)', expired: 'This card has expired', removed: 'Card taken off the reader — keep it safe', takeIt: 'Please take your card' },
   otherCard: {

@@ -1,8 +1,10 @@
-// The attract screen: place a card, browse guides, query progress, or take a queue number (the counter's own
-// component, mounted as is; no session is opened for it). When a required device failed it says so and still
+// The attract screen: place a card, show a phone's identity code (亮码办事, where a 2D scanner works), browse
+// guides, query progress, or take a queue number (the counter's own component, mounted as is; no session is
+// opened for it). When a required device failed it says so and still
 // offers what works; it comes back by itself on service:changed.
 import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
+import { useQuery } from '@easydo/core/ui/terminal-context';
 import type { ScreenProps } from '../screen-props';
 import { printerNotice } from '../service-rules';
 import { PlaceCardArt } from '../PlaceCardArt';
@@ -12,6 +14,8 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
   // Said before anyone starts: no receipt printing (on screen instead), or a roll about to run out.
   const printer = out ? null : printerNotice(service);
   const reasonsText = useDeviceReasons();
+  // Asked again when the terminal's service changes (a scanner unplugged or back).
+  const codes = useQuery('identity:options', {}, [service]);
   return (
     <section className="attract" data-testid="attract">
       {out && (
@@ -35,6 +39,11 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
         <button type="button" className="btn btn-primary btn-main" data-testid="browse" onClick={() => send({ type: 'BROWSE' })}>
           {t('attract.browse')}
         </button>
+        {!out && codes.data?.available === true && (
+          <button type="button" className="btn btn-primary btn-main" data-testid="show-code" onClick={() => send({ type: 'SHOW_CODE' })}>
+            {t('attract.showCode')}
+          </button>
+        )}
         <button type="button" className="btn btn-primary btn-main" data-testid="query" onClick={() => send({ type: 'QUERY' })}>
           {t('attract.query')}
         </button>
