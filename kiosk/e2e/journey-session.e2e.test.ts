@@ -50,6 +50,29 @@ describe('journey: query, out of service, offline', () => {
     await assertNothingOf(p, [number]);
   });
 
+  it('a card the reader cannot read: a designed screen says how to place it, and the card read after all carries on', async () => {
+    const p = h.page;
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('sim-place-unreadable').click();
+    const notice = p.getByTestId('card-unreadable');
+    await notice.waitFor({ timeout: 20_000 }); // after the reader's own retries
+    expect(await notice.getByRole('heading').textContent()).toBe('没有读到您的证件');
+    expect(await notice.locator('li').count()).toBe(4);
+    await notice.getByTestId('place-card-art').waitFor();
+    await checkStep(h, 'journey-card-unreadable');
+    // Lifted (the dialog covers the developer panel: through the simulator itself): the notice goes; the card
+    // placed again and read: the visit starts as usual.
+    h.terminal.idReader.simulator!.remove();
+    await notice.waitFor({ state: 'detached' });
+    await p.getByTestId('sim-place-res01').click();
+    await p.getByTestId('catalogue').waitFor();
+    expect(await notice.count()).toBe(0);
+    await p.getByTestId('cancel').click();
+    await p.getByTestId('sim-remove').click();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('attract').waitFor();
+  });
+
   it('paper out: the attract screen says submission is out of service, guides and query still work, and it recovers by itself', async () => {
     const p = h.page;
     h.terminal.receiptPrinter.virtual!.setState('out');

@@ -80,7 +80,8 @@ const foundationChannels = {
   }),
   'sim:placeCard': channel({
     summary: 'Simulator only: place a synthetic card on the simulated reader',
-    request: z.object({ cardId: z.string().min(1).max(32) }).strict(),
+    /** unreadable: the card lies there but every read fails, as a dirty or askew card does. */
+    request: z.object({ cardId: z.string().min(1).max(32), unreadable: z.boolean().optional() }).strict(),
     response: Ack,
     modes: ALL_MODES,
   }),
@@ -99,6 +100,7 @@ const foundationEvents = {
   'device:changed': event({ summary: 'A device snapshot changed', payload: DeviceSnapshot, modes: ['admin'] }),
   'card:read': event({ summary: 'A card was read into the session (masked)', payload: MaskedCard, modes: RESIDENT_FACING }),
   'card:removed': event({ summary: 'The card left the reader', payload: z.object({}), modes: RESIDENT_FACING }),
+  'card:unreadable': event({ summary: 'A card lies on the reader but could not be read (the screen says how to place it)', payload: z.object({}), modes: RESIDENT_FACING }),
   'session:ended': event({
     summary: 'The resident session ended and was wiped',
     payload: z.object({ reason: z.string() }),

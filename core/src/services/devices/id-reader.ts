@@ -34,6 +34,11 @@ export function cardSourceOf(reader: IdCardReaderService): CardSource {
       reader.onEvent((e) => {
         if (e.type === 'card-removed') listener();
       }),
+    // The reader gave up on the card on it (its last attempt failed); a lost link retries and is the device's state.
+    onCardUnreadable: (listener) =>
+      reader.onEvent((e) => {
+        if (e.type === 'error' && !e.willRetry) listener();
+      }),
   };
 }
 

@@ -125,6 +125,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
     sessions.cardLeft();
     hub.emit('card:removed', {});
   });
+  idReader.cards.onCardUnreadable(() => hub.emit('card:unreadable', {}));
   // While a session is open its own personal values are scrubbed from any log text; forgotten at wipe.
   sessions.onStart((session) => {
     const c = session.card;

@@ -7,6 +7,7 @@ import { startVirtualPrinter } from '@easydo/device-drivers/printer/virtual/serv
 import { createSimulatedReader } from '@easydo/device-drivers/idcard/simulator/simulated-reader';
 import { loadCardholderFile } from '@easydo/device-drivers/idcard/simulator/cardholders';
 import type { Simulator } from '@easydo/device-drivers/idcard/simulator/simulator';
+import { SW3 } from '@easydo/device-drivers/idcard/protocol/sam-status';
 import { cardSourceOf } from '../devices/id-reader';
 import type { ReaderSimulatorControl } from './ports';
 import type { DevelopmentParts } from './development-parts';
@@ -17,10 +18,22 @@ function simulatorControl(simulator: Simulator): ReaderSimulatorControl {
     const fields = simulator.cards.find((c) => c.id === id)?.fields as { cardType?: string } | undefined;
     return { id, label: id, cardType: fields?.cardType ?? 'resident' };
   };
+  // An unreadable card fails every read with SW3 41 until it leaves the reader (only the fault armed here is cleared).
+  let unreadable = false;
   return {
     cards: () => simulator.cards.map((c) => label(c.id)),
-    place: (cardId) => void simulator.placeCard(cardId),
-    remove: () => simulator.removeCard(),
+    place: (cardId, options) => {
+      if (options?.unreadable) {
+        simulator.setFault({ kind: 'status', sw3: SW3.readFailed, commands: ['readBase', 'readBaseFingerprint', 'readNewAddress'] });
+        unreadable = true;
+      }
+      void simulator.placeCard(cardId);
+    },
+    remove: () => {
+      simulator.removeCard();
+      if (unreadable) simulator.setFault(null);
+      unreadable = false;
+    },
   };
 }
 

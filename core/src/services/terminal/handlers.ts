@@ -66,7 +66,7 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
     'sim:placeCard': (req) => {
       const sim = requireSimulator(d.simulator);
       if (!sim.cards().some((c) => c.id === req.cardId)) throw new Failure('validation', `No synthetic card ${req.cardId}`, 'unknown-card');
-      sim.place(req.cardId);
+      sim.place(req.cardId, req.unreadable ? { unreadable: true } : {});
       return { done: true };
     },
     'sim:removeCard': () => {

@@ -10,12 +10,15 @@ import type { CardSession } from '../session/card-session';
 export interface CardSource {
   onCardRead(listener: (card: CardRecord) => void): Unsubscribe;
   onCardRemoved(listener: () => void): Unsubscribe;
+  /** A card lies on the reader but could not be read, after the reader's own retries (dirty chip, placed askew). */
+  onCardUnreadable(listener: () => void): Unsubscribe;
 }
 
 /** Only present when the reader is the simulator (development, demos, tests). */
 export interface ReaderSimulatorControl {
   cards(): Array<{ id: string; label: string; cardType: string }>;
-  place(cardId: string): void;
+  /** `unreadable`: the card lies there but every read fails (until it is removed), as a dirty chip does. */
+  place(cardId: string, options?: { unreadable?: boolean }): void;
   remove(): void;
 }
 

@@ -23,6 +23,11 @@ export function SimulatorPanel() {
             {t('sim.place')} {c.label}
           </button>
         ))}
+        {cards.data?.[0] && (
+          <button type="button" className="sim-card" data-testid="sim-place-unreadable" onClick={() => void api.invoke('sim:placeCard', { cardId: cards.data![0]!.id, unreadable: true })}>
+            {t('sim.placeUnreadable')}
+          </button>
+        )}
         <button type="button" className="sim-card" data-testid="sim-remove" onClick={() => void api.invoke('sim:removeCard', {})}>
           {t('sim.remove')}
         </button>

@@ -20,6 +20,7 @@ import { StepBar } from './StepBar';
 import { LogOut } from 'lucide-react';
 import { shouldRemindCard, TakeCardReminder } from './TakeCardReminder';
 import { OtherCardQuestion } from './OtherCardQuestion';
+import { UnreadableCard } from './UnreadableCard';
 import { sessionJustEnded } from './session-end';
 import type { Step } from './step';
 import type { Lang } from './screen-props';
@@ -53,14 +54,19 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
 
   // Whether a card lies on the reader (not who: that lives in the session): the thank-you screen reminds.
   const [cardOnReader, setCardOnReader] = useState(false);
+  // A card on the reader that could not be read: the screen shows how to place it (UnreadableCard).
+  const [cardUnreadable, setCardUnreadable] = useState(false);
   useEvent('card:read', useCallback((card: MaskedCard) => {
     setCardOnReader(true);
+    setCardUnreadable(false);
     send({ type: 'CARD_READ', card });
   }, [send]));
   useEvent('card:removed', useCallback(() => {
     setCardOnReader(false);
+    setCardUnreadable(false);
     send({ type: 'CARD_REMOVED' });
   }, [send]));
+  useEvent('card:unreadable', useCallback(() => setCardUnreadable(true), []));
   // Someone else's card mid-visit: main holds it aside and the screen asks (OtherCardQuestion).
   useEvent('card:other', useCallback(() => {
     setCardOnReader(true);
@@ -161,6 +167,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
           <RemoteHelp step={step} lang={lang} itemCode={snapshot.context.itemCode} speak={speak} onActivity={activity} />
         </div>
       </footer>
+      {cardUnreadable && <UnreadableCard t={t} onClose={() => setCardUnreadable(false)} speak={speak} />}
       {snapshot.context.otherCard && inSession && (
         <OtherCardQuestion t={t} onAnswer={(endCurrent) => send({ type: 'OTHER_CARD_ANSWER', endCurrent })} speak={speak} />
       )}

@@ -51,6 +51,14 @@ export const journeyZh = {
   codeEntry: { title: '亮码办事', body: '没带证件？打开手机上的网证、电子社保卡或粤省事身份码，核验后即可选择要办的事项。' },
   identity: { title: '请放置证件', body: '请将身份证、港澳台居民居住证或外国人永久居留身份证放在读卡区，读取后将自动继续。', reading: '等待读卡…' },
   card: { read: '已读取证件', readAs: '已读取证件：{{type}}', type_resident: '居民身份证', type_hmt_permit: '港澳台居民居住证', type_foreigner_2017: '外国人永久居留身份证（2017版）', type_foreigner_2023: '外国人永久居留身份证（2023版）', expired: '证件已过期', removed: '证件已取走，请妥善保管', takeIt: '请取走您的证件' },
+  cardUnreadable: {
+    title: '没有读到您的证件',
+    lift: '请先把证件从读卡区拿起来。',
+    place: '把证件单独平放在读卡区中央，不要和公交卡、银行卡叠在一起。',
+    still: '放好后请不要移动，读卡需要两三秒。',
+    otherwise: '还是读不出来，请按“求助”或到办理窗口，工作人员会帮您。',
+    ok: '知道了',
+  },
   otherCard: {
     title: '读卡区上换了一张证件',
     body: '要结束当前的办理，用这张证件重新开始吗？如果要继续当前的办理，请先取走这张证件，再放回您本人的证件，已填写的内容不会丢失。',
@@ -240,6 +248,14 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
   codeEntry: { title: 'Use a phone identity code', body: 'No card with you? Open the identity code on your phone (CTID, e-social-security card or Yueshengshi); once it is checked, choose what you need.' },
   identity: { title: 'Place your card', body: 'Place your ID card, HK/Macao/Taiwan residence permit or foreigner permanent residence card on the reader. We continue as soon as it is read.', reading: 'Waiting for the card…' },
   card: { read: 'Card read', readAs: 'Card read: {{type}}', type_resident: 'Resident ID card', type_hmt_permit: 'HK/Macao/Taiwan residence permit', type_foreigner_2017: 'Foreigner permanent residence card (2017)', type_foreigner_2023: 'Foreigner permanent residence card (2023)', expired: 'This card has expired', removed: 'Card taken off the reader — keep it safe', takeIt: 'Please take your card' },
+  cardUnreadable: {
+    title: 'Your card could not be read',
+    lift: 'Lift the card off the reader.',
+    place: 'Lay it flat in the middle of the reader on its own, not on top of a transit or bank card.',
+    still: 'Keep it still: reading takes two or three seconds.',
+    otherwise: 'If it still cannot be read, tap Help or go to a counter: staff will help you.',
+    ok: 'OK',
+  },
   otherCard: {
     title: 'A different card is on the reader',
     body: 'End the current application and start again with this card? To carry on with the current one, take this card off and put your own card back: nothing you entered is lost.',
