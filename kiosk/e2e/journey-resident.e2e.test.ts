@@ -25,6 +25,15 @@ describe('journey: resident ID card', () => {
     expect(await p.getByTestId('result-count').textContent()).toBe('找到 43 个事项');
     await checkStep(h, 'journey-res01-02-catalogue');
 
+    // Nothing found: a designed state says what to try and clears the search in one tap.
+    await p.getByTestId('open-search-keyboard').click();
+    await typeLatin(p, 'qqqq');
+    await p.getByTestId('no-results').waitFor();
+    expect(await p.getByTestId('no-results').getByRole('heading').textContent()).toBe('没有找到“qqqq”');
+    await checkStep(h, 'journey-res01-02b-no-results');
+    await p.getByTestId('clear-search').click();
+    expect(await p.getByTestId('result-count').textContent()).toBe('找到 43 个事项');
+
     await p.getByTestId('open-search-keyboard').click();
     await typeLatin(p, 'hydj');
     await p.locator('[data-testid="catalogue-search"][value="hydj"]').waitFor();

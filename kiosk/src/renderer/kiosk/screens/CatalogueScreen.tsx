@@ -1,10 +1,11 @@
 // The service catalogue: 8 categories as tiles, the items of the choice (or of a search by name or pinyin initials
 // on the on-screen keyboard) as big tiles with icon, name and promised time, paged to fit the display.
 import { useEffect, useState } from 'react';
-import { Clock, Keyboard } from 'lucide-react';
+import { Clock, Keyboard, SearchX } from 'lucide-react';
 import { useQuery } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
+import { StateScreen } from '@easydo/core/ui/StateScreen';
 import type { ScreenProps } from '../screen-props';
 import { searchCatalogue } from '../catalogue-search';
 import { useKeyboardLabels } from '../keyboard-labels';
@@ -64,9 +65,24 @@ export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
           )}
         </div>
         <div className="catalogue-items">
-          <p role="status" data-testid="result-count" className={items.length === 0 && catalogue.data ? 'banner banner-warning' : 'hint'}>
-            {items.length === 0 && catalogue.data ? t('catalogue.noResults') : t('catalogue.results', { count: items.length })}
-          </p>
+          {items.length === 0 && catalogue.data && query.trim() !== '' ? (
+            // Not spoken on arrival: it would talk at every letter typed; 朗读本页 reads it.
+            <StateScreen
+              testId="no-results"
+              title={t('catalogue.noResultsFor', { query: query.trim() })}
+              steps={[t('catalogue.noResultsSpelling'), t('catalogue.noResultsBrowse'), t('catalogue.noResultsAsk')]}
+              art={<SearchX aria-hidden="true" className="icon state-icon" />}
+              actions={
+                <button type="button" className="btn btn-primary" data-testid="clear-search" onClick={() => { setQuery(''); setKeyboard(false); setCategory(null); }}>
+                  {t('catalogue.clearSearch')}
+                </button>
+              }
+            />
+          ) : (
+            <p role="status" data-testid="result-count" className={items.length === 0 && catalogue.data ? 'banner banner-warning' : 'hint'}>
+              {items.length === 0 && catalogue.data ? t('catalogue.noResults') : t('catalogue.results', { count: items.length })}
+            </p>
+          )}
           <ul className="item-tiles" data-testid="item-tiles">
             {onPage.map(({ item, categoryCode }) => {
               const Icon = categoryIcon(categoryCode);
