@@ -41,7 +41,6 @@ export interface ReceiptDeskOptions {
   printer: ReceiptPrinterBundle;
 }
 
-
 export class ReceiptDesk {
   constructor(private readonly o: ReceiptDeskOptions) {}
 

@@ -81,7 +81,6 @@ const LABEL_TAIL = /^[\s：:]*/u;
 /** Another label starting in the same box ends a value: 身份证号码：… 联系电话：… */
 const NEXT_LABEL = /\s+[\p{Script=Han}（）()]{2,10}[：:]|\s{2,}/u;
 
-
 function valueOf(kind: Kind, raw: string): { value: string; valid: boolean | null } | null {
   const text = raw.trim();
   if (!text) return null;
