@@ -28,6 +28,7 @@ describe('journey: resident ID card', () => {
     // Nothing found: a designed state says what to try and clears the search in one tap.
     await p.getByTestId('open-search-keyboard').click();
     await typeLatin(p, 'qqqq');
+    await p.locator('[data-testid="catalogue-search"][value="qqqq"]').waitFor();
     await p.getByTestId('no-results').waitFor();
     expect(await p.getByTestId('no-results').getByRole('heading').textContent()).toBe('没有找到“qqqq”');
     await checkStep(h, 'journey-res01-02b-no-results');

@@ -1,7 +1,7 @@
 // One item's guide (办事指南): department, time limit, fee, conditions, materials. Guests may read it. When the
-// identity in hand cannot be used for this item (an expired card; a phone code where the card is needed) the
-// guide opens with a designed screen that says what to do instead, not an error line.
-import { CalendarX, IdCard } from 'lucide-react';
+// card in hand has expired and the item does not take it, the guide opens with a designed screen that says what to
+// do instead, not an error line.
+import { CalendarX } from 'lucide-react';
 import { StateScreen } from '@easydo/core/ui/StateScreen';
 import { useQuery } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
@@ -14,7 +14,8 @@ export function GuideScreen({ ctx, send, lang, t, service, startedInService = tr
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
   const g = guide.data;
   // An expired card stays expired: applying again cannot help, so the guide offers no 办理 for it.
-  const refusal = ctx.error?.reason === 'card-expired' || ctx.error?.reason === 'physical-card-required' ? ctx.error.reason : null;
+  // (physical-card-required keeps its notice: its words already say to place the card, and 开始办理 goes on.)
+  const refusal = ctx.error?.reason === 'card-expired' ? ctx.error.reason : null;
   const canApply = canApplyNow(service, startedInService) && refusal !== 'card-expired';
   return (
     <section className="panel guide" data-testid="guide">
@@ -26,15 +27,6 @@ export function GuideScreen({ ctx, send, lang, t, service, startedInService = tr
           title={t('guide.expiredTitle')}
           steps={[t('guide.expiredCounter'), t('guide.expiredTemporary'), t('guide.expiredOther')]}
           art={<CalendarX aria-hidden="true" className="icon state-icon" />}
-          speak={speak}
-        />
-      )}
-      {refusal === 'physical-card-required' && (
-        <StateScreen
-          testId="card-refused"
-          title={t('guide.physicalTitle')}
-          steps={[t('guide.physicalPlace'), t('guide.physicalCounter')]}
-          art={<IdCard aria-hidden="true" className="icon state-icon" />}
           speak={speak}
         />
       )}
