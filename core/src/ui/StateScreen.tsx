@@ -12,8 +12,7 @@ export interface StateScreenProps {
   art?: ReactNode;
   /** Over the screen (an interruption) or inside it. */
   overlay?: boolean;
-  /** The one way on; none where the screen's own buttons are the way (a state inside a screen). */
-  actions?: ReactNode;
+  actions: ReactNode;
   speak?: (text: string) => void;
 }
 
@@ -35,7 +34,7 @@ export function StateScreen({ testId, title, steps, art, overlay = false, action
           <li key={s}>{s}</li>
         ))}
       </ol>
-      {actions && <div className="actions">{actions}</div>}
+      <div className="actions">{actions}</div>
     </section>
   );
 }
