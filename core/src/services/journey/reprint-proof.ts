@@ -5,14 +5,16 @@ import type { z } from 'zod';
 import type { ReprintReceiptRequest } from '@easydo/core/contract/schemas/journey-receipt';
 import { Failure } from '../ipc/failure';
 import type { ReprintProof } from '../receipts/slip-proof';
-import { parseReceiptQr } from './progress';
+import { parseReceiptQr, type ParsedQr } from './progress';
 
-export type { ReprintProof };
+/** What an accepted slip's QR proves: its progress link's token, or an older slip's number and password. */
+export function slipProofOf(qr: Exclude<ParsedQr, { kind: 'track' }>): ReprintProof {
+  return qr.kind === 'link' ? { acceptanceNumber: qr.acceptanceNumber, progressToken: qr.progressToken } : { acceptanceNumber: qr.acceptanceNumber, queryPassword: qr.queryPassword };
+}
 
 export function reprintProof(req: z.infer<typeof ReprintReceiptRequest>): ReprintProof {
   if (!('qrPayload' in req)) return { acceptanceNumber: req.acceptanceNumber, queryPassword: req.queryPassword };
   const qr = parseReceiptQr(req.qrPayload);
-  if (qr.kind === 'link') return { acceptanceNumber: qr.acceptanceNumber, progressToken: qr.progressToken };
-  if (qr.kind === 'query') return { acceptanceNumber: qr.acceptanceNumber, queryPassword: qr.queryPassword };
-  throw new Failure('validation', 'An offline slip has no receipt to reprint yet', 'not-found');
+  if (qr.kind === 'track') throw new Failure('validation', 'An offline slip has no receipt to reprint yet', 'not-found');
+  return slipProofOf(qr);
 }

@@ -24,7 +24,7 @@ import { DEFAULT_TIME_ZONE } from '@easydo/core/contract/local-time';
 import type { ReceiptLanguage } from './receipt-data';
 import { receiptSpeech } from './receipt-speech';
 import { smsPhoneOf } from './receipt-sms';
-import { proofMatches } from './slip-proof';
+import { issuedWithNumber, proofMatches } from './slip-proof';
 
 export type SessionLanguage = 'zh' | 'en';
 
@@ -84,9 +84,7 @@ export class ReceiptDesk {
   }
 
   private async reprintProven(session: ResidentSession | null, acceptanceNumber: string, proves: (a: LocalApplication) => boolean, language: SessionLanguage): Promise<ReceiptView> {
-    // The number is sealed at rest (only the receipt holds it): matched here, among the delivered ones SQL picked.
-    const issued = (await this.o.journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true }))
-      .filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
+    const issued = await issuedWithNumber(this.o.journal, acceptanceNumber);
     const app = issued.find(proves);
     // A number this terminal issued with another password is a wrong try (the journey counts it per number).
     if (!app && issued.length > 0) throw new Failure('validation', 'Wrong query password for this acceptance number', 'query-wrong-password');

@@ -2,8 +2,8 @@
 // the local tracking code on its slip, by the slip's QR through the 2D scanner, or by the resident's card, and
 // loaded into the counter's intake form.
 import { parseReceiptQr } from '@easydo/core/services/journey/progress';
-import { reprintProof } from '@easydo/core/services/journey/reprint-proof';
-import { proofMatches, type ReprintProof } from '@easydo/core/services/receipts/slip-proof';
+import { slipProofOf } from '@easydo/core/services/journey/reprint-proof';
+import { issuedWithNumber, proofMatches, type ReprintProof } from '@easydo/core/services/receipts/slip-proof';
 import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import { Failure } from '@easydo/core/services/ipc/failure';
@@ -26,7 +26,7 @@ export class PickupDesk {
     if (query.receiptQr !== undefined) {
       const qr = parseReceiptQr(query.receiptQr);
       if (qr.kind === 'track') return this.find({ trackingCode: qr.trackingCode });
-      return this.byReceipt(reprintProof({ qrPayload: query.receiptQr }));
+      return this.byReceipt(slipProofOf(qr));
     }
     const code = query.trackingCode?.toUpperCase();
     const idNumber = query.byCard ? this.cardIdNumber() : null;
@@ -38,14 +38,12 @@ export class PickupDesk {
   }
 
   /**
-   * An accepted slip: the number is sealed at rest, so matched here among the rows SQL picked; the QR proves the slip
-   * (its token made under this terminal's secret, or an older slip's password). A forged or another terminal's slip
-   * finds nothing here, as a wrong tracking code does.
+   * An accepted slip: the QR proves it (its token made under this terminal's secret, or an older slip's password).
+   * A forged or another terminal's slip finds nothing here, as a wrong tracking code does.
    */
   private async byReceipt(proof: ReprintProof): Promise<ApplicationSummary[]> {
     const secret = this.ctx.config().terminalSecret;
-    const apps = (await this.ctx.applications.journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true, newestFirst: true }))
-      .filter((a) => a.submission && a.acceptanceNumber === proof.acceptanceNumber && proofMatches(proof, a, secret));
+    const apps = (await issuedWithNumber(this.ctx.applications.journal, proof.acceptanceNumber)).filter((a) => a.submission && proofMatches(proof, a, secret));
     return Promise.all(apps.slice(0, 20).map((a) => this.summary(a)));
   }
 
