@@ -8,6 +8,7 @@ import { createSimulatedReader } from '@easydo/device-drivers/idcard/simulator/s
 import { loadCardholderFile } from '@easydo/device-drivers/idcard/simulator/cardholders';
 import type { Simulator } from '@easydo/device-drivers/idcard/simulator/simulator';
 import { SW3 } from '@easydo/device-drivers/idcard/protocol/sam-status';
+import { READ_COMMANDS } from '@easydo/device-drivers/idcard/simulator/faults';
 import { cardSourceOf } from '../devices/id-reader';
 import type { ReaderSimulatorControl } from './ports';
 import type { DevelopmentParts } from './development-parts';
@@ -24,7 +25,7 @@ function simulatorControl(simulator: Simulator): ReaderSimulatorControl {
     cards: () => simulator.cards.map((c) => label(c.id)),
     place: (cardId, options) => {
       if (options?.unreadable) {
-        simulator.setFault({ kind: 'status', sw3: SW3.readFailed, commands: ['readBase', 'readBaseFingerprint', 'readNewAddress'] });
+        simulator.setFault({ kind: 'status', sw3: SW3.readFailed, commands: [...READ_COMMANDS] });
         unreadable = true;
       }
       void simulator.placeCard(cardId);

@@ -27,10 +27,11 @@ export type SimulatorFault = FaultScope &
 
 export type FaultKind = SimulatorFault['kind'];
 
-const READS: CommandName[] = ['readBase', 'readBaseFingerprint', 'readNewAddress'];
+/** The commands that read the card in the field (removeMidRead's default scope, an unreadable card's faults). */
+export const READ_COMMANDS: readonly CommandName[] = ['readBase', 'readBaseFingerprint', 'readNewAddress'];
 
 export function faultApplies(fault: SimulatorFault, command: CommandName | undefined): boolean {
-  const scope = fault.commands ?? (fault.kind === 'removeMidRead' ? READS : undefined);
+  const scope = fault.commands ?? (fault.kind === 'removeMidRead' ? READ_COMMANDS : undefined);
   return !scope || (command !== undefined && scope.includes(command));
 }
 

@@ -7,12 +7,12 @@ import { encodeResponse } from '../protocol/frame-codec';
 import { encodeNewAddresses } from '../protocol/sam-procedures';
 import { SW3 } from '../protocol/sam-status';
 import type { CardSlot } from './card-slot';
-import type { SimulatorFault } from './faults';
+import { READ_COMMANDS, type SimulatorFault } from './faults';
 import type { SimulatorLine } from './line';
 import type { SimulatorOptions } from './types';
 
 export const DEFAULT_SAM_ID = encodeSamId(5, 1, 20260101, 12345678, 1234567890);
-const READ_COMMANDS = new Set<CommandName>(['readBase', 'readBaseFingerprint', 'readNewAddress']);
+const READS = new Set<CommandName>(READ_COMMANDS);
 
 export interface Reply {
   /** SW3 of the reply, or null for none. */
@@ -51,7 +51,7 @@ export class SamAnswers {
     const slot = this.slot;
     const forced = active.find((f) => f.kind === 'noSam' || f.kind === 'status');
     if (forced) return reply(forced.kind === 'status' ? forced.sw3 : (forced.kind === 'noSam' && forced.sw3) || SW3.samSelfTestFailed);
-    if (command && READ_COMMANDS.has(command)) {
+    if (command && READS.has(command)) {
       if (!slot.card || !slot.selected) return reply(SW3.readFailed);
       if (active.some((f) => f.kind === 'removeMidRead')) {
         await this.line.rfWait(1 / 2);
