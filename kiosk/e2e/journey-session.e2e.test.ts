@@ -73,6 +73,27 @@ describe('journey: query, out of service, offline', () => {
     await p.getByTestId('attract').waitFor();
   });
 
+  it('an expired card: the guide says in a designed screen what to do instead and offers no 办理', async () => {
+    const p = h.page;
+    await p.getByTestId('attract').waitFor();
+    await p.getByTestId('sim-place-res06').click(); // validTo 2019-11-02
+    await p.getByTestId('catalogue').waitFor();
+    await p.getByTestId('card-expired').waitFor();
+    await p.getByTestId('category-labour-security').click();
+    await p.getByTestId('item-QR00204001').click();
+    await p.getByTestId('guide-apply').click();
+    const refused = p.getByTestId('card-refused');
+    await refused.waitFor();
+    expect(await refused.getByRole('heading').textContent()).toBe('您的证件已过期，这项不能在自助机上办理');
+    expect(await refused.locator('li').count()).toBe(3);
+    expect(await p.getByTestId('guide-apply').count()).toBe(0);
+    await checkStep(h, 'journey-card-expired-guide');
+    await p.getByTestId('cancel').click();
+    h.terminal.idReader.simulator!.remove();
+    await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('attract').waitFor();
+  });
+
   it('paper out: the attract screen says submission is out of service, guides and query still work, and it recovers by itself', async () => {
     const p = h.page;
     h.terminal.receiptPrinter.virtual!.setState('out');

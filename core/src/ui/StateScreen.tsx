@@ -12,7 +12,8 @@ export interface StateScreenProps {
   art?: ReactNode;
   /** Over the screen (an interruption) or inside it. */
   overlay?: boolean;
-  actions: ReactNode;
+  /** The one way on; none where the screen's own buttons are the way (a state inside a screen). */
+  actions?: ReactNode;
   speak?: (text: string) => void;
 }
 
@@ -34,7 +35,7 @@ export function StateScreen({ testId, title, steps, art, overlay = false, action
           <li key={s}>{s}</li>
         ))}
       </ol>
-      <div className="actions">{actions}</div>
+      {actions && <div className="actions">{actions}</div>}
     </section>
   );
 }

@@ -38,6 +38,10 @@ export const journeyZh = {
   },
   guide: {
     title: '办事指南',
+    expiredTitle: '您的证件已过期，这项不能在自助机上办理',
+    expiredCounter: '请到办理窗口，工作人员会帮您办理或说明要带哪些材料。',
+    expiredTemporary: '也可以先到派出所申领临时身份证（外籍人士到出入境管理部门），再来办理。',
+    expiredOther: '按“返回”可以看看其他事项，有的事项可以凭过期证件办理。',
     department: '实施部门',
     timeLimit: '承诺时限',
     days: '{{days}} 个工作日',
@@ -238,6 +242,10 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
   },
   guide: {
     title: 'Service guide',
+    expiredTitle: 'Your card has expired: this service cannot be done here',
+    expiredCounter: 'Go to a counter: staff will do it with you or tell you what to bring.',
+    expiredTemporary: 'Or first get a temporary ID card (foreign residents: from the exit-entry administration), then come back.',
+    expiredOther: 'Tap Back to look at other services: some can be done with an expired card.',
     department: 'Department',
     timeLimit: 'Time limit',
     days: '{{days}} working days',

@@ -1,4 +1,8 @@
-// One item's guide (办事指南): department, time limit, fee, conditions, materials. Guests may read it.
+// One item's guide (办事指南): department, time limit, fee, conditions, materials. Guests may read it. When the
+// card in hand has expired and the item does not take it, the guide opens with a designed screen that says what to
+// do instead, not an error line.
+import { CalendarX } from 'lucide-react';
+import { StateScreen } from '@easydo/core/ui/StateScreen';
 import { useQuery } from '@easydo/core/ui/terminal-context';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
@@ -9,12 +13,24 @@ import { PhoneCodeScreen } from './PhoneCodeScreen';
 export function GuideScreen({ ctx, send, lang, t, service, startedInService = true, speak }: ScreenProps) {
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
   const g = guide.data;
-  const canApply = canApplyNow(service, startedInService);
+  // An expired card stays expired: applying again cannot help, so the guide offers no 办理 for it.
+  // (physical-card-required keeps its notice: its words already say to place the card, and 开始办理 goes on.)
+  const refusal = ctx.error?.reason === 'card-expired' ? ctx.error.reason : null;
+  const canApply = canApplyNow(service, startedInService) && refusal !== 'card-expired';
   return (
     <section className="panel guide" data-testid="guide">
       <h2>{g ? g.name[lang] : t('guide.title')}</h2>
       {guide.loading && <ProgressBar value={null} label={t('guide.loading')} />}
-      <ErrorNotice error={guide.error ?? ctx.error} />
+      {refusal === 'card-expired' && (
+        <StateScreen
+          testId="card-refused"
+          title={t('guide.expiredTitle')}
+          steps={[t('guide.expiredCounter'), t('guide.expiredTemporary'), t('guide.expiredOther')]}
+          art={<CalendarX aria-hidden="true" className="icon state-icon" />}
+          speak={speak}
+        />
+      )}
+      <ErrorNotice error={guide.error ?? (refusal ? null : ctx.error)} />
       {ctx.error?.reason === 'card-plus-code-required' && <PhoneCodeScreen send={send} lang={lang} speak={speak} mode="confirm" />}
       {g && (
         <dl className="facts">
