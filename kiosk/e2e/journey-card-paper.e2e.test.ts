@@ -70,6 +70,13 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
 
     await p.getByTestId('form-next').click();
     await p.getByTestId('checklist').waitFor();
+    // Materials still missing: what is missing by name and the ways to bring it (an e-certificate is offered here).
+    const missing = p.getByTestId('materials-missing');
+    await missing.waitFor();
+    expect(await missing.getByTestId('materials-status').textContent()).toMatch(/还缺 \d 项材料/);
+    expect(await missing.locator('li').first().textContent()).toMatch(/^还缺：.*户口/);
+    expect(await missing.textContent()).toContain('使用电子证照');
+    await checkStep(h, 'journey-card-00-materials-missing');
     for (const code of ['ID_CARD', 'HUKOU']) {
       const button = p.getByTestId(`use-cert-${code}`);
       if ((await button.count()) > 0) await button.click();
@@ -99,6 +106,11 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     await p.getByTestId('receipt-qr').waitFor();
     const tracking = (await h.terminal.applications.journal.list()).find((a) => a.acceptanceNumber === number)!.localId.replaceAll('-', '').slice(0, 10).toUpperCase();
     expect(await p.getByTestId('handover-code').textContent()).toContain(tracking);
+    // A designed state: a picture, the plain title, what to do instead (on screen, 补打 later, the counter's code).
+    const unprinted = p.getByTestId('receipt-unprinted');
+    expect(await unprinted.getByRole('heading').textContent()).toBe('回执没有打印出来，但您的申请已经提交，不会丢失。');
+    expect(await unprinted.locator('li').count()).toBe(3);
+    expect((await spoken()).map((u) => u.text).some((u) => u.startsWith('回执没有打印出来'))).toBe(true);
     const failedText = (await p.getByTestId('receipt-print-failed').textContent())!;
     expect(failedText).not.toMatch(/记下|copy/i);
     expect(await p.locator('[data-testid="receipt-print-again"][disabled]').count()).toBe(1);

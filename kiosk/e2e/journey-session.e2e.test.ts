@@ -98,6 +98,11 @@ describe('journey: query, out of service, offline', () => {
     const p = h.page;
     h.terminal.receiptPrinter.virtual!.setState('out');
     await p.getByTestId('out-of-service').waitFor({ timeout: 20_000 });
+    // A designed state in place of the card picture: why, what still works, where to go instead.
+    const out = p.getByTestId('out-of-service');
+    expect(await out.getByRole('heading').textContent()).toBe('本机暂停受理申请');
+    expect(await out.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('缺纸'), '需要办理，请到办理窗口，工作人员会帮您。']));
+    expect(await p.getByTestId('place-card-art').count()).toBe(0);
     await checkStep(h, 'journey-paper-out-01-attract');
     await p.getByTestId('browse').click();
     await p.getByTestId('category-civil-affairs').click();
@@ -135,6 +140,12 @@ describe('journey: query, out of service, offline', () => {
     await signAndSubmit(p);
     await p.getByTestId('receipt').waitFor({ timeout: 30_000 });
     expect(await p.getByTestId('receipt-kind').getAttribute('data-kind')).toBe('offline');
+    // The honest offline receipt as a designed state: stored here, delivered by itself, the tracking code to ask with.
+    expect(await p.getByTestId('receipt-offline').locator('li').allTextContents()).toEqual([
+      '网络暂时中断，您的申请已安全保存在本机，不会丢失。',
+      '网络恢复后，本机会自动把申请送达，您不用再来一趟。',
+      '凭下面的本机跟踪码，可以在本机或办理窗口查询进度。',
+    ]);
     const tracking = (await p.getByTestId('tracking-code').textContent())!;
     expect(tracking.length).toBeGreaterThan(4);
     await p.locator('[data-testid="receipt-printed"], [data-testid="receipt-print-failed"]').first().waitFor();
@@ -176,6 +187,12 @@ describe('journey: idle timeout', () => {
     await typeLatin(p, 'QZX');
     await p.locator('[data-testid="field-reason"]', { hasText: 'QZX' }).waitFor();
     await p.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
+    // A countdown seen without reading, and 继续办理 the larger of the two.
+    const left = Number(await p.getByTestId('idle-countdown').getAttribute('data-remaining'));
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(10);
+    const [extend, end] = [await p.getByTestId('idle-extend').boundingBox(), await p.getByTestId('idle-end').boundingBox()];
+    expect(extend!.width).toBeGreaterThan(end!.width);
     await checkStep(h, 'journey-idle-01-warning');
     await p.getByTestId('idle-extend').click();
     await p.getByTestId('idle-warning').waitFor({ state: 'detached' });

@@ -1,4 +1,6 @@
-// The idle warning: shown and spoken, counting down visibly, with one large button to continue.
+// The idle warning, a designed state screen: a large countdown a resident sees without reading, the question in
+// plain words, one large button to continue (and a smaller one to end now). Spoken once when it opens; the
+// countdown updates silently (the words say the same number for screen readers, politely).
 import { useEffect, useState } from 'react';
 
 export interface IdleWarningProps {
@@ -12,6 +14,22 @@ export interface IdleWarningProps {
   speak(text: string): void;
 }
 
+/** A ring that empties as the seconds run out, the number inside. Decorative: the body says the number. */
+function CountdownRing({ remaining, total }: { remaining: number; total: number }) {
+  const r = 54;
+  const length = 2 * Math.PI * r;
+  const left = total > 0 ? remaining / total : 0;
+  return (
+    <svg className="countdown-ring" viewBox="0 0 128 128" width="160" height="160" aria-hidden="true" data-testid="idle-countdown" data-remaining={remaining}>
+      <circle cx="64" cy="64" r={r} className="countdown-track" />
+      <circle cx="64" cy="64" r={r} className="countdown-left" strokeDasharray={length} strokeDashoffset={length * (1 - left)} transform="rotate(-90 64 64)" />
+      <text x="64" y="64" className="countdown-number" textAnchor="middle" dominantBaseline="central">
+        {remaining}
+      </text>
+    </svg>
+  );
+}
+
 export function IdleWarning({ seconds, title, body, extendLabel, endLabel, onExtend, onEnd, speak }: IdleWarningProps) {
   const [remaining, setRemaining] = useState(seconds);
   useEffect(() => {
@@ -22,9 +40,12 @@ export function IdleWarning({ seconds, title, body, extendLabel, endLabel, onExt
     // Speak once when the warning opens; the countdown updates silently.
   }, [seconds]);
   return (
-    <div className="modal idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-warning">
+    <div className="modal state-screen idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-warning">
+      <div className="state-screen-art">
+        <CountdownRing remaining={remaining} total={seconds} />
+      </div>
       <h2 id="idle-title">{title}</h2>
-      <p id="idle-body" aria-live="polite">
+      <p id="idle-body" className="state-screen-lead" aria-live="polite">
         {body(remaining)}
       </p>
       <div className="actions">

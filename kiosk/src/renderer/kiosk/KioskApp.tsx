@@ -27,6 +27,7 @@ import type { Lang } from './screen-props';
 import './journey.css';
 import { useAttractInactivity } from './attract-inactivity';
 import { pageSpeech } from './speech-text';
+import { arrivalVoice } from './arrival-voice';
 import { RemoteHelp } from './help/RemoteHelp';
 
 /** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
@@ -85,7 +86,7 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
   useEffect(() => {
     // A card left on the reader: the reminder speaks instead (TakeCardReminder), nothing talks over it.
     if (shouldRemindCard(step, cardOnReader)) return;
-    const key = `voice.${step}`;
+    const key = `voice.${arrivalVoice(step, snapshot.context, service)}`;
     if (i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
   }, [step, speechLang]);
 

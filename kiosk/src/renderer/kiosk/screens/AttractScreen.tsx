@@ -2,6 +2,8 @@
 // guides, query progress, or take a queue number (the counter's own component, mounted as is; no session is
 // opened for it). When a required device failed it says so and still
 // offers what works; it comes back by itself on service:changed.
+import { Wrench } from 'lucide-react';
+import { StateScreen } from '@easydo/core/ui/StateScreen';
 import { TakeTicketButton } from '@easydo/counter/ui/TakeTicketButton';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import { useQuery } from '@easydo/core/ui/terminal-context';
@@ -19,13 +21,20 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
   return (
     <section className="attract" data-testid="attract">
       {out && (
-        <div className="banner banner-warning" role="status" data-testid="out-of-service">
-          <strong>{t('attract.outOfService')}</strong>
-          {service.reasons.length > 0 && <span> {t('attract.reason', { reason: reasonsText(service.reasons) })}</span>}
-          {/* The update agent's reason has its own words (core/src/services/update); others are an operator's code. */}
-          {service.manual?.reason === 'updateInstalling' ? <span data-testid="updating"> {t('attract.updateInstalling')}</span> : service.manual?.reason ? <span> {service.manual.reason}</span> : null}
-          <p>{t('attract.outOfServiceHint')}</p>
-        </div>
+        // In place of the card picture: what still works and where to go instead. Not spoken by itself: nobody may
+        // be there when it appears; a resident arriving hears it (voice.attractOutOfService).
+        <StateScreen
+          testId="out-of-service"
+          title={t('attract.outOfService')}
+          steps={[
+            ...(service.reasons.length > 0 ? [t('attract.reason', { reason: reasonsText(service.reasons) })] : []),
+            // The update agent's reason has its own words (core/src/services/update); others are an operator's words.
+            ...(service.manual?.reason === 'updateInstalling' ? [{ text: t('attract.updateInstalling'), testId: 'updating' }] : service.manual?.reason ? [service.manual.reason] : []),
+            t('attract.outOfServiceHint'),
+            t('attract.outOfServiceCounter'),
+          ]}
+          art={<Wrench aria-hidden="true" className="icon state-icon" />}
+        />
       )}
       {printer && (
         <p className="banner banner-warning" role="status" data-testid="printer-notice" data-notice={printer}>

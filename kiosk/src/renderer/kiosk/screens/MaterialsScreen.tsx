@@ -1,6 +1,8 @@
 // Materials capture with the checklist: document camera (auto-capture when the page lies still, or a button),
 // the scanner through main, electronic certificates instead of paper, OCR progress per page.
 import { useCallback, useEffect, useState } from 'react';
+import { FileWarning } from 'lucide-react';
+import { StateScreen } from '@easydo/core/ui/StateScreen';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialsState } from '@easydo/core/contract/schemas/journey-materials';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
@@ -84,9 +86,27 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
               </li>
             ))}
           </ul>
-          <p role="status" data-testid="materials-status">
-            {checklist.complete ? t('materials.complete') : t('materials.incomplete', { count: checklist.missing.length })}
-          </p>
+          {checklist.complete ? (
+            <p role="status" data-testid="materials-status">
+              {t('materials.complete')}
+            </p>
+          ) : (
+            // What is missing and the ways to bring it, in place of a count (not spoken by itself: it changes with
+            // every page; the step's arrival words and 朗读本页 cover it).
+            <StateScreen
+              testId="materials-missing"
+              compact
+              title={t('materials.incomplete', { count: checklist.missing.length })}
+              titleProps={{ 'data-testid': 'materials-status' }}
+              steps={[
+                t('materials.stillMissing', { names: checklist.materials.filter((m) => m.missing).map((m) => m.name[lang]).join(lang === 'en' ? ', ' : '、') }),
+                ...(unavailable ? [] : [t('materials.howScan')]),
+                ...(checklist.materials.some((m) => m.missing && m.electronicCertificateType && state?.certificates.some((c) => c.type === m.electronicCertificateType)) ? [t('materials.howElectronic')] : []),
+                t('materials.howLater'),
+              ]}
+              art={<FileWarning aria-hidden="true" className="icon state-icon" />}
+            />
+          )}
         </>
       )}
       {state && !unavailable && (

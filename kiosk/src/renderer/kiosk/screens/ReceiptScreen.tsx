@@ -3,13 +3,16 @@
 // When the printer could not print it (paper out mid-visit) the application is in all the same: the slip is
 // here on screen (masked, with its QR), 重新打印 opens once the printer is back, and the screen says how to get
 // it later (补打 with the number and password here, or the short hand-over code at a counter), or texts number and
-// password to the form's mobile number (短信回执).
+// password to the form's mobile number (短信回执). Both states people meet here — the network down (an honest
+// offline receipt) and the printer out of paper — are designed screens with a picture and what to do next.
+import { CloudOff, PrinterX } from 'lucide-react';
+import { StateScreen } from '@easydo/core/ui/StateScreen';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { ReceiptPaper } from './ReceiptPaper';
 
-export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
+export function ReceiptScreen({ ctx, send, t, service, speak }: ScreenProps) {
   const r = ctx.receipt;
   const view = ctx.receiptView;
   // 重新打印 opens when the printer reports it can print again (service:changed after paper is loaded).
@@ -18,10 +21,20 @@ export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
   const accepted = r.acceptanceNumber !== null;
   return (
     <section className="panel receipt" data-testid="receipt" aria-live="polite" {...(view?.speech ? { 'data-speech': view.speech } : {})}>
-      <h2 data-testid="receipt-kind" data-kind={accepted ? 'accepted' : 'offline'}>
-        {accepted ? t('receipt.accepted') : t('receipt.offline')}
-      </h2>
-      {!accepted && <p className="banner banner-warning">{t('receipt.offlineHint')}</p>}
+      {accepted ? (
+        <h2 data-testid="receipt-kind" data-kind="accepted">
+          {t('receipt.accepted')}
+        </h2>
+      ) : (
+        // Spoken on arrival by the step's own words (voice.receiptOffline), so not again here.
+        <StateScreen
+          testId="receipt-offline"
+          title={t('receipt.offline')}
+          titleProps={{ 'data-testid': 'receipt-kind', 'data-kind': 'offline' }}
+          steps={[t('receipt.offlineSaved'), t('receipt.offlineDeliver'), t('receipt.offlineTrack')]}
+          art={<CloudOff aria-hidden="true" className="icon state-icon" />}
+        />
+      )}
       <dl>
         {accepted ? (
           <>
@@ -45,15 +58,15 @@ export function ReceiptScreen({ ctx, send, t, service }: ScreenProps) {
       )}
       {ctx.printed === 'failed' && (
         <div data-testid="receipt-print-failed">
-          <p className="banner banner-warning" role="alert">
-            {t('receipt.printFailed')}
-          </p>
+          {/* It comes after arrival (the printer answers late), so it speaks for itself. */}
+          <StateScreen
+            testId="receipt-unprinted"
+            title={t('receipt.printFailed')}
+            steps={[t('receipt.onScreen'), t('receipt.laterReprint'), { text: t('receipt.handover', { code: r.trackingCode }), testId: 'handover-code' }]}
+            art={<PrinterX aria-hidden="true" className="icon state-icon" />}
+            speak={speak}
+          />
           <ErrorNotice error={ctx.error} />
-          <ul className="receipt-unprinted-help">
-            <li>{t('receipt.onScreen')}</li>
-            <li>{t('receipt.laterReprint')}</li>
-            <li data-testid="handover-code">{t('receipt.handover', { code: r.trackingCode })}</li>
-          </ul>
           {!printerBack && <p className="hint" data-testid="print-again-waiting">{t('receipt.printAgainWaiting')}</p>}
           {ctx.smsSentTo !== null && (
             <p role="status" data-testid="receipt-sms-sent">
