@@ -9,7 +9,7 @@ parentPort!.on('message', (req: PrepareRequest) => {
   const reply: PrepareReply = {
     id: req.id,
     ok: true,
-    page: { master: bytes(), upload: bytes(), thumbnail: bytes(), width: req.bytes.length, height: 1, pageQuad: null, dpi: 300, skewDeg: 0 },
+    page: { master: bytes(), upload: bytes(), thumbnail: bytes(), colour: null, width: req.bytes.length, height: 1, pageQuad: null, dpi: 300, skewDeg: 0 },
   };
   parentPort!.postMessage(reply);
 });

@@ -57,6 +57,22 @@ describe('PP-OCR on held-out pages', () => {
     expect(page.lines.filter((l) => /钟晓敏|收款单位/u.test(l.text)).every((l) => !l.stamp)).toBe(true);
   });
 
+  it('keeps the red seal out of the text through the real flow: a materials session, its pipeline and grey master', { timeout: 300_000 }, async () => {
+    // The session's pipeline turns the page grey for OCR; the seal is told by the colour copy it hands the engine.
+    const session = await MaterialsSession.create({ materials: [{ code: 'RECEIPT', name: '收费明细', count: 1, ocrKeywords: ['收费明细'] }], pool });
+    try {
+      const bytes = new Uint8Array(await readFile(path.join(HELD_OUT, 'fee-table.camera.jpg')));
+      const added = await session.addPage({ bytes, source: 'camera', materialCode: 'RECEIPT' });
+      await session.whenOcrIdle();
+      const text = session.pageText(added.id)!;
+      expect(text).toMatch(/钟晓敏/u);
+      expect(text).toMatch(/收费明细/u);
+      expect(text).not.toMatch(/★|专用章|财务专/u);
+    } finally {
+      await session.wipe();
+    }
+  });
+
   it('a materials session reads the ID card copy: fields agree with the card, empty form fields are offered', { timeout: 300_000 }, async () => {
     const session = await MaterialsSession.create({ materials: [{ code: 'ID_CARD', name: '居民身份证', count: 1, ocrKeywords: ['居民身份证'] }], pool });
     try {

@@ -67,10 +67,12 @@ describe('OffThreadPreparer', () => {
     ] as const) {
       const off = await preparer.prepare(bytes, { source });
       const inThread = await preparePage(bytes, { source });
-      expect({ ...off, master: null, upload: null, thumbnail: null }).toEqual({ ...inThread, master: null, upload: null, thumbnail: null });
+      expect({ ...off, master: null, upload: null, thumbnail: null, colour: null }).toEqual({ ...inThread, master: null, upload: null, thumbnail: null, colour: null });
       expect(Buffer.isBuffer(off.master) && Buffer.isBuffer(off.upload) && Buffer.isBuffer(off.thumbnail)).toBe(true);
       expect(Buffer.compare(off.master, inThread.master)).toBe(0);
       expect(Buffer.compare(Buffer.from(off.thumbnail), Buffer.from(inThread.thumbnail))).toBe(0);
+      // The colour copy (for red seals) crosses too: the camera frame is in colour, the scan is grey.
+      expect(off.colour === null ? null : Buffer.compare(Buffer.from(off.colour), Buffer.from(inThread.colour!))).toBe(source === 'camera' ? 0 : null);
       pages.push(off);
     }
     // The fixtures exercise both geometry paths: a page outline found and warped, and a real skew removed.

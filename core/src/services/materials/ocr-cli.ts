@@ -64,8 +64,9 @@ async function main(argv: string[]): Promise<number> {
         try {
           const t0 = performance.now();
           const bytes = new Uint8Array(await readFile(file));
-          const image = raw ? bytes : (await preparePage(bytes, { source: 'file' })).master;
-          const page = await pool.recognize(image);
+          const prepared = raw ? null : await preparePage(bytes, { source: 'file' });
+          // The colour copy goes with the grey master so a seal's text is marked and left out, as in the flows.
+          const page = await pool.recognize(prepared?.master ?? bytes, { colour: prepared?.colour ?? null });
           const result: CliResult = { file, engine, text: page.text, confidence: page.confidence, ms: Math.round(performance.now() - t0) };
           if (material) result.fields = extractFields(material, page.lines);
           if (!json) {

@@ -45,6 +45,11 @@ export interface OcrJobOptions {
   signal?: AbortSignal;
   /** 0..1 within this page. */
   onProgress?: (progress: number) => void;
+  /**
+   * The same page in colour, at any scale (the pipeline's half-size colour copy), when `image` is grey: PP-OCR
+   * judges red ink (seals, marked `stamp`) on it. Tesseract ignores it.
+   */
+  colour?: Uint8Array | null;
 }
 
 export type OcrEngineName = 'ppocr' | 'tesseract';
@@ -99,7 +104,7 @@ interface Job {
 
 /** One engine instance on its own thread, as the pool drives it. */
 interface EngineWorker {
-  recognize(image: Buffer, onProgress: (p: number) => void): Promise<OcrPageResult>;
+  recognize(image: Buffer, onProgress: (p: number) => void, colour: Uint8Array | null): Promise<OcrPageResult>;
   terminate(): Promise<void>;
 }
 
@@ -260,7 +265,7 @@ export class OcrPool {
     // One intra-op thread per worker unless told otherwise: a pool of N workers uses N cores.
     const thread = await PpOcrThread.start({ threads: 1, ...this.ppocr });
     this.events.emit({ type: 'workerStarted', slot: slot.index });
-    return { recognize: (image, onProgress) => thread.recognize(image, onProgress), terminate: () => thread.terminate() };
+    return { recognize: (image, onProgress, colour) => thread.recognize(image, onProgress, colour), terminate: () => thread.terminate() };
   }
 
   private startTesseract(slot: Slot): Promise<EngineWorker> {
@@ -306,7 +311,7 @@ export class OcrPool {
       const worker = await (slot.worker ?? this.startWorker(slot));
       if (job.settled) return; // cancelled while the worker was starting
       const t0 = performance.now();
-      const result = await worker.recognize(job.image, (p) => job.options.onProgress?.(p));
+      const result = await worker.recognize(job.image, (p) => job.options.onProgress?.(p), job.options.colour ?? null);
       slot.pages += 1;
       job.options.onProgress?.(1);
       this.settle(job, { ...result, ms: Math.round(performance.now() - t0) });

@@ -162,7 +162,8 @@ export class MaterialsSession {
     const id = randomUUID();
     const dir = path.join(this.dir, id);
     await mkdir(dir, { mode: 0o700 });
-    // Only the upload image is read back (for the PDF); the master goes to OCR from memory and is never written.
+    // Only the upload image is read back (for the PDF); the master (and the colour copy, for the seals) goes to OCR
+    // from memory and is never written.
     await writeSealed(path.join(dir, 'upload.jpg'), prepared.upload);
     if (this.wiped) {
       // wipe() ran while we were writing: leave nothing behind.
@@ -182,7 +183,7 @@ export class MaterialsSession {
     };
     const record: PageRecord = { info, dir, width: prepared.width, height: prepared.height, dpi: prepared.dpi, text: null, lines: [], ocrDone: Promise.resolve() };
     this.pages.set(id, record);
-    record.ocrDone = this.runOcr(record, prepared.master);
+    record.ocrDone = this.runOcr(record, prepared.master, prepared.colour);
     this.events.emit({ type: 'pageAdded', page: structuredClone(info) });
     this.emitChecklist();
     return structuredClone(info);
@@ -306,10 +307,11 @@ export class MaterialsSession {
     this.events.clear();
   }
 
-  private async runOcr(record: PageRecord, master: Uint8Array): Promise<void> {
+  private async runOcr(record: PageRecord, master: Uint8Array, colour: Uint8Array | null): Promise<void> {
     const { info } = record;
     try {
       const result = await this.options.pool.recognize(master, {
+        colour,
         signal: this.abort.signal,
         onProgress: (progress) => {
           if (this.wiped) return;

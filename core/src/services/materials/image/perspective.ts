@@ -57,6 +57,11 @@ export function rectifiedSize(quad: Quad, width?: number, snapToA4 = 0.2): { wid
 }
 
 export function warpPerspective(img: GreyImage, quad: Quad, width: number, height: number, background = 255): GreyImage {
+  return { width, height, data: warpPixels(img, 1, quad, width, height, background) };
+}
+
+/** The same warp of an interleaved raster of `channels` bytes a pixel (the pipeline's colour copy: 3). */
+export function warpPixels(img: { width: number; height: number; data: Uint8Array }, channels: number, quad: Quad, width: number, height: number, background = 255): Uint8Array {
   const dst: Point[] = [
     { x: 0, y: 0 },
     { x: width, y: 0 },
@@ -64,8 +69,9 @@ export function warpPerspective(img: GreyImage, quad: Quad, width: number, heigh
     { x: 0, y: height },
   ];
   const h = homography(dst, quad);
-  const out = new Uint8Array(width * height);
+  const out = new Uint8Array(width * height * channels);
   const { data, width: sw, height: sh } = img;
+  const row = sw * channels;
   for (let v = 0; v < height; v++) {
     const vc = v + 0.5;
     for (let u = 0; u < width; u++) {
@@ -75,17 +81,20 @@ export function warpPerspective(img: GreyImage, quad: Quad, width: number, heigh
       const y = (h[3]! * uc + h[4]! * vc + h[5]!) / w - 0.5;
       const x0 = Math.floor(x);
       const y0 = Math.floor(y);
+      const o = (v * width + u) * channels;
       if (x0 < 0 || y0 < 0 || x0 + 1 >= sw || y0 + 1 >= sh) {
-        out[v * width + u] = background;
+        out.fill(background, o, o + channels);
         continue;
       }
       const fx = x - x0;
       const fy = y - y0;
-      const i = y0 * sw + x0;
-      const top = data[i]! * (1 - fx) + data[i + 1]! * fx;
-      const bottom = data[i + sw]! * (1 - fx) + data[i + sw + 1]! * fx;
-      out[v * width + u] = Math.round(top * (1 - fy) + bottom * fy);
+      const i = (y0 * sw + x0) * channels;
+      for (let c = 0; c < channels; c++) {
+        const top = data[i + c]! * (1 - fx) + data[i + channels + c]! * fx;
+        const bottom = data[i + row + c]! * (1 - fx) + data[i + row + channels + c]! * fx;
+        out[o + c] = Math.round(top * (1 - fy) + bottom * fy);
+      }
     }
   }
-  return { width, height, data: out };
+  return out;
 }

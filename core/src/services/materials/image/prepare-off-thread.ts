@@ -64,7 +64,8 @@ export class OffThreadPreparer {
       answered(job, reply) {
         if (!reply.ok) return job.reject(fromRemoteError(reply.error));
         const { page } = reply;
-        job.resolve({ ...page, master: asBuffer(page.master), upload: asBuffer(page.upload), thumbnail: asBuffer(page.thumbnail) });
+        const colour = page.colour ? asBuffer(page.colour) : null;
+        job.resolve({ ...page, master: asBuffer(page.master), upload: asBuffer(page.upload), thumbnail: asBuffer(page.thumbnail), colour });
       },
       unsendable: (job, err) => job.reject(err instanceof Error ? err : new Error(String(err))),
       // Only the job it was running fails; the lane starts a fresh worker for the queue.

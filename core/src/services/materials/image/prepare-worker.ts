@@ -14,8 +14,9 @@ port.on('message', (req: PrepareRequest) => {
       const master = ownBytes(page.master);
       const upload = ownBytes(page.upload);
       const thumbnail = ownBytes(page.thumbnail);
-      const reply: PrepareReply = { id: req.id, ok: true, page: { ...page, master, upload, thumbnail } };
-      port.postMessage(reply, [master.buffer, upload.buffer, thumbnail.buffer]);
+      const colour = page.colour ? ownBytes(page.colour) : null;
+      const reply: PrepareReply = { id: req.id, ok: true, page: { ...page, master, upload, thumbnail, colour } };
+      port.postMessage(reply, [master.buffer, upload.buffer, thumbnail.buffer, ...(colour ? [colour.buffer] : [])]);
     },
     (err: unknown) => {
       const reply: PrepareReply = { id: req.id, ok: false, error: toRemoteError(err) };

@@ -94,8 +94,11 @@ export class PpOcrEngine {
     await Promise.all([this.det.release(), this.rec.release(), this.cls?.release()]);
   }
 
-  /** Recognises one page image (PNG/JPEG/… bytes). */
-  async recognize(image: Uint8Array, onProgress?: (p: number) => void): Promise<OcrPageResult> {
+  /**
+   * Recognises one page image (PNG/JPEG/… bytes). Red ink is judged on `image` itself, or on `colour` when given:
+   * the same page in colour at any scale (the pipeline's colour copy of its grey master).
+   */
+  async recognize(image: Uint8Array, onProgress?: (p: number) => void, colour: Uint8Array | null = null): Promise<OcrPageResult> {
     const t0 = performance.now();
     const { data, info } = await sharp(image).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const page: RawImage = { data, width: info.width, height: info.height, channels: info.channels };
@@ -127,11 +130,21 @@ export class PpOcrEngine {
     }
     // Layout on boxes with the page's skew taken out, so lines of a slightly rotated scan do not overlap.
     const boxes = deskewedBoxes(foundQuads);
-    const stamp = found.map((l) => isRedInk(page, l.bbox));
+    const stamp = await this.redInk(page, colour, found);
     const ordered = readingOrder(found.flatMap((line, i): LayoutItem[] => (stamp[i] ? [] : [{ line, box: boxes[i]! }])));
     ordered.lines.push(...found.filter((_, i) => stamp[i]).map((l) => ({ ...l, stamp: true })));
     const confidence = found.length ? found.reduce((s, l) => s + l.confidence, 0) / found.length : 0;
     return { text: ordered.text, lines: ordered.lines, confidence: Math.round(confidence * 10) / 10, ms: Math.round(performance.now() - t0) };
+  }
+
+  /** Which lines are of red ink, judged on the colour copy (boxes scaled to it) or on the page itself. */
+  private async redInk(page: RawImage, colour: Uint8Array | null, lines: readonly OcrLine[]): Promise<boolean[]> {
+    if (!colour) return lines.map((l) => isRedInk(page, l.bbox));
+    const { data, info } = await sharp(colour).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const copy: RawImage = { data, width: info.width, height: info.height, channels: info.channels };
+    const sx = copy.width / page.width;
+    const sy = copy.height / page.height;
+    return lines.map(({ bbox: b }) => isRedInk(copy, { x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy }));
   }
 
   private async detect(page: RawImage): Promise<Quad[]> {

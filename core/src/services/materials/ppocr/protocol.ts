@@ -6,7 +6,8 @@ export interface PpOcrWorkerData {
   options: PpOcrOptions;
 }
 
-export type PpOcrRequest = { id: number; image: Uint8Array };
+/** `colour`: the same page in colour at any scale, for red-ink judgement when `image` is grey. */
+export type PpOcrRequest = { id: number; image: Uint8Array; colour: Uint8Array | null };
 
 export type PpOcrReply =
   | { type: 'ready' }

@@ -1,6 +1,7 @@
 // Seals and stamps are printed in red: a line whose ink is mostly red is a seal's text (or its star), not the
-// document's. Only colour input can show it (a camera frame or a colour scan fed as is); a grey master cannot,
-// and there a seal's text is read like any other ink.
+// document's. Only colour can show it: a colour page fed as is, or the colour copy the image pipeline makes
+// beside its grey master (image/pipeline.ts, handed to the engine with the master). A grey source has no
+// colour copy, and there a seal's text is read like any other ink.
 import type { OcrBox } from '../ocr-pool';
 import type { RawImage } from './crop';
 

@@ -96,7 +96,7 @@ export class PpOcrThread {
     });
   }
 
-  recognize(image: Uint8Array, onProgress?: (p: number) => void): Promise<OcrPageResult> {
+  recognize(image: Uint8Array, onProgress?: (p: number) => void, colour: Uint8Array | null = null): Promise<OcrPageResult> {
     if (this.dead) return Promise.reject(this.dead);
     if (this.pending) return Promise.reject(new PpOcrWorkerError('PP-OCR worker is busy'));
     return new Promise((resolve, reject) => {
@@ -104,8 +104,9 @@ export class PpOcrThread {
       this.pending = { id, resolve, reject, onProgress };
       // Copy into a buffer of our own so it can be transferred without detaching the caller's bytes.
       const own = new Uint8Array(image);
-      const req: PpOcrRequest = { id, image: own };
-      this.worker.postMessage(req, [own.buffer]);
+      const ownColour = colour ? new Uint8Array(colour) : null;
+      const req: PpOcrRequest = { id, image: own, colour: ownColour };
+      this.worker.postMessage(req, ownColour ? [own.buffer, ownColour.buffer] : [own.buffer]);
     });
   }
 

@@ -11,7 +11,7 @@ const send = (m: PpOcrReply): void => port.postMessage(m);
 PpOcrEngine.load((workerData as PpOcrWorkerData).options).then(
   (engine) => {
     port.on('message', (req: PpOcrRequest) => {
-      engine.recognize(req.image, (progress) => send({ type: 'progress', id: req.id, progress })).then(
+      engine.recognize(req.image, (progress) => send({ type: 'progress', id: req.id, progress }), req.colour).then(
         (result) => send({ type: 'done', id: req.id, result }),
         (err: unknown) => send({ type: 'failed', id: req.id, message: (err as Error).message ?? String(err) }),
       );
