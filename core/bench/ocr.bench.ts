@@ -56,7 +56,7 @@ const prepLagOff = await prepLag(offThread.prepare);
 
 // Ours, one OCR worker (same single thread as native), pages one after another, timed end to end (prep + OCR).
 const lag = monitorEventLoopDelay({ resolution: 10 });
-const pool = new OcrPool({ size: 1 });
+const pool = new OcrPool({ engine: 'tesseract', size: 1 });
 await pool.recognize((await offThread.prepare(await pageBytes(files[0]!), { source: 'file' })).master); // warm-up: worker start + data load
 lag.enable();
 for (const file of files) {
@@ -70,7 +70,7 @@ lag.disable();
 await pool.close();
 
 // Throughput with the default pool (all cores) on the same pages.
-const fullPool = new OcrPool();
+const fullPool = new OcrPool({ engine: 'tesseract' });
 
 const tPool = performance.now();
 await Promise.all(files.map(async (file) => fullPool.recognize((await offThread.prepare(await pageBytes(file), { source: 'file' })).master)));

@@ -16,7 +16,8 @@ let lease: Uint8Array;
 let residence: Uint8Array;
 
 beforeAll(async () => {
-  pool = new OcrPool({ size: 2, recycleAfterPages: 2 });
+  // tesseract.js: the engine whose workers are recycled after N pages (PP-OCR's never are).
+  pool = new OcrPool({ engine: 'tesseract', size: 2, recycleAfterPages: 2 });
   lease = new Uint8Array(await readFile(path.join(FIXTURES, 'lease-contract.clean.png')));
   residence = new Uint8Array(await readFile(path.join(FIXTURES, 'residence-certificate.scan.jpg')));
 });

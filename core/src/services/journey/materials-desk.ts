@@ -1,6 +1,6 @@
 // One MaterialsSession per resident session, created for the chosen item and wiped with the session (or
 // once the application is journaled). The OCR pool is one per terminal, started on first use because its
-// workers hold ~0.3 GB each; it is closed with the journey wiring.
+// workers hold ~0.5 GB each (PP-OCR; ~0.3 GB with tesseract); it is closed with the journey wiring.
 import type { BackendClient } from '@easydo/backend-client/client';
 import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
