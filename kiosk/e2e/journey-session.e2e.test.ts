@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { formatDateTimeText } from '@easydo/core/ui/date-time';
-import { applyAndLeave, assertNothingOf, checkStep, quickApply, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
+import { applyAndLeave, assertNothingOf, checkStep, quickApply, recordSpeech, signAndSubmit, typeDigits, typeLatin } from '../test/journey/e2e-steps';
 
 describe('journey: query, out of service, offline', () => {
   let h: Harness;
@@ -70,6 +70,30 @@ describe('journey: query, out of service, offline', () => {
     await p.getByTestId('cancel').click();
     await p.getByTestId('sim-remove').click();
     await p.locator('[data-testid="kiosk"][data-card-on-reader="false"]').waitFor();
+    await p.getByTestId('attract').waitFor();
+  });
+
+  it('speaks each screen’s instruction on arrival in elder mode; in standard mode only when asked (语音 → 朗读本页)', async () => {
+    const p = h.page;
+    await p.getByTestId('attract').waitFor();
+    const spoken = await recordSpeech(p);
+    const said = async () => (await spoken()).map((u) => u.text);
+    await p.getByTestId('browse').click();
+    await p.getByTestId('catalogue').waitFor();
+    await p.getByTestId('category-civil-affairs').click();
+    await p.getByTestId('item-QR00305001').click();
+    await p.getByTestId('guide').waitFor();
+    expect(await said()).toEqual([]);
+    await p.getByTestId('voice').click();
+    await p.getByTestId('read-aloud').click();
+    await expect.poll(said).toHaveLength(1);
+    await p.getByTestId('toggle-elder').click();
+    await expect.poll(said).toContain('这是办事指南，请查看办理条件和所需材料。准备好后点开始办理。');
+    await p.getByTestId('back').click();
+    await p.getByTestId('catalogue').waitFor();
+    await expect.poll(said).toContain('请选择要办理的事项。可以点分类，也可以用键盘输入名称或拼音首字母搜索。');
+    await p.getByTestId('toggle-elder').click();
+    await p.getByTestId('back').click();
     await p.getByTestId('attract').waitFor();
   });
 

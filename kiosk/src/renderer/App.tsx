@@ -60,7 +60,7 @@ export function App() {
             <span>{t('app.language')}</span>
           </button>
         </header>
-        {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} onSessionEnd={resetForNextPerson} />}
+        {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} elder={elder} onSessionEnd={resetForNextPerson} />}
         {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
       </div>
     </TimeZoneContext.Provider>

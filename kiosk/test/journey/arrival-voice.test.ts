@@ -1,4 +1,4 @@
-// The words a step speaks on arrival follow what is true: out of service at the start, an offline receipt.
+// The words a step speaks on arrival (elder mode) follow what is true: out of service at the start, an offline receipt.
 import { describe, expect, it } from 'vitest';
 import { arrivalVoice } from '../../src/renderer/kiosk/arrival-voice';
 import { journeyZh, journeyEn } from '../../src/renderer/i18n/domains/journey';
@@ -12,20 +12,26 @@ const offline: SubmitApplicationResponse = { ...accepted, localStage: 'submitted
 
 describe('arrival voice', () => {
   it('an attract screen out of service does not invite a card', () => {
-    expect(arrivalVoice('attract', { receipt: null }, inService)).toBe('attract');
-    expect(arrivalVoice('attract', { receipt: null }, undefined)).toBe('attract');
-    expect(arrivalVoice('attract', { receipt: null }, outOfService)).toBe('attractOutOfService');
+    expect(arrivalVoice('attract', { receipt: null }, inService, true)).toBe('attract');
+    expect(arrivalVoice('attract', { receipt: null }, undefined, true)).toBe('attract');
+    expect(arrivalVoice('attract', { receipt: null }, outOfService, true)).toBe('attractOutOfService');
     expect(journeyZh.voice.attractOutOfService).not.toMatch(/读卡区/);
   });
 
   it('an offline receipt says it is stored and delivered later, not accepted', () => {
-    expect(arrivalVoice('receipt', { receipt: accepted }, inService)).toBe('receipt');
-    expect(arrivalVoice('receipt', { receipt: offline }, inService)).toBe('receiptOffline');
+    expect(arrivalVoice('receipt', { receipt: accepted }, inService, true)).toBe('receipt');
+    expect(arrivalVoice('receipt', { receipt: offline }, inService, true)).toBe('receiptOffline');
     expect(journeyZh.voice.receiptOffline).toMatch(/保存在本机/);
     expect(journeyEn.voice.receiptOffline).toMatch(/stored on this terminal/);
   });
 
+  it('speaks on arrival in elder mode only; otherwise on demand', () => {
+    expect(arrivalVoice('catalogue', { receipt: null }, inService, false)).toBeNull();
+    expect(arrivalVoice('attract', { receipt: null }, outOfService, false)).toBeNull();
+    expect(arrivalVoice('catalogue', { receipt: null }, inService, true)).toBe('catalogue');
+  });
+
   it('every other step keeps its own words', () => {
-    expect(arrivalVoice('form', { receipt: offline }, outOfService)).toBe('form');
+    expect(arrivalVoice('form', { receipt: offline }, outOfService, true)).toBe('form');
   });
 });

@@ -30,8 +30,11 @@ import { pageSpeech } from './speech-text';
 import { arrivalVoice } from './arrival-voice';
 import { RemoteHelp } from './help/RemoteHelp';
 
-/** onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language. */
-export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: boolean; onSessionEnd?: () => void }) {
+/**
+ * onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language.
+ * elder: the frame's 长辈模式 (screens speak their instruction on arrival in it).
+ */
+export function KioskApp({ adminEntry = false, elder = false, onSessionEnd }: { adminEntry?: boolean; elder?: boolean; onSessionEnd?: () => void }) {
   const { t, i18n } = useTranslation('journey');
   const api = useTerminal();
   const service = useServiceState();
@@ -82,13 +85,15 @@ export function KioskApp({ adminEntry = false, onSessionEnd }: { adminEntry?: bo
     });
   }, [api, send]);
 
-  // Guidance for every step, spoken on arrival; the read-aloud button repeats the whole screen.
+  // Guidance for every step, spoken on arrival in elder mode (arrival-voice.ts); 朗读本页 reads the whole screen.
   useEffect(() => {
     // A card left on the reader: the reminder speaks instead (TakeCardReminder), nothing talks over it.
     if (shouldRemindCard(step, cardOnReader)) return;
-    const key = `voice.${arrivalVoice(step, snapshot.context, service)}`;
-    if (i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
-  }, [step, speechLang]);
+    const voice = arrivalVoice(step, snapshot.context, service, elder);
+    const key = `voice.${voice}`;
+    if (voice && i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
+    // Turning elder mode on speaks the screen's instruction at once.
+  }, [step, speechLang, elder]);
 
   // A visit ended: this resident's own settings go with them (volume here, elder mode and language in App).
   const resetPersonalSettings = () => {
