@@ -1,6 +1,7 @@
 // PP-OCR page recognition: DB detection → (optional) direction classification → CRNN/SVTR recognition
 // with CTC greedy decoding, on onnxruntime-node. Runs in whatever thread creates it; the OCR pool runs it
 // on a worker thread (ppocr/worker.ts), one engine per worker, models loaded once.
+import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import type { OcrLine, OcrPageResult } from '../ocr-pool';
@@ -64,10 +65,13 @@ export class PpOcrEngine {
       enableCpuMemArena: options.memoryArena ?? false,
     };
     const useCls = options.useAngleClassifier ?? true;
+    // The model bytes are read here and handed over, not their paths: onnxruntime opens a path in native code,
+    // which cannot read inside the packaged app's asar archive, where Node's (Electron's) fs can.
+    const create = async (file: string): Promise<ort.InferenceSession> => ort.InferenceSession.create(new Uint8Array(await readFile(file)), session);
     const [det, rec, cls, dict] = await Promise.all([
-      ort.InferenceSession.create(models.detection, session),
-      ort.InferenceSession.create(models.recognition, session),
-      useCls ? ort.InferenceSession.create(models.classifier, session) : Promise.resolve(null),
+      create(models.detection),
+      create(models.recognition),
+      useCls ? create(models.classifier) : Promise.resolve(null),
       loadDictionary(models.dictionary),
     ]);
     return new PpOcrEngine(det, rec, cls, dict, {
