@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWPORTS } from '@easydo/core/ui/design/tokens';
 import { startHarness, type Harness } from './harness';
-import { checkStep, sign, typeHanzi } from '../test/journey/e2e-steps';
+import type { Page } from 'playwright-core';
+import { checkStep, sign, typeHanzi, typeLatin } from '../test/journey/e2e-steps';
+
+/** The first element matching the selector lies wholly inside the window as it is now (no scrolling). */
+async function inView(p: Page, selector: string): Promise<boolean> {
+  return p.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth && r.height > 0;
+  });
+}
 
 describe('design system: the main path in both orientations and both modes', () => {
   let h: Harness;
@@ -48,6 +57,21 @@ describe('design system: the main path in both orientations and both modes', () 
       await p.getByTestId('page-next').click();
       await p.getByTestId('page-where').filter({ hasText: '第 2 页' }).waitFor();
       expect(await p.locator('.item-tiles .item').first().getAttribute('data-testid')).not.toBe(first);
+      // Searching: the keyboard and the results it finds are both in view, side by side in landscape.
+      await p.getByTestId('open-search-keyboard').click();
+      await typeLatin(p, 'hy');
+      await p.locator('[data-testid="catalogue-search"][value="hy"]').waitFor();
+      await p.getByTestId('item-QR00305001').waitFor();
+      for (const mode of ['standard', 'elder'] as const) {
+        if (mode === 'elder') await p.getByTestId('toggle-elder').click();
+        for (const part of ['.item-tiles .item', '[data-testid="kb-done"]', '[data-testid="kb-key-q"]']) {
+          expect(await inView(p, part), `${orientation} ${mode}: ${part} in view while searching`).toBe(true);
+        }
+        if (mode === 'elder') await p.getByTestId('toggle-elder').click();
+      }
+      await checkStep(h, shot('02b-search'), { fits });
+      await p.getByTestId('kb-clear').click();
+      await p.getByTestId('kb-done').click();
       await p.getByTestId('category-civil-affairs').click();
       const tile = p.getByTestId('item-QR00305001');
       expect(await tile.textContent()).toContain('承诺 5 个工作日');
