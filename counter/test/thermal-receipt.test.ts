@@ -24,7 +24,7 @@ function setup(opts: { card: string | null; accepted: boolean }) {
   const receipts = { print: vi.fn(printed), reprint: vi.fn(printed) };
   const ctx = {
     config: () => ({ devices: { receiptPrinter: { address: 'virtual' } } }),
-    applications: { journal: { get: () => app } },
+    applications: { records: { get: () => app } },
     sessions: { current: () => session },
     receipts,
     receiptPrinter: { virtual: { jobs } },

@@ -33,7 +33,7 @@ const service: ServiceState = {
 const outboxStatus = (lastError: string | null) => ({
   running: true, depth: 1, oldestPendingAt: null, lastError, lastSuccessAt: null, pending: 1, delivered: 0, failed: 0, quarantined: 0, needsClerk: 0, byState: {},
 });
-const applications = (lastError: string | null) => ({ outbox: { status: () => outboxStatus(lastError), lastStatus: () => outboxStatus(lastError) }, journal: { setAside: () => [] } });
+const applications = (lastError: string | null) => ({ delivery: { status: () => outboxStatus(lastError), lastStatus: () => outboxStatus(lastError) }, records: { setAside: () => [] } });
 
 describe('admin shows and sends scrubbed error texts', () => {
   it('the dashboard: devices, service reasons and the outbox', async () => {

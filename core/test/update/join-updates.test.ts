@@ -25,7 +25,7 @@ function context(dir: string, update: unknown) {
     dataDir: dir,
     log: { info: () => undefined, warn: () => undefined },
     sessions: { current: () => null },
-    applications: { outbox: { status: async () => ({ depth: 0, oldestPendingAt: null }) } },
+    applications: { delivery: { status: async () => ({ depth: 0, oldestPendingAt: null }) } },
     devices: {
       serviceState: () => ({ inService: false }),
       onServiceChange: (l: (s: { inService: boolean }) => void) => (serviceListeners.push(l), () => undefined),

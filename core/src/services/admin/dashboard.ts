@@ -1,6 +1,6 @@
 // Assembles the dashboard and the minute sample from the terminal's parts.
 import type { Dashboard, HistoryPoint, OutboxView, SetAsideApplication } from '@easydo/core/contract/schemas/admin-dashboard';
-import { trackingCodeOf, type RunningDesk } from '../applications/application-desk';
+import { trackingCodeOf, type DomainDesk } from '../applications/application-desk';
 import type { TerminalContext } from '../terminal/context';
 import type { HeartbeatService } from './heartbeat';
 import { redactedDevice, redactedService, scrubbedError } from './redacted-errors';
@@ -9,9 +9,9 @@ import { systemStats } from './system-stats';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The outbox as the dashboard shows it: counts, and the applications waiting for a person (no personal data). */
-export async function outboxView(ctx: { applications: Pick<RunningDesk, 'outbox' | 'journal'> }): Promise<OutboxView> {
-  const s = await ctx.applications.outbox.status();
-  const setAside = (await ctx.applications.journal.setAside(50)).map((a) => ({
+export async function outboxView(ctx: { applications: Pick<DomainDesk, 'delivery' | 'records'> }): Promise<OutboxView> {
+  const s = await ctx.applications.delivery.status();
+  const setAside = (await ctx.applications.records.setAside(50)).map((a) => ({
     trackingCode: trackingCodeOf(a.localId),
     itemCode: a.itemCode,
     state: a.state as SetAsideApplication['state'],
@@ -41,7 +41,7 @@ export function samplePoint(ctx: TerminalContext, heartbeat: HeartbeatService, a
   const devices = ctx.devices.list();
   return {
     at: at.toISOString(),
-    outboxDepth: ctx.applications.outbox.lastStatus().depth,
+    outboxDepth: ctx.applications.delivery.lastStatus().depth,
     latencyMs: heartbeat.backend().latencyMs,
     working: devices.filter((d) => d.status === 'online' || d.status === 'busy').length,
     statuses: Object.fromEntries(devices.map((d) => [d.id, d.status])),

@@ -35,7 +35,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
     url: ctx.backend.url,
     devices: () => ctx.devices.list(),
     service: () => ctx.devices.serviceState(),
-    outbox: () => ctx.applications.outbox.lastStatus(),
+    outbox: () => ctx.applications.delivery.lastStatus(),
     version: ctx.version,
   });
   const history = new HistoryStore(ctx.dataDir);
@@ -145,7 +145,7 @@ export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOption
     },
     'admin:drain': async (_req, caller) => {
       record(caller, 'admin.outbox.drain');
-      return ctx.applications.outbox.drainNow();
+      return ctx.applications.delivery.drainNow();
     },
     'admin:exit': (_req, caller) => {
       record(caller, 'admin.exit');

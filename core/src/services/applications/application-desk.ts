@@ -35,14 +35,29 @@ export interface ApplicationDeskOptions {
   waitForNumberMs?: number;
 }
 
-export interface RunningDesk extends ApplicationDesk {
-  journal: Journal;
-  outbox: Outbox;
+/**
+ * What the domains may do with journaled applications: read them and record what happened at the terminal
+ * (the receipt printed, the 好差评). Writing applications, delivering, purging and the crypto stay with the desk.
+ */
+export type ApplicationRecords = Pick<Journal, 'get' | 'list' | 'setAside' | 'markReceiptPrinted' | 'recordEvaluation'>;
+/** What the domains may see and ask of delivery: its status and the admin's "drain now". */
+export type Delivery = Pick<Outbox, 'status' | 'lastStatus' | 'drainNow'>;
+
+/** The desk as the domains get it (TerminalContext.applications): never the journal or the outbox themselves. */
+export interface DomainDesk extends ApplicationDesk {
+  records: ApplicationRecords;
+  delivery: Delivery;
   /**
    * A counter application set aside because its clerk's token was refused (needs-clerk), sent again with a
    * signed-in clerk's token under its own idempotency key; waits for the number like submit().
    */
   resubmit(localId: string, clerkToken: string): Promise<SubmitApplicationResponse>;
+}
+
+/** The desk as the composition root (and the tests through it) hold it. */
+export interface RunningDesk extends DomainDesk {
+  journal: Journal;
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -84,6 +99,8 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   return {
     journal,
     outbox,
+    records: journal,
+    delivery: outbox,
     async prepare(session, itemCode) {
       const item = itemForCardFamily(await options.catalogue.item(itemCode), session.card.cardType);
       assertCardAccepted(session.card, item);

@@ -45,7 +45,7 @@ export function terminalFleetPorts(ctx: TerminalContext, admin: TerminalAdminOps
   });
   let outbox = { depth: 0, oldestPendingAt: null as number | null };
   const refreshOutbox = () =>
-    void ctx.applications.outbox.status().then(
+    void ctx.applications.delivery.status().then(
       (s) => {
         outbox = { depth: s.depth, oldestPendingAt: s.oldestPendingAt };
       },

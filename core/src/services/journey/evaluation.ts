@@ -36,7 +36,7 @@ export function levelOf(n: number): EvaluationLevel {
 }
 
 export async function submitEvaluation(
-  deps: { journal: Journal; outbox: Outbox; waitMs?: number },
+  deps: { journal: Pick<Journal, 'get' | 'recordEvaluation'>; outbox: Pick<Outbox, 'drainNow'>; waitMs?: number },
   session: ResidentSession,
   channel: 'kiosk' | 'counter',
   input: EvaluationInput,

@@ -81,7 +81,7 @@ function backendFailure(err: unknown): unknown {
 export class ProgressService {
   constructor(
     private readonly client: BackendClient,
-    private readonly journal: Journal,
+    private readonly journal: Pick<Journal, 'list'>,
     private readonly catalogue: CatalogueService,
     /** Wrong passwords per acceptance number (shared with 补打, which also proves number + password). */
     readonly throttle: QueryThrottle = new QueryThrottle(),

@@ -27,7 +27,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
   const materials = new MaterialsDesk({ catalogue: ctx.catalogue, client: ctx.backend.client, hub: ctx.hub, log: ctx.log, ocrEngine: ctx.config().ocr.engine });
 
   const { scanner, receipts } = ctx;
-  const progress = new ProgressService(ctx.backend.client, ctx.applications.journal, ctx.catalogue);
+  const progress = new ProgressService(ctx.backend.client, ctx.applications.records, ctx.catalogue);
   const receiptSms = new ReceiptSmsOnce();
 
   const info = (): SessionInfo => {
@@ -85,7 +85,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'receipt:sms': (req, caller) => {
         // Read per call: the switch is live, and a screen opened before it was turned off may still offer the button.
         if (!ctx.config().receiptSms) throw new Failure('state', 'This terminal does not send receipt SMS', 'sms-off');
-        return receiptSms.send({ journal: ctx.applications.journal, client: ctx.backend.client }, caller.card, caller.card.card, req.localId);
+        return receiptSms.send({ journal: ctx.applications.records, client: ctx.backend.client }, caller.card, caller.card.card, req.localId);
       },
       // 补打 proves number + password (or the slip's QR token) too: it counts against the same per-number limit as a
       // progress query.
@@ -106,7 +106,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       },
       'evaluation:rate': (req, caller) =>
         submitEvaluation(
-          { journal: ctx.applications.journal, outbox: ctx.applications.outbox },
+          { journal: ctx.applications.records, outbox: ctx.applications.delivery },
           caller.card,
           caller.mode() === 'counter' ? 'counter' : 'kiosk',
           req,

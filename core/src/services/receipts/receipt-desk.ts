@@ -36,7 +36,7 @@ export function receiptLanguageFor(language: SessionLanguage, item: CatalogueIte
 
 export interface ReceiptDeskOptions {
   config: () => TerminalConfig;
-  journal: Journal;
+  journal: Pick<Journal, 'get' | 'list' | 'markReceiptPrinted'>;
   catalogue: CatalogueService;
   printer: ReceiptPrinterBundle;
 }

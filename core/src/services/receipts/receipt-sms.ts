@@ -24,7 +24,7 @@ export function smsPhoneOf(app: LocalApplication): string | null {
 export class ReceiptSmsOnce {
   private readonly sent = new WeakMap<object, Set<string>>();
 
-  async send(deps: { journal: Journal; client: BackendClient }, session: object, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
+  async send(deps: { journal: Pick<Journal, 'get'>; client: BackendClient }, session: object, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
     const ids = this.sent.get(session) ?? new Set<string>();
     this.sent.set(session, ids);
     if (ids.has(localId)) throw new Failure('state', 'The receipt SMS was already sent in this session', 'sms-already-sent');
@@ -38,7 +38,7 @@ export class ReceiptSmsOnce {
   }
 }
 
-export async function sendReceiptSms(deps: { journal: Journal; client: BackendClient }, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
+export async function sendReceiptSms(deps: { journal: Pick<Journal, 'get'>; client: BackendClient }, card: CardRecord, localId: string): Promise<{ sentTo: string }> {
   let app;
   try {
     app = await deps.journal.get(localId);

@@ -22,7 +22,7 @@ export function proofMatches(proof: ReprintProof, app: Pick<LocalApplication, 'r
  * The applications this terminal issued `acceptanceNumber` to. The number is sealed at rest (only the receipt holds
  * it), so it is matched here, among the delivered rows SQL picked.
  */
-export async function issuedWithNumber(journal: Journal, acceptanceNumber: string): Promise<LocalApplication[]> {
+export async function issuedWithNumber(journal: Pick<Journal, 'list'>, acceptanceNumber: string): Promise<LocalApplication[]> {
   return (await journal.list({ states: ['accepted', 'receipt-printed', 'evaluated'], withData: true, newestFirst: true }))
     .filter((a) => a.acceptanceNumber === acceptanceNumber && a.receipt);
 }

@@ -20,7 +20,7 @@ import { SessionManager } from '../session/session-manager';
 import { toMaskedCard } from '../session/card-record';
 import { AdminGate, type AuditSink } from '../admin/admin-gate';
 import { CatalogueService } from '../catalogue/catalogue-service';
-import { createApplicationDesk } from '../applications/application-desk';
+import { createApplicationDesk, type RunningDesk } from '../applications/application-desk';
 import type { Logger } from '../logging/logger';
 import type { HidReportDevice, NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import { withAdminActivity } from '../admin/admin-activity';
@@ -63,6 +63,8 @@ export interface TerminalOptions {
 export type CoreHandlers = HandlersFor<Exclude<ChannelName, CounterChannelName | RemoteHelpKioskChannelName | RemoteHelpCounterChannelName>>;
 
 export interface Terminal extends TerminalContext {
+  /** The whole desk, journal and outbox included: the composition root closes them; tests read them. */
+  applications: RunningDesk;
   handlers: CoreHandlers;
   /** The fleet agent when config.fleet is set (core/src/services/fleet/join-fleet.ts), else null. */
   fleet: FleetMembership | null;
@@ -107,7 +109,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
   if (scanner) devices.add(scanner.service, required('scanner'));
   const qrScanner = await createQrScannerBundle(config.devices.qrScanner, { development, ...(options.openHidDevice ? { openHidDevice: options.openHidDevice } : {}) });
   if (qrScanner) devices.add(qrScanner.scanner, false); // optional: without it only 亮码办事 is not offered
-  const receipts = new ReceiptDesk({ config: () => config, journal: applications.journal, catalogue, printer: receiptPrinter });
+  const receipts = new ReceiptDesk({ config: () => config, journal: applications.records, catalogue, printer: receiptPrinter });
 
   devices.onDeviceChange((s) => hub.emit('device:changed', s));
   devices.onServiceChange((s) => hub.emit('service:changed', s));
@@ -201,6 +203,7 @@ export async function createTerminal(options: TerminalOptions): Promise<Terminal
 
   return {
     ...context,
+    applications,
     handlers,
     fleet,
     updates,

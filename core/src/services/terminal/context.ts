@@ -8,7 +8,7 @@ import type { RouterGuards } from '../ipc/preconditions';
 import type { DeviceManager } from '../devices/device-manager';
 import type { SessionManager } from '../session/session-manager';
 import type { CatalogueService } from '../catalogue/catalogue-service';
-import type { RunningDesk } from '../applications/application-desk';
+import type { DomainDesk } from '../applications/application-desk';
 import type { ReceiptPrinterBundle } from '../devices/receipt-printer';
 import type { IdReaderBundle } from '../devices/id-reader';
 import type { AdminGate } from '../admin/admin-gate';
@@ -34,7 +34,8 @@ export interface TerminalContext {
   sessions: SessionManager;
   backend: BackendBundle;
   catalogue: CatalogueService;
-  applications: RunningDesk;
+  /** Applications as domains may use them (records, delivery status): not the journal or outbox themselves. */
+  applications: DomainDesk;
   receiptPrinter: ReceiptPrinterBundle;
   idReader: IdReaderBundle;
   /** The configured scanner (SANE or hot folder), or null when the terminal has none. */

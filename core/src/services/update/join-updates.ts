@@ -43,7 +43,7 @@ export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): Update
     clerkSignedIn: () => clerkSignedIn?.() ?? false,
     // Submission is journal first (synchronous SQLite): whatever the outbox holds is on disk. The journal must
     // answer, though: a journal that does not is no state to restart in.
-    outboxSafe: () => ctx.applications.outbox.status().then(() => true, () => false),
+    outboxSafe: () => ctx.applications.delivery.status().then(() => true, () => false),
     setOutOfService: async (reason) => {
       ctx.log.info({ audit: reason === null ? 'update.service.in' : 'update.service.out', reason }, 'audit');
       ctx.devices.setManualOutOfService(reason);

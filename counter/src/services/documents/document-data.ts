@@ -6,7 +6,7 @@ import { trackingCodeOf } from '@easydo/core/services/applications/application-d
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { CatalogueItem } from '../intake/materials-view';
 
-export type JournaledApplication = Awaited<ReturnType<TerminalContext['applications']['journal']['get']>>;
+export type JournaledApplication = Awaited<ReturnType<TerminalContext['applications']['records']['get']>>;
 export type Applicant = NonNullable<JournaledApplication['submission']>['applicant'];
 
 export function timeLimitText(item: CatalogueItem): string {

@@ -17,7 +17,7 @@ export class DocumentDesk {
 
   async app(localId: string): Promise<JournaledApplication> {
     try {
-      return await this.ctx.applications.journal.get(localId);
+      return await this.ctx.applications.records.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
@@ -60,7 +60,7 @@ export class DocumentDesk {
     const queue = config.devices.a4Printer.queue;
     try {
       const { jobId } = await printPdfWithLp(pdf, { queue, title: `easydo-${kind}-${trackingCodeOf(app.localId)}` });
-      if (kind === 'receipt' && app.state === 'accepted') await this.ctx.applications.journal.markReceiptPrinted(app.localId);
+      if (kind === 'receipt' && app.state === 'accepted') await this.ctx.applications.records.markReceiptPrinted(app.localId);
       this.ctx.log.info({ localId, kind, jobId }, 'counter document printed');
       return { kind, target: 'cups', queue, jobId };
     } catch (e) {

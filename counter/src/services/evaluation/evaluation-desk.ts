@@ -40,7 +40,7 @@ export class EvaluationDesk {
   async request(localId: string, staffId: string, windowNo: string): Promise<void> {
     let app;
     try {
-      app = await this.ctx.applications.journal.get(localId);
+      app = await this.ctx.applications.records.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
@@ -59,7 +59,7 @@ export class EvaluationDesk {
     const p = this.take(input.requestId);
     const indicators = Object.fromEntries(Object.entries(input.indicators).filter(([, v]) => v !== undefined)) as EvaluationInput['indicators'] & { overall: EvaluationLevel };
     try {
-      await this.ctx.applications.journal.recordEvaluation(p.localId, {
+      await this.ctx.applications.records.recordEvaluation(p.localId, {
         acceptanceNumber: p.acceptanceNumber,
         itemCode: p.itemCode,
         departmentCode: p.departmentCode,
@@ -74,7 +74,7 @@ export class EvaluationDesk {
       this.ctx.log.warn({ err, localId: p.localId }, 'evaluation not recorded');
       throw new Failure('state', 'This application cannot be evaluated now', 'not-evaluable');
     }
-    void this.ctx.applications.outbox.drainNow().catch(() => undefined);
+    void this.ctx.applications.delivery.drainNow().catch(() => undefined);
     this.onRated(p.localId, input.level, { reasons: input.reasons ?? [], callback: Boolean(input.callbackPhone) });
     this.ctx.hub.emit('evaluation:done', { requestId: input.requestId, level: input.level, acceptanceNumber: p.acceptanceNumber });
   }

@@ -15,7 +15,7 @@ export class HeldDesk {
 
   async list(): Promise<HeldApplication[]> {
     // A row found unreadable while listing comes back quarantined, without its submission: not a held one.
-    const held = (await this.ctx.applications.journal.list({ states: ['needs-clerk'], withData: true })).filter((a) => a.submission);
+    const held = (await this.ctx.applications.records.list({ states: ['needs-clerk'], withData: true })).filter((a) => a.submission);
     return Promise.all(held.map(async (a) => ({
       ...(await applicationLine(a, this.ctx.catalogue)),
       takenBy: this.takenBy(a.localId),

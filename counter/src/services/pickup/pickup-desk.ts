@@ -31,7 +31,7 @@ export class PickupDesk {
     const code = query.trackingCode?.toUpperCase();
     const idNumber = query.byCard ? this.cardIdNumber() : null;
     // The tracking code is a plain column (SQL picks the row); the ID number is sealed, so matched here.
-    const apps = (await this.ctx.applications.journal.list({ withData: true, newestFirst: true, ...(code ? { trackingCode: code, limit: 20 } : {}) }))
+    const apps = (await this.ctx.applications.records.list({ withData: true, newestFirst: true, ...(code ? { trackingCode: code, limit: 20 } : {}) }))
       .filter((a) => a.submission && (code ? trackingCodeOf(a.localId) === code : a.submission.applicant.idNumber === idNumber))
       .slice(0, 20);
     return Promise.all(apps.map((a) => this.summary(a)));
@@ -43,7 +43,7 @@ export class PickupDesk {
    */
   private async byReceipt(proof: ReprintProof): Promise<ApplicationSummary[]> {
     const secret = this.ctx.config().terminalSecret;
-    const apps = (await issuedWithNumber(this.ctx.applications.journal, proof.acceptanceNumber)).filter((a) => a.submission && proofMatches(proof, a, secret));
+    const apps = (await issuedWithNumber(this.ctx.applications.records, proof.acceptanceNumber)).filter((a) => a.submission && proofMatches(proof, a, secret));
     return Promise.all(apps.slice(0, 20).map((a) => this.summary(a)));
   }
 
@@ -51,7 +51,7 @@ export class PickupDesk {
   async resume(localId: string): Promise<{ itemCode: string; form: Record<string, FormValue> }> {
     let app: JournaledApplication;
     try {
-      app = await this.ctx.applications.journal.get(localId);
+      app = await this.ctx.applications.records.get(localId);
     } catch {
       throw new Failure('validation', 'Unknown application', 'not-found');
     }
