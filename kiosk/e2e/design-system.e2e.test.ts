@@ -20,7 +20,8 @@ describe('design system: the main path in both orientations and both modes', () 
   let h: Harness;
   const problems: string[] = [];
   beforeAll(async () => {
-    h = await startHarness();
+    // A cabinet unlike the default one: the screens must point where its parts are.
+    h = await startHarness({ config: { hardwareLayout: { cardReader: 'left', receiptSlot: 'right', scanner: 'centre', qrImager: 'left' } } });
     const p = h.page;
     p.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
@@ -44,6 +45,9 @@ describe('design system: the main path in both orientations and both modes', () 
       await p.setViewportSize(VIEWPORTS[orientation]);
       await p.getByTestId('attract').waitFor();
       expect(await p.getByTestId('place-card-art').isVisible()).toBe(true);
+      // Where the reader is on this cabinet, drawn and said.
+      expect(await p.getByTestId('terminal-front').getAttribute('data-place')).toBe('left');
+      expect(await p.getByTestId('reader-at').textContent()).toBe('读卡区在屏幕下方左侧');
       await checkStep(h, shot('01-attract'), { fits });
 
       await p.getByTestId('sim-place-res01').click();
@@ -108,6 +112,8 @@ describe('design system: the main path in both orientations and both modes', () 
       await p.getByTestId('signature-confirm').click();
 
       await p.getByTestId('receipt-printed').waitFor();
+      expect(await p.locator('[data-testid="terminal-front"][data-part="receiptSlot"]').getAttribute('data-place')).toBe('right');
+      expect(await p.getByTestId('receipt-printed').textContent()).toContain('回执从屏幕下方右侧的出口出来。');
       await checkStep(h, shot('09-receipt'), { fits });
       await p.getByTestId('receipt-continue').click();
 

@@ -7,6 +7,7 @@ import { TimeZoneContext } from '@easydo/core/ui/time-zone';
 import { CounterApp } from '@easydo/counter/ui/CounterApp';
 import { DisplayApp } from '@easydo/counter/ui/DisplayApp';
 import { KioskApp } from './kiosk/KioskApp';
+import { HardwareLayoutContext } from './kiosk/hardware-layout';
 import { AdminApp } from './admin/AdminApp';
 import { SimulatorPanel } from './dev/SimulatorPanel';
 import { ALargeSmall, Landmark, Languages } from 'lucide-react';
@@ -44,6 +45,7 @@ export function App() {
   };
   return (
     <TimeZoneContext.Provider value={info.timeZone}>
+      <HardwareLayoutContext.Provider value={info.hardware}>
       <div className="app" data-mode={info.mode}>
         <header className="topbar">
           <Landmark aria-hidden="true" className="topbar-emblem" />
@@ -63,6 +65,7 @@ export function App() {
         {info.mode === 'admin' ? <AdminApp /> : info.mode === 'counter' ? <CounterApp /> : info.mode === 'display' ? <DisplayApp /> : <KioskApp adminEntry={info.entry === 'admin' && !leftAdmin} elder={elder} onSessionEnd={resetForNextPerson} />}
         {info.simulated && info.mode !== 'display' && <SimulatorPanel />}
       </div>
+      </HardwareLayoutContext.Provider>
     </TimeZoneContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 // The window host with fake adapters (a sink per window that records what it was sent) over the real router,
 // ModeRegistry, EventHub and AdminGate: what both shells deliver is decided here.
+import { DEFAULT_HARDWARE_LAYOUT } from '@easydo/core/contract/schemas/terminal';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type EventName, type EventPayload } from '@easydo/core/contract/channels';
 import { ModeRegistry } from '@easydo/core/services/ipc/caller';
@@ -85,7 +86,7 @@ describe('window host', () => {
     // A slow handler that asks for the caller's mode after the await, as terminal:info does.
     handlers['terminal:info'] = async (_req, caller) => {
       await gate;
-      return { terminalId: 't', centreName: 'c', mode: caller.mode(), entry: 'kiosk', version: 'v', defaultLanguage: 'zh-CN', simulated: true, timeZone: 'Asia/Shanghai', receiptSms: true };
+      return { terminalId: 't', centreName: 'c', mode: caller.mode(), entry: 'kiosk', version: 'v', defaultLanguage: 'zh-CN', simulated: true, timeZone: 'Asia/Shanghai', receiptSms: true, hardware: DEFAULT_HARDWARE_LAYOUT };
     };
     const host = new WindowHost({ router: createRouter({ handlers, onInternalError: (c) => void internal.push(c) }), hub, modes });
     const sink = recorder();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IdentityConfig, IDENTITY_DEFAULTS, QrScannerConfig } from './qr-scanner-config';
 import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';
 import { UpdateConfig } from '../update/config';
+import { DEFAULT_HARDWARE_LAYOUT, HardwareLayout } from '@easydo/core/contract/schemas/terminal';
 
 const pollIntervalMs = z.number().int().min(100).max(5000).default(400);
 
@@ -209,6 +210,11 @@ export const TerminalConfig = z.strictObject({
    * mobile number through the platform (sendReceiptSms). Off where the platform sends no SMS or the centre wants none.
    */
   receiptSms: z.boolean().default(true),
+  /**
+   * Where the parts sit on this cabinet's front, below the screen (left, centre, right as the resident sees them):
+   * the screens' pictures and words point there ("请把证件放在屏幕下方右侧的读卡区").
+   */
+  hardwareLayout: HardwareLayout.default(DEFAULT_HARDWARE_LAYOUT),
   fleet: FleetConfig.optional(),
   /** Staged self-updates (core/src/services/update/); absent: the terminal never updates itself. */
   update: UpdateConfig.optional(),

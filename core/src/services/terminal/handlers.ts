@@ -38,6 +38,7 @@ export function createHandlers(d: HandlerDeps): HandlersFor<FoundationChannelNam
       simulated: d.simulator !== null,
       timeZone: d.config().timeZone,
       receiptSms: d.config().receiptSms,
+      hardware: d.config().hardwareLayout,
     }),
     'service:state': () => d.devices.serviceState(),
     'devices:list': () => d.devices.list(),

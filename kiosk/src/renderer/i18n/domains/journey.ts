@@ -5,11 +5,13 @@ import type { WithPlurals } from '@easydo/core/ui/i18n-types';
 export const journeyZh = {
   steps: { catalogue: '选择事项', guide: '查看办事指南', identity: '核验身份', form: '填写表单', materials: '提交材料', review: '确认信息', signature: '签名', submit: '提交', receipt: '回执', evaluation: '评价' },
   stepOf: '第 {{n}} 步，共 {{total}} 步：{{name}}',
+  where: { left: '屏幕下方左侧', centre: '屏幕下方正中', right: '屏幕下方右侧' },
   common: { back: '返回', next: '下一步', cancel: '结束办理', home: '回到首页', readAloud: '朗读本页', stopReading: '停止朗读', retry: '重试', required: '必填', close: '关闭' },
   volume: { label: '朗读音量', low: '小', medium: '中', high: '大', changed: '朗读音量：{{level}}' },
   attract: {
     welcome: '欢迎使用易办事自助服务',
     placeCard: '请将身份证、港澳台居民居住证或外国人永久居留身份证放在读卡区',
+    readerAt: '读卡区在{{where}}',
     browse: '浏览办事指南',
     query: '查询办理进度',
     showCode: '亮码办事',
@@ -134,6 +136,7 @@ export const journeyZh = {
     tracking: '本机跟踪码',
     printing: '正在打印回执…',
     printed: '回执已打印，请取走',
+    takeAt: '回执从{{where}}的出口出来。',
     printFailed: '回执没有打印出来，但您的申请已经提交，不会丢失。',
     onScreen: '回执的内容显示在下面，可以用手机拍下本页，或扫描二维码查询进度。',
     laterReprint: '以后可以在本机点“查询办理进度”，输入受理编号和查询密码补打回执。',
@@ -216,11 +219,13 @@ export const journeyZh = {
 export const journeyEn: WithPlurals<typeof journeyZh> = {
   steps: { catalogue: 'Choose a service', guide: 'Read the guide', identity: 'Identify', form: 'Fill in the form', materials: 'Materials', review: 'Check', signature: 'Sign', submit: 'Submit', receipt: 'Receipt', evaluation: 'Rate' },
   stepOf: 'Step {{n}} of {{total}}: {{name}}',
+  where: { left: 'below the screen, on the left', centre: 'below the screen, in the middle', right: 'below the screen, on the right' },
   common: { back: 'Back', next: 'Next', cancel: 'End and leave', home: 'Home', readAloud: 'Read this page aloud', stopReading: 'Stop reading', retry: 'Try again', required: 'required', close: 'Close' },
   volume: { label: 'Speech volume', low: 'Low', medium: 'Medium', high: 'High', changed: 'Speech volume: {{level}}' },
   attract: {
     welcome: 'Welcome to Easy-Do self-service',
     placeCard: 'Place your ID card, HK/Macao/Taiwan residence permit or foreigner permanent residence card on the reader',
+    readerAt: 'The card reader is {{where}}',
     browse: 'Browse service guides',
     query: 'Check application progress',
     showCode: 'Use a phone identity code',
@@ -351,6 +356,7 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
     tracking: 'Tracking code',
     printing: 'Printing your receipt…',
     printed: 'Receipt printed — please take it',
+    takeAt: 'It comes out of the slot {{where}}.',
     printFailed: 'The receipt was not printed, but your application has been submitted and is safe.',
     onScreen: 'The receipt is shown below: take a photo of this page with your phone, or scan the QR code to follow the progress.',
     laterReprint: 'Later you can reprint it here: tap “Check application progress” and enter the acceptance number and query password.',

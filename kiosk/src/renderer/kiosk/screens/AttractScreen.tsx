@@ -10,12 +10,14 @@ import { useQuery } from '@easydo/core/ui/terminal-context';
 import type { ScreenProps } from '../screen-props';
 import { printerNotice } from '../service-rules';
 import { PlaceCardArt } from '../PlaceCardArt';
+import { TerminalFrontArt, usePlaceOf } from '../hardware-layout';
 
 export function AttractScreen({ send, t, service }: ScreenProps) {
   const out = service !== undefined && !service.inService;
   // Said before anyone starts: no receipt printing (on screen instead), or a roll about to run out.
   const printer = out ? null : printerNotice(service);
   const reasonsText = useDeviceReasons();
+  const reader = usePlaceOf('cardReader');
   // Asked again when the terminal's service changes (a scanner unplugged or back).
   const codes = useQuery('identity:options', {}, [service]);
   return (
@@ -42,8 +44,18 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
         </p>
       )}
       <h1>{t('attract.welcome')}</h1>
-      {!out && <PlaceCardArt />}
+      {!out && (
+        <div className="attract-art">
+          <PlaceCardArt />
+          <TerminalFrontArt part="cardReader" label={t('attract.readerAt', { where: t(`where.${reader}`) })} />
+        </div>
+      )}
       {!out && <p className="lead">{t('attract.placeCard')}</p>}
+      {!out && (
+        <p className="lead" data-testid="reader-at">
+          {t('attract.readerAt', { where: t(`where.${reader}`) })}
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="btn btn-primary btn-main" data-testid="browse" onClick={() => send({ type: 'BROWSE' })}>
           {t('attract.browse')}

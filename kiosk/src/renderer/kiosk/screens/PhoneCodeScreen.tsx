@@ -10,7 +10,7 @@ import { CallError, call, useTerminal } from '@easydo/core/ui/terminal-context';
 import type { JourneyEvent } from '../journey-machine';
 import type { Lang } from '../screen-props';
 import { PHONE_CODE_TEXT } from './phone-code-text';
-import { TerminalImagerArt } from './TerminalImagerArt';
+import { TerminalFrontArt } from '../hardware-layout';
 
 const WARN_SECONDS = 10;
 
@@ -74,7 +74,7 @@ export function PhoneCodeScreen({ send, lang, speak, mode }: { send: (e: Journey
       {error && error.reason !== 'cancelled' && <ErrorNotice error={error} />}
       {scanning ? (
         <div className="phone-code-scan" data-testid="phone-code-scanning">
-          <TerminalImagerArt label={text.imager} />
+          <TerminalFrontArt part="qrImager" label={text.imager} testId="imager-art" />
           <p className="lead">{text.instruction}</p>
           <p role="status" aria-live="polite" data-testid="phone-code-left">
             {text.waiting} {text.remaining.replace('{{s}}', String(left))}

@@ -11,12 +11,14 @@ import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { ReceiptPaper } from './ReceiptPaper';
+import { TerminalFrontArt, usePlaceOf } from '../hardware-layout';
 
 export function ReceiptScreen({ ctx, send, t, service, speak }: ScreenProps) {
   const r = ctx.receipt;
   const view = ctx.receiptView;
   // 重新打印 opens when the printer reports it can print again (service:changed after paper is loaded).
   const printerBack = service?.canPrint === true;
+  const slot = usePlaceOf('receiptSlot');
   if (!r) return null;
   const accepted = r.acceptanceNumber !== null;
   return (
@@ -52,9 +54,12 @@ export function ReceiptScreen({ ctx, send, t, service, speak }: ScreenProps) {
       </dl>
       {ctx.printed === 'pending' && <ProgressBar value={null} label={t('receipt.printing')} testId="print-progress" />}
       {ctx.printed === 'printed' && (
-        <p role="status" data-testid="receipt-printed">
-          {t('receipt.printed')}
-        </p>
+        <div className="receipt-take">
+          <TerminalFrontArt part="receiptSlot" label={t('receipt.takeAt', { where: t(`where.${slot}`) })} />
+          <p role="status" data-testid="receipt-printed">
+            {t('receipt.printed')} {t('receipt.takeAt', { where: t(`where.${slot}`) })}
+          </p>
+        </div>
       )}
       {ctx.printed === 'failed' && (
         <div data-testid="receipt-print-failed">

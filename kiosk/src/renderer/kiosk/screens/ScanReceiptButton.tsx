@@ -5,7 +5,7 @@ import type { ContractError } from '@easydo/core/contract/errors';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { CallError, call, useTerminal } from '@easydo/core/ui/terminal-context';
 import type { Lang } from '../screen-props';
-import { TerminalImagerArt } from './TerminalImagerArt';
+import { TerminalFrontArt } from '../hardware-layout';
 
 const TEXT = {
   zh: { start: '扫描回执二维码', waiting: '请把回执上的二维码朝下，放在扫码窗口上方。', cancel: '取消', imager: '扫码窗口' },
@@ -43,7 +43,7 @@ export function ScanReceiptButton({ lang, onPayload }: { lang: Lang; onPayload: 
       {error && error.reason !== 'cancelled' && <ErrorNotice error={error} />}
       {scanning ? (
         <>
-          <TerminalImagerArt label={text.imager} />
+          <TerminalFrontArt part="qrImager" label={text.imager} testId="imager-art" />
           <p role="status" data-testid="scan-receipt-waiting">{text.waiting}</p>
           <button type="button" className="btn btn-secondary" data-testid="scan-receipt-cancel" onClick={() => void api.invoke('identity:cancelScan', {})}>
             {text.cancel}
