@@ -12,6 +12,7 @@ import { useKeyboardLabels } from '../keyboard-labels';
 import { AllIcon, categoryIcon } from '../catalogue-icons';
 import { tilesPerPage, useLayout } from '../use-layout';
 import { Pager } from '../Pager';
+import { BackButton } from '../BackButton';
 
 export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
   const catalogue = useQuery('catalogue:get', {});
@@ -106,9 +107,7 @@ export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
       {/* With a card placed, 结束办理 in the bottom bar is the way out; a guest goes back to the start. */}
       {!ctx.card && (
         <div className="actions">
-          <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-            {t('common.back')}
-          </button>
+          <BackButton send={send} t={t} />
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@
 // verified the visit is theirs (masked, wiped, prefilled as a card's) and goes on to the catalogue.
 import type { ScreenProps } from '../screen-props';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
+import { BackButton } from '../BackButton';
 
 export function CodeEntryScreen({ send, t, lang, speak }: ScreenProps) {
   return (
@@ -10,9 +11,7 @@ export function CodeEntryScreen({ send, t, lang, speak }: ScreenProps) {
       <p className="lead">{t('codeEntry.body')}</p>
       <PhoneCodeScreen send={send} lang={lang} speak={speak} mode="session" />
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
       </div>
     </section>
   );

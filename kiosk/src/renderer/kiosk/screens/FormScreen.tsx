@@ -6,6 +6,7 @@ import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import type { ScreenProps } from '../screen-props';
 import { fieldProblem, isEditable, missingRequired } from '../form-rules';
 import { FieldEditor } from './FieldEditor';
+import { BackButton } from '../BackButton';
 
 export function FormScreen(props: ScreenProps) {
   const { ctx, send, lang, t } = props;
@@ -92,9 +93,7 @@ export function FormScreen(props: ScreenProps) {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-primary btn-main" data-testid="form-next" onClick={next}>
           {t('common.next')}
         </button>

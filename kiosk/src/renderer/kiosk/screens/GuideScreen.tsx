@@ -9,6 +9,7 @@ import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { canApply as canApplyNow } from '../service-rules';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
+import { BackButton } from '../BackButton';
 
 export function GuideScreen({ ctx, send, lang, t, service, startedInService = true, speak }: ScreenProps) {
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
@@ -64,9 +65,7 @@ export function GuideScreen({ ctx, send, lang, t, service, startedInService = tr
         </p>
       )}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         {canApply && (
           <button type="button" className="btn btn-primary btn-main" data-testid="guide-apply" onClick={() => send({ type: 'APPLY' })}>
             {t('guide.apply')}

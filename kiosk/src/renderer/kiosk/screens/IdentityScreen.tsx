@@ -1,6 +1,7 @@
 import type { ScreenProps } from '../screen-props';
 import { PlaceCardArt } from '../PlaceCardArt';
 import { PhoneCodeScreen } from './PhoneCodeScreen';
+import { BackButton } from '../BackButton';
 
 export function IdentityScreen({ send, t, lang, speak }: ScreenProps) {
   return (
@@ -11,9 +12,7 @@ export function IdentityScreen({ send, t, lang, speak }: ScreenProps) {
       <p role="status">{t('identity.reading')}</p>
       <PhoneCodeScreen send={send} lang={lang} speak={speak} mode="session" />
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-secondary" data-testid="identity-query" onClick={() => send({ type: 'QUERY' })}>
           {t('attract.query')}
         </button>

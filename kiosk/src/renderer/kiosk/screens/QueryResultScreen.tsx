@@ -3,6 +3,7 @@
 import { useDateTimeText } from '@easydo/core/ui/time-zone';
 import type { ScreenProps } from '../screen-props';
 import { reprintProblemOf, reprintRequestOf } from '../reprint';
+import { BackButton } from '../BackButton';
 
 export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
   const list = ctx.query ?? [];
@@ -57,9 +58,7 @@ export function QueryResultScreen({ ctx, send, lang, t }: ScreenProps) {
             {t('reprint.action')}
           </button>
         )}
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
       </div>
     </section>
   );

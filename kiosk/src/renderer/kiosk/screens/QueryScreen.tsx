@@ -9,6 +9,7 @@ import { useCaptureScreen } from '@easydo/core/ui/use-capture-screen';
 import type { ScreenProps } from '../screen-props';
 import { useKeyboardLabels } from '../keyboard-labels';
 import { ScanReceiptButton } from './ScanReceiptButton';
+import { BackButton } from '../BackButton';
 
 export function QueryScreen({ ctx, send, t, lang }: ScreenProps) {
   const labels = useKeyboardLabels(t);
@@ -108,9 +109,7 @@ export function QueryScreen({ ctx, send, t, lang }: ScreenProps) {
         </fieldset>
       </div>
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
       </div>
     </section>
   );

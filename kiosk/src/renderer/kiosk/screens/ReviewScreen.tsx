@@ -1,6 +1,7 @@
 // Review before signing: the item, the applicant (masked) and every entry; each can be changed.
 import { useQuery } from '@easydo/core/ui/terminal-context';
 import type { ScreenProps } from '../screen-props';
+import { BackButton } from '../BackButton';
 
 export function ReviewScreen({ ctx, send, lang, t }: ScreenProps) {
   const guide = useQuery('catalogue:item', { itemCode: ctx.itemCode ?? '' }, [ctx.itemCode]);
@@ -30,9 +31,7 @@ export function ReviewScreen({ ctx, send, lang, t }: ScreenProps) {
         })}
       </dl>
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-primary btn-main" data-testid="review-confirm" onClick={() => send({ type: 'NEXT' })}>
           {t('review.confirm')}
         </button>

@@ -2,6 +2,7 @@ import { SignaturePad } from '@easydo/core/ui/SignaturePad';
 import { useDeviceReasons } from '@easydo/core/ui/errors/DeviceReasons';
 import type { ScreenProps } from '../screen-props';
 import { canApply, printerNotice } from '../service-rules';
+import { BackButton } from '../BackButton';
 
 export function SignatureScreen({ ctx, send, t, service, startedInService = true }: ScreenProps) {
   const blocked = !canApply(service, startedInService);
@@ -24,9 +25,7 @@ export function SignatureScreen({ ctx, send, t, service, startedInService = true
       )}
       {!ctx.signature && <p className="hint">{t('signature.needed')}</p>}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-primary btn-main" data-testid="signature-confirm" disabled={!ctx.signature || blocked} onClick={() => send({ type: 'NEXT' })}>
           {t('signature.confirm')}
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorNotice } from '@easydo/core/ui/ErrorNotice';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
+import { BackButton } from '../BackButton';
 
 /** Visible progress while main journals and delivers: the bar creeps toward 90% until the answer comes. */
 export function SubmittingScreen({ t }: ScreenProps) {
@@ -24,9 +25,7 @@ export function SubmitFailedScreen({ ctx, send, t }: ScreenProps) {
       <h2>{t('submit.failed')}</h2>
       <ErrorNotice error={ctx.error} />
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-primary btn-main" data-testid="retry" onClick={() => send({ type: 'RETRY' })}>
           {t('common.retry')}
         </button>
