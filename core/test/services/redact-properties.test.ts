@@ -221,6 +221,15 @@ describe('keys', () => {
       ['duration', 'ms'], ['window', 'id'], ['job', 'id'], ['idempotency', 'key'], ['file', 'name'], ['stage'], ['channel'], ['mode'], ['text', 'length'],
     ];
     for (const words of ordinary) for (const key of casings(words)) expect(isSensitiveKey(key), key).toBe(false);
+    // What a maintainer needs about personal data without the data (over-redaction, issue 13), in every casing
+    // whose words can be told apart (`tokenexpiresat` as one lower-case word stays redacted: its stem is all we see).
+    const measures = [
+      ['ocr', 'engine'], ['ocr', 'progress'], ['pin', 'attempts'], ['token', 'expires', 'at'], ['photo', 'count'], ['name', 'length'],
+      ['certificate', 'type'], ['signature', 'ok'], ['permit', 'kind'],
+    ];
+    for (const words of measures) for (const key of casings(words).slice(0, 5)) expect(isSensitiveKey(key), key).toBe(false);
+    // The data itself stays redacted under the same words.
+    for (const key of ['ocrText', 'pinHash', 'accessToken', 'photoBase64', 'holderName', 'certificateNumber']) expect(isSensitiveKey(key), key).toBe(true);
   });
 });
 

@@ -28,6 +28,16 @@ const THING_QUALIFIERS = new Set([
   'font', 'class', 'error', 'type', 'window', 'mode', 'profile', 'locale', 'language', 'process', 'column', 'table',
   'driver', 'protocol', 'vendor', 'brand', 'test', 'material', 'document', 'doc',
 ]);
+/**
+ * A key of several words ending in one of these measures or describes personal data without holding it:
+ * `ocrEngine`, `ocrProgress`, `pinAttempts`, `tokenExpiresAt`, `photoCount`, `nameLength`, `certificateType`,
+ * `signatureOk`. Redacting them hid what a maintainer needs (how far OCR got, how many PIN tries) and protected
+ * nothing: the values under every key are still scrubbed of personal shapes and session terms.
+ */
+const MEASURE_LAST_WORDS = new Set([
+  'count', 'length', 'len', 'size', 'bytes', 'ms', 'seconds', 'engine', 'progress', 'attempts', 'tries', 'expires', 'expiry', 'at',
+  'type', 'kind', 'status', 'state', 'required', 'present', 'enabled', 'match', 'matches', 'valid', 'missing', 'ok', 'mode', 'format',
+]);
 /** Stems looked for inside one-word lower-case keys. */
 const STEMS = /name|address|token|secret|passw|authoriz|idnumber|idcard|cardnumber|permit|phone|mobile|email|birth|photo|signature|cookie|credential|apikey|privatekey|passport|holder|applicant|ocrtext/;
 
@@ -48,6 +58,7 @@ export function isSensitiveKey(key: string): boolean {
   const words = keyWords(key);
   if (words.length === 0) return false;
   if (words.length === 2 && words[1] === 'name' && THING_QUALIFIERS.has(words[0]!)) return false;
+  if (words.length > 1 && MEASURE_LAST_WORDS.has(words[words.length - 1]!)) return false;
   if (words.length === 1) {
     const only = words[0]!;
     if (isPersonalWord(only) || PERSONAL_LAST_WORDS.has(only)) return true;
