@@ -5,7 +5,7 @@
 // marked 合格; the clerk hangs up, the camera is released, the resident rates, and the workload counts it.
 // Faults: nobody answers (the kiosk offers a ticket), no camera (voice only), the network drops (the visit goes on).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickApply } from '../test/journey/e2e-steps';
+import { quickApply, typeHanzi } from '../test/journey/e2e-steps';
 import { signInClerk } from './counter-steps';
 import { callClaimed, startHall, type Hall, type HallTerminal } from './remote-help-terminals';
 
@@ -106,6 +106,13 @@ describe('remote help between a kiosk and a counter', () => {
     await k.getByTestId('help-suggestion-ok').click();
     await k.getByRole('button', { name: '我听不清' }).click();
     await c.locator('[data-testid="helper-chat"] li', { hasText: '我听不清' }).waitFor();
+    // A line of their own, typed on the on-screen keyboard (the kiosk has no other).
+    await k.getByTestId('help-chat-input').click();
+    await typeHanzi(k, 'wenti', '问题');
+    await k.locator('[data-testid="help-chat-input"][value="问题"]').waitFor();
+    await k.getByTestId('help-send').click();
+    await c.locator('[data-testid="helper-chat"] li', { hasText: '问题' }).waitFor();
+    expect(await k.getByTestId('keyboard').count()).toBe(0);
     await hall.screenshot(k, 'remote-help-kiosk');
     await hall.screenshot(c, 'remote-help-counter');
 

@@ -5,6 +5,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HelpCallState, HelpGuidance, HelpScreenReport, HelpSignal } from '@easydo/core/contract/schemas/remote-help';
 import { useEvent, useTerminal } from '@easydo/core/ui/terminal-context';
 import { usePeerCall } from '@easydo/core/ui/remote-help/use-peer-call';
+import { useTranslation } from 'react-i18next';
+import { OnScreenKeyboard } from '@easydo/core/ui/keyboard/OnScreenKeyboard';
+import { useKeyboardLabels } from '../keyboard-labels';
 import { reportScreen } from './screen-report';
 import type { HelpText } from './help-text';
 
@@ -34,6 +37,10 @@ export function CallPanel({ call, step, lang, itemCode, text, speak, onHangUp }:
   const [marks, setMarks] = useState<Mark[]>([]);
   const [chat, setChat] = useState<Line[]>([]);
   const [draft, setDraft] = useState('');
+  // A kiosk has no keyboard of its own: the chat is typed on the same on-screen keyboard as the form.
+  const [typing, setTyping] = useState(false);
+  const { t } = useTranslation('journey');
+  const labels = useKeyboardLabels(t);
   const pages = useRef<HelpScreenReport['pages']>([]);
 
   useEffect(() => {
@@ -105,6 +112,7 @@ export function CallPanel({ call, step, lang, itemCode, text, speak, onHangUp }:
     if (!t) return;
     void api.invoke('help:chat', { text: t }).then((r) => r.ok && setChat((c) => [...c.slice(-30), { from: 'resident', text: t }]));
     setDraft('');
+    setTyping(false);
   };
 
   const helper = call.helper;
@@ -136,9 +144,10 @@ export function CallPanel({ call, step, lang, itemCode, text, speak, onHangUp }:
         {text.quick.map((q) => <button key={q} type="button" className="btn btn-secondary" onClick={() => say(q)}>{q}</button>)}
       </div>
       <form className="help-compose" onSubmit={(e) => { e.preventDefault(); say(draft); }}>
-        <input value={draft} maxLength={500} placeholder={text.chatPlaceholder} aria-label={text.chatPlaceholder} onChange={(e) => setDraft(e.target.value)} />
+        <input value={draft} maxLength={500} placeholder={text.chatPlaceholder} aria-label={text.chatPlaceholder} data-testid="help-chat-input" inputMode="none" autoComplete="off" onFocus={() => setTyping(true)} onChange={(e) => setDraft(e.target.value)} />
         <button type="submit" className="btn btn-secondary" data-testid="help-send">{text.send}</button>
       </form>
+      {typing && <OnScreenKeyboard key="help-chat" value={draft} onChange={setDraft} onDone={() => setTyping(false)} maxLength={500} initialLayout="pinyin" labels={labels} />}
       <p className="help-note">{text.notRecorded}</p>
     </aside>
   );
