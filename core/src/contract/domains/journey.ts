@@ -8,6 +8,7 @@ import { OtherCardRequest, RequireCardRequest, SessionInfo } from '../schemas/jo
 import {
   AddImageRequest,
   AssignPageRequest,
+  BeginMaterialsRequest,
   MaterialsChanged,
   MaterialsState,
   OcrProgress,
@@ -79,8 +80,8 @@ export const journeyChannels = {
     requires: CARD,
   }),
   'materials:begin': channel({
-    summary: 'Start (or restart) materials capture for an item: checklist incl. electronic certificates',
-    request: ItemCodeRequest,
+    summary: "Start (or restart) materials capture for an item: checklist incl. electronic certificates; the form's typed values for the checks",
+    request: BeginMaterialsRequest,
     response: MaterialsState,
     modes: RESIDENT_FACING,
     requires: CARD,

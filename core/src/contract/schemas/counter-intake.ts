@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FormValue, PreparedForm, SubmitApplicationResponse } from './application';
 import { LocalText } from './catalogue';
-import { PageSummary } from './journey-materials';
+import { PageChecks, PageSummary } from './journey-materials';
 
 export const Trust = z.object({ level: z.enum(['B', 'C']), verifiedBy: z.string().nullable(), verifiedAt: z.string().nullable() });
 
@@ -12,6 +12,8 @@ export const MaterialPageView = PageSummary.pick({ id: true, source: true, mater
   trust: Trust,
   /** Small JPEG, base64. */
   thumbnail: z.string().max(2_000_000),
+  /** What was read off the page, checked against the resident's card (the kiosk's checks, masked the same way). */
+  fieldChecks: PageChecks,
 });
 export type MaterialPageView = z.infer<typeof MaterialPageView>;
 

@@ -25,9 +25,42 @@ export const PageSummary = z.object({
 });
 export type PageSummary = z.infer<typeof PageSummary>;
 
+/**
+ * What a field read off the page was compared with: the card in the reader, or a form field (its catalogue key).
+ * Mirrors core/services/materials/fields/cross-check (FieldCheck.against).
+ */
+export const FieldCheckAgainst = z.union([
+  z.enum(['card.name', 'card.idNumber', 'card.address', 'card.birthDate']),
+  z.string().regex(/^form\.[A-Za-z][A-Za-z0-9_]{0,63}$/),
+]);
+
+/** One check of a field read off this page (never corrected: a difference is shown and left to the person). */
+export const PageFieldCheck = z.object({
+  against: FieldCheckAgainst,
+  /** The form field's label, for a check against the form; null for the card. */
+  formLabel: LocalText.nullable(),
+  /** mismatch: read clearly and different; unreadable: not read well enough to say (e.g. a number failing its check rule). */
+  status: z.enum(['match', 'mismatch', 'unreadable']),
+  /** What was read, masked by the card's rule (names, ID numbers, credit codes); null for addresses, dates and other text. */
+  readMasked: z.string().max(64).nullable(),
+});
+export type PageFieldCheck = z.infer<typeof PageFieldCheck>;
+
+/**
+ * The checks of what was read on a page filed under a material with fixed fields (ID card copy, 户口簿, 营业执照,
+ * 租赁合同, 结婚证). none: nothing to say (not filed, no fixed fields, OCR not finished, nothing to compare with);
+ * checked: see checks; nothingRead: none of the fields to compare could be read off the material (shown on its first page).
+ */
+export const PageChecks = z.object({
+  state: z.enum(['none', 'checked', 'nothingRead']),
+  checks: z.array(PageFieldCheck).max(16),
+});
+export type PageChecks = z.infer<typeof PageChecks>;
+
 export const PageView = PageSummary.extend({
   /** JPEG thumbnail, base64 (no data: prefix). */
   thumbnailBase64: z.string().max(2_000_000),
+  fieldChecks: PageChecks,
 });
 export type PageView = z.infer<typeof PageView>;
 
@@ -70,6 +103,14 @@ export const MaterialsState = z.object({
   certificates: z.array(CertificateView),
 });
 export type MaterialsState = z.infer<typeof MaterialsState>;
+
+/** Starts capture; `form` carries the values the resident typed (checked against what is read; prefill stays in main). */
+export const BeginMaterialsRequest = z
+  .object({
+    itemCode: z.string().min(1).max(64),
+    form: z.record(z.string().max(64), z.string().max(2000)).optional(),
+  })
+  .strict();
 
 export const AddImageRequest = z
   .object({

@@ -17,6 +17,8 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import { missingMaterialIssues } from './missing-materials';
 import { itemForCardFamily } from '../materials/checklist';
 import { requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
+import { cardFactsOf, pageChecksOf } from './material-checks';
+import type { CardFacts } from '../materials/fields/cross-check';
 
 interface Active {
   sessionId: string;
@@ -25,6 +27,10 @@ interface Active {
   certificates: SessionCertificate[];
   /** Session certificate id → full number: kept in main for the submission, never sent to a screen. */
   certificateNumbers: Map<string, string>;
+  /** What is read off the pages is checked against these (main only; wiped with the materials). */
+  card: CardFacts | null;
+  /** The values the resident typed, as materials:begin last sent them. */
+  form: Record<string, string>;
 }
 
 export interface MaterialsDeskOptions {
@@ -57,12 +63,15 @@ export class MaterialsDesk {
   }
 
   /** Starts capture for an item; the same item in the same session keeps the pages already taken. */
-  async begin(session: CardSession, itemCode: string): Promise<MaterialsState> {
+  async begin(session: CardSession, itemCode: string, form: Record<string, string> = {}): Promise<MaterialsState> {
     const catalogueItem = await this.options.catalogue.item(itemCode);
     assertCardAccepted(session.card, catalogueItem);
     const item = itemForCardFamily(catalogueItem, session.card.cardType);
     const current = this.active;
-    if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) return this.state(current);
+    if (current && current.sessionId === session.id && current.item.code === itemCode && !current.materials.isWiped) {
+      current.form = { ...form };
+      return this.state(current);
+    }
     if (current) await this.drop(current);
     const { certificates, numbers: certificateNumbers } = await this.lookupCertificates(session, item);
     if (session.isEnded) throw new Failure('state', 'The session has ended', 'session-ended');
@@ -72,7 +81,7 @@ export class MaterialsDesk {
       certificates,
       ...(this.options.workDir ? { workDir: this.options.workDir } : {}),
     });
-    const active: Active = { sessionId: session.id, item, materials, certificates, certificateNumbers };
+    const active: Active = { sessionId: session.id, item, materials, certificates, certificateNumbers, card: cardFactsOf(session.card), form: { ...form } };
     this.active = active;
     materials.onEvent((e) => {
       if (e.type === 'ocrProgress') this.options.hub.emit('materials:ocrProgress', { pageId: e.pageId, progress: e.progress });
@@ -188,6 +197,8 @@ export class MaterialsDesk {
     await active.materials.wipe();
     active.certificates.splice(0);
     active.certificateNumbers.clear();
+    active.card = null;
+    active.form = {};
   }
 
   private require(session: ResidentSession): Active {
@@ -205,7 +216,10 @@ export class MaterialsDesk {
   }
 
   private state(a: Active): MaterialsState {
-    return toMaterialsState(a.item, a.materials.checklist(), a.materials.listPages(), a.certificates);
+    const pages = a.materials.listPages();
+    const label = (key: string) => a.item.fields.find((f) => f.key === key)?.label ?? null;
+    const checks = pageChecksOf(pages, (code) => a.materials.fieldsReportNow(code, a.card, a.form), a.card, a.form, label);
+    return toMaterialsState(a.item, a.materials.checklist(), pages, a.certificates, checks);
   }
 
   private emitChanged(a: Active): void {

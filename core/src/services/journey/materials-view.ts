@@ -2,9 +2,10 @@
 // certificate numbers masked, material names in both languages from the catalogue item. The counter's
 // materials view (counter/src/services/intake) builds its pages from the same basics.
 import type { CatalogueItem, ElectronicCertificate as LibraryCertificate } from '@easydo/backend-client/types';
-import type { ChecklistView, MaterialsState, PageSummary, PageView } from '@easydo/core/contract/schemas/journey-materials';
+import type { ChecklistView, MaterialsState, PageChecks, PageSummary, PageView } from '@easydo/core/contract/schemas/journey-materials';
 import type { ChecklistResult, ElectronicCertificate, RequiredMaterial } from '../materials/checklist';
 import type { PageInfo } from '../materials/session';
+import { NO_CHECKS } from './material-checks';
 
 export interface SessionCertificate extends ElectronicCertificate {
   numberMasked: string;
@@ -53,8 +54,8 @@ export function toPageSummary(p: PageInfo): PageSummary {
   return { ...pageBasics(p), progress: p.progress, trust: p.trust.level };
 }
 
-export function toPageView(p: PageInfo): PageView {
-  return { ...toPageSummary(p), thumbnailBase64: thumbnailBase64(p) };
+export function toPageView(p: PageInfo, fieldChecks: PageChecks = NO_CHECKS): PageView {
+  return { ...toPageSummary(p), thumbnailBase64: thumbnailBase64(p), fieldChecks };
 }
 
 export function toChecklistView(item: CatalogueItem, c: ChecklistResult): ChecklistView {
@@ -79,11 +80,17 @@ export function toChecklistView(item: CatalogueItem, c: ChecklistResult): Checkl
   };
 }
 
-export function toMaterialsState(item: CatalogueItem, checklist: ChecklistResult, pages: PageInfo[], certs: SessionCertificate[]): MaterialsState {
+export function toMaterialsState(
+  item: CatalogueItem,
+  checklist: ChecklistResult,
+  pages: PageInfo[],
+  certs: SessionCertificate[],
+  checks: ReadonlyMap<string, PageChecks> = new Map(),
+): MaterialsState {
   return {
     itemCode: item.code,
     checklist: toChecklistView(item, checklist),
-    pages: pages.map(toPageView),
+    pages: pages.map((p) => toPageView(p, checks.get(p.id))),
     certificates: certs.map(({ id, type, name, numberMasked, issuer, validTo }) => ({ id, type, name, numberMasked, issuer, validTo })),
   };
 }

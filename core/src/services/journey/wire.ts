@@ -68,7 +68,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         const captured = await materials.forSubmission(caller.card, req.itemCode);
         return ctx.applications.submit(caller.card, req, captured ? { materials: captured.materials, onJournaled: captured.journaled } : {});
       },
-      'materials:begin': (req, caller) => materials.begin(caller.card, req.itemCode),
+      'materials:begin': (req, caller) => materials.begin(caller.card, req.itemCode, req.form),
       'materials:addImage': (req, caller) => materials.addImage(caller.card, new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source),
       'materials:scan': async (_req, caller) => {
         materials.list(caller.card); // refuses before the scanner moves when no item was chosen

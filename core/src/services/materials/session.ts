@@ -244,6 +244,12 @@ export class MaterialsSession {
   async fieldsReport(materialCode: string, card: CardFacts | null, form: Readonly<Record<string, string | undefined>> = {}): Promise<MaterialFieldsReport | null> {
     this.assertLive();
     await this.whenOcrIdle();
+    return this.fieldsReportNow(materialCode, card, form);
+  }
+
+  /** The same report from the pages whose OCR has finished so far (screens refresh it as pages finish). */
+  fieldsReportNow(materialCode: string, card: CardFacts | null, form: Readonly<Record<string, string | undefined>> = {}): MaterialFieldsReport | null {
+    this.assertLive();
     const pages = [...this.pages.values()].filter((p) => p.info.materialCode === materialCode && p.info.ocr === 'done');
     return materialFieldsReport(materialCode, pages.map((p) => ({ pageId: p.info.id, lines: p.lines })), card, form);
   }

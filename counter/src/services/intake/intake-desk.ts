@@ -13,6 +13,7 @@ import { cardSessionOf, type CardSession } from '@easydo/core/services/session/c
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
+import { cardFactsOf } from '@easydo/core/services/journey/material-checks';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 interface Intake {
@@ -78,12 +79,12 @@ export class IntakeDesk {
     });
     session.onWipe(() => materials.wipe());
     this.intake = { session, item, materials, startedAt };
-    return { form, materials: materialsView(item, materials) };
+    return { form, materials: materialsView(item, materials, cardFactsOf(session.card)) };
   }
 
   view(): MaterialsView {
     const i = this.current();
-    return materialsView(i.item, i.materials);
+    return materialsView(i.item, i.materials, cardFactsOf(i.session.card));
   }
 
   async addPage(source: 'camera' | 'file', materialCode: string | null, bytes: Uint8Array, staffId: string): Promise<MaterialPageView> {

@@ -1,18 +1,24 @@
 // MaterialsSession state → what the counter screen sees (thumbnails as base64, no OCR text). The page basics
-// are the journey's, so kiosk and counter show a page the same way; the counter adds who checked it.
+// are the journey's, so kiosk and counter show a page the same way; the counter adds who checked it. The checks of
+// what was read are the kiosk's (core/services/journey/material-checks), against the resident's card.
 import type { MaterialsView, MaterialPageView } from '@easydo/core/contract/schemas/counter-intake';
+import type { PageChecks } from '@easydo/core/contract/schemas/journey-materials';
+import type { CardFacts } from '@easydo/core/services/materials/fields/cross-check';
+import { NO_CHECKS, pageChecksOf } from '@easydo/core/services/journey/material-checks';
 import type { MaterialsSession, PageInfo } from '@easydo/core/services/materials/session';
 import { pageBasics, thumbnailBase64 } from '@easydo/core/services/journey/materials-view';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 
 export type CatalogueItem = Awaited<ReturnType<TerminalContext['catalogue']['item']>>;
 
-export function pageView(p: PageInfo): MaterialPageView {
-  return { ...pageBasics(p), trust: p.trust, thumbnail: thumbnailBase64(p) };
+export function pageView(p: PageInfo, fieldChecks: PageChecks = NO_CHECKS): MaterialPageView {
+  return { ...pageBasics(p), trust: p.trust, thumbnail: thumbnailBase64(p), fieldChecks };
 }
 
-export function materialsView(item: CatalogueItem, session: MaterialsSession): MaterialsView {
+/** `card`: the resident's card facts, what is read off the pages is checked against them. */
+export function materialsView(item: CatalogueItem, session: MaterialsSession, card: CardFacts | null = null): MaterialsView {
   const pages = session.listPages();
+  const checks = pageChecksOf(pages, (code) => session.fieldsReportNow(code, card), card);
   const checklist = session.checklist();
   const requirements = item.materials.map((m) => {
     const mine = pages.filter((p) => p.materialCode === m.code);
@@ -29,7 +35,7 @@ export function materialsView(item: CatalogueItem, session: MaterialsSession): M
   });
   return {
     itemCode: item.code,
-    pages: pages.map(pageView),
+    pages: pages.map((p) => pageView(p, checks.get(p.id))),
     requirements,
     complete: checklist.complete,
     allVerified: pages.every((p) => p.trust.level === 'B'),

@@ -133,6 +133,12 @@ export function crossCheck(
   return checks;
 }
 
+/** Whether crossCheck would have anything to compare on this material if its fields were read (card or form values). */
+export function hasExpectations(material: FieldMaterial, card: CardFacts | null, form: Readonly<Record<string, string | undefined>> = {}): boolean {
+  if (card && CARD_RULES[material].some((rule) => !!card[rule.card])) return true;
+  return Object.values(FORM_KEYS[material]).some((keys) => keys.some((k) => !!form[k]?.trim()));
+}
+
 /** Values for form fields that have none yet: only readable values at or above `minConfidence`. */
 export function prefillOffers(
   material: FieldMaterial,
