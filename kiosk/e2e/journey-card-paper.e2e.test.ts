@@ -77,6 +77,20 @@ describe('journey: a card lifted mid-form, paper out mid-journey, the card left 
     expect(await missing.locator('li').first().textContent()).toMatch(/^还缺：.*户口/);
     expect(await missing.textContent()).toContain('使用电子证照');
     await checkStep(h, 'journey-card-00-materials-missing');
+    // What was read is checked against the card: the SANE test scanner's page (a grid, no text) filed as the ID
+    // card copy is said to be unreadable, with what to do; it does not hold the resident up, and deleting it works.
+    await p.getByTestId('scan').click();
+    await p.getByTestId('page-0').waitFor({ timeout: 60_000 });
+    await p.getByTestId('assign-0-ID_CARD').click();
+    const checks = p.getByTestId('page-checks-0');
+    await checks.waitFor({ timeout: 60_000 });
+    expect(await checks.locator('li').allTextContents()).toEqual(['这一页没看清，请重新放平后再拍']);
+    expect(await checks.getAttribute('data-attention')).toBe('true');
+    expect(await checks.textContent()).toContain('也可以继续办理，由工作人员核对原件');
+    await p.locator('[data-testid="material-ID_CARD"][data-missing="false"]').waitFor();
+    await checkStep(h, 'journey-card-00-materials-check');
+    await p.getByTestId('remove-page-0').click();
+    await p.getByTestId('page-0').waitFor({ state: 'detached' });
     for (const code of ['ID_CARD', 'HUKOU']) {
       const button = p.getByTestId(`use-cert-${code}`);
       if ((await button.count()) > 0) await button.click();

@@ -1,7 +1,7 @@
 // Materials capture with the checklist: document camera (auto-capture when the page lies still, or a button),
 // the scanner through main, electronic certificates instead of paper, OCR progress per page.
 import { useCallback, useEffect, useState } from 'react';
-import { FileWarning } from 'lucide-react';
+import { CircleCheck, FileWarning, ScanEye, TriangleAlert } from 'lucide-react';
 import { StateScreen } from '@easydo/core/ui/StateScreen';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialsState } from '@easydo/core/contract/schemas/journey-materials';
@@ -11,6 +11,10 @@ import { ChoiceTiles } from '@easydo/core/ui/ChoiceTiles';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { CameraPanel } from './CameraPanel';
+import { toSubmission } from '../form-rules';
+import { pageCheckWords, type CheckLine } from '../material-check-words';
+
+const CHECK_ICON: Record<CheckLine['status'], typeof CircleCheck> = { match: CircleCheck, mismatch: TriangleAlert, unreadable: ScanEye, nothingRead: ScanEye };
 
 export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
   const api = useTerminal();
@@ -31,7 +35,9 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
     [send],
   );
   useEffect(() => {
-    void api.invoke('materials:begin', { itemCode: ctx.itemCode ?? '' }).then((r) => {
+    // What the resident typed is checked against what is read off the pages (prefill stays in main).
+    const form = ctx.form ? Object.fromEntries(Object.entries(toSubmission(ctx.form, ctx.values)).map(([k, v]) => [k, String(v)])) : {};
+    void api.invoke('materials:begin', { itemCode: ctx.itemCode ?? '', form }).then((r) => {
       if (r.ok) apply(r);
       else {
         // No materials service here: the resident hands documents in at a counter; do not trap them.
@@ -134,6 +140,7 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
                 onChange={(code) => void api.invoke('materials:assign', { pageId: p.id, materialCode: code }).then(apply)}
                 testIdPrefix={`assign-${i}`}
               />
+              <PageCheckList words={pageCheckWords(p.fieldChecks, t as (key: string, params?: Record<string, string>) => string, lang, ctx.card?.cardType ?? null)} testId={`page-checks-${i}`} />
               <button type="button" className="btn btn-secondary" data-testid={`remove-page-${i}`} onClick={() => void api.invoke('materials:remove', { pageId: p.id }).then(apply)}>
                 {t('materials.remove')}
               </button>
@@ -150,5 +157,26 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The checks of one page in words, each with an icon that repeats what the words say; what to do when one needs a look. */
+function PageCheckList({ words, testId }: { words: ReturnType<typeof pageCheckWords>; testId: string }) {
+  if (words.lines.length === 0) return null;
+  return (
+    <div className="page-checks" data-testid={testId} data-attention={words.whatToDo !== null}>
+      <ul>
+        {words.lines.map((l, n) => {
+          const Icon = CHECK_ICON[l.status];
+          return (
+            <li key={n} data-status={l.status}>
+              <Icon aria-hidden="true" className="icon" />
+              <span>{l.text}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {words.whatToDo && <p className="page-checks-todo">{words.whatToDo}</p>}
+    </div>
   );
 }
