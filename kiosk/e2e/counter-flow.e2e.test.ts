@@ -11,6 +11,8 @@ import { signInClerk } from './counter-steps';
 import { typeLatin } from '../test/journey/e2e-steps';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/materials/residence-certificate.clean.png');
+/** The lease fixture: its 出租方 杜明川's ID number is the first one on it, not res01's. */
+const LEASE = path.resolve(__dirname, '../../fixtures/materials/lease-contract.scan.jpg');
 const CI = process.env.CI === 'true';
 
 function cupsQueueReady(queue: string): boolean {
@@ -96,6 +98,23 @@ describe('counter mode in Chromium', () => {
     await page.waitFor();
     expect(await page.getAttribute('data-trust')).toBe('C');
     expect(await h.page.getByTestId('submit').isDisabled()).toBe(true);
+    // What was read is checked against the card: a residence certificate filed as the ID card copy has nothing to check.
+    const checks = page.getByTestId('page-checks');
+    await checks.waitFor({ timeout: 60_000 });
+    expect(await checks.textContent()).toBe('未能从这份材料上读出可核对的内容，请对照原件');
+    // A lease filed as the ID card copy by mistake: its first ID number is the lessor's, so the clerk sees the
+    // mismatch first (masked), above the pages, and takes the wrong page out.
+    await h.page.getByTestId('import-file').setInputFiles(LEASE);
+    const attention = h.page.getByTestId('checks-attention');
+    await h.page.locator('[data-testid="checks-attention"]', { hasText: '证件号码与身份证不一致' }).waitFor({ timeout: 60_000 });
+    expect(await attention.textContent()).toContain('第 2 页（居民身份证）：证件号码与身份证不一致（材料上为 440305********4416）');
+    expect(await h.page.content()).not.toContain('440305197203154416');
+    const lease = h.page.getByTestId('page').nth(1);
+    expect(await lease.getByTestId('page-checks').locator('li[data-status="mismatch"]').textContent()).toBe('证件号码与身份证不一致（材料上为 440305********4416）');
+    await lease.getByRole('button', { name: '删除' }).click();
+    await h.page.locator('[data-testid="checks-attention"]', { hasText: '不一致' }).waitFor({ state: 'detached' });
+    expect(await h.page.getByTestId('page').count()).toBe(1);
+    expect(await checks.textContent()).toBe('未能从这份材料上读出可核对的内容，请对照原件');
 
     await h.page.getByTestId('verify-page').click();
     await h.page.locator('[data-testid="page"][data-trust="B"]').waitFor();

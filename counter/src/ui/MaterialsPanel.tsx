@@ -2,6 +2,7 @@
 // and its trust level. Pages from the document camera or the scanner are captured from the originals (B);
 // the clerk checks imported pages against the originals (C → B, stamped with the clerk).
 import { useState } from 'react';
+import { CircleCheck, ScanEye, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialRequirement, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
@@ -10,6 +11,9 @@ import { ChoiceTiles } from '@easydo/core/ui/ChoiceTiles';
 import { useCounter } from './counter-api';
 import { CameraCapture } from './CameraCapture';
 import { toBase64 } from './base64';
+import { clerkCheckLines, needsLook, type ClerkCheckLine } from './material-check-words';
+
+const CHECK_ICON: Record<ClerkCheckLine['status'], typeof CircleCheck> = { match: CircleCheck, mismatch: TriangleAlert, unreadable: ScanEye, nothingRead: ScanEye };
 
 export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: (v: MaterialsView) => void }) {
   const { t, i18n } = useTranslation('counter');
@@ -41,10 +45,26 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
     else setError(r.error);
   };
   const nameOf = (code: string | null) => view.requirements.find((m) => m.code === code)?.name[lang] ?? code ?? '—';
+  const tt = t as unknown as (key: string, params?: Record<string, string>) => string;
+  const lines = new Map(view.pages.map((p) => [p.id, clerkCheckLines(p.fieldChecks, tt, lang)]));
+  // Pages whose reading disagrees with the card (or could not be read) come first, before the clerk verifies.
+  const attention = view.pages.flatMap((p, n) => (needsLook(lines.get(p.id)!) ? [{ n: n + 1, page: p, lines: lines.get(p.id)!.filter((l) => l.status !== 'match') }] : []));
 
   return (
     <section className="materials-panel" data-testid="materials" aria-label={t('materials')}>
       <h3>{t('materials')}</h3>
+      {attention.length > 0 && (
+        <div className="banner banner-warning checks-first" data-testid="checks-attention" role="status">
+          <strong>{t('checksFirst')}</strong>
+          <ul>
+            {attention.map((a) => (
+              <li key={a.page.id}>
+                {t('checksPage', { n: a.n })}（{nameOf(a.page.materialCode)}）：{a.lines.map((l) => l.text).join(lang === 'en' ? '; ' : '；')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul className="requirements">
         {view.requirements.map((m) => (
           <li key={m.code} data-testid={`requirement-${m.code}`} data-missing={m.missing}>
@@ -101,6 +121,7 @@ export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: 
                 onChange={(code) => void apply(invoke('intake:assignPage', { pageId: p.id, materialCode: code || null }))}
               />
               <p>{t(`ocr_${p.ocr}`)}</p>
+              <CheckList lines={lines.get(p.id) ?? []} />
               {p.trust.level === 'B' ? (
                 <p className="trust-b">{t('verified', { by: p.trust.verifiedBy ?? '' })}</p>
               ) : (
@@ -134,5 +155,23 @@ function MaterialSelect(props: { value: string; requirements: MaterialRequiremen
       onChange={(code) => props.onChange(code ?? '')}
       testIdPrefix={props.testId}
     />
+  );
+}
+
+/** The checks of one page, each in words with an icon repeating them. */
+function CheckList({ lines }: { lines: ClerkCheckLine[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul className="page-checks" data-testid="page-checks">
+      {lines.map((l, n) => {
+        const Icon = CHECK_ICON[l.status];
+        return (
+          <li key={n} data-status={l.status}>
+            <Icon aria-hidden="true" className="icon" />
+            <span>{l.text}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
