@@ -11,6 +11,7 @@ import { ChoiceTiles } from '@easydo/core/ui/ChoiceTiles';
 import { ProgressBar } from '@easydo/core/ui/ProgressBar';
 import type { ScreenProps } from '../screen-props';
 import { CameraPanel } from './CameraPanel';
+import { BackButton } from '../BackButton';
 import { toSubmission } from '../form-rules';
 import { pageCheckWords, type CheckLine } from '../material-check-words';
 
@@ -149,9 +150,7 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
         </ul>
       )}
       <div className="actions">
-        <button type="button" className="btn btn-secondary" data-testid="back" onClick={() => send({ type: 'BACK' })}>
-          {t('common.back')}
-        </button>
+        <BackButton send={send} t={t} />
         <button type="button" className="btn btn-primary btn-main" data-testid="materials-next" disabled={!unavailable && !checklist?.complete} onClick={() => send({ type: 'NEXT' })}>
           {t('common.next')}
         </button>
