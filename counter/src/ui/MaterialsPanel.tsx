@@ -2,7 +2,7 @@
 // and its trust level. Pages from the document camera or the scanner are captured from the originals (B);
 // the clerk checks imported pages against the originals (C → B, stamped with the clerk).
 import { useState } from 'react';
-import { CircleCheck, ScanEye, TriangleAlert } from 'lucide-react';
+import { CheckLines } from '@easydo/core/ui/CheckLines';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialRequirement, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
@@ -13,7 +13,6 @@ import { CameraCapture } from './CameraCapture';
 import { toBase64 } from './base64';
 import { clerkCheckLines, needsLook, type ClerkCheckLine } from './material-check-words';
 
-const CHECK_ICON: Record<ClerkCheckLine['status'], typeof CircleCheck> = { match: CircleCheck, mismatch: TriangleAlert, unreadable: ScanEye, nothingRead: ScanEye };
 
 export function MaterialsPanel({ view, onView }: { view: MaterialsView; onView: (v: MaterialsView) => void }) {
   const { t, i18n } = useTranslation('counter');
@@ -162,16 +161,8 @@ function MaterialSelect(props: { value: string; requirements: MaterialRequiremen
 function CheckList({ lines }: { lines: ClerkCheckLine[] }) {
   if (lines.length === 0) return null;
   return (
-    <ul className="page-checks" data-testid="page-checks">
-      {lines.map((l, n) => {
-        const Icon = CHECK_ICON[l.status];
-        return (
-          <li key={n} data-status={l.status}>
-            <Icon aria-hidden="true" className="icon" />
-            <span>{l.text}</span>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="page-checks" data-testid="page-checks">
+      <CheckLines lines={lines} />
+    </div>
   );
 }

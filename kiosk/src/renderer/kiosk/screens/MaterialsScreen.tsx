@@ -1,7 +1,8 @@
 // Materials capture with the checklist: document camera (auto-capture when the page lies still, or a button),
 // the scanner through main, electronic certificates instead of paper, OCR progress per page.
 import { useCallback, useEffect, useState } from 'react';
-import { CircleCheck, FileWarning, ScanEye, TriangleAlert } from 'lucide-react';
+import { FileWarning } from 'lucide-react';
+import { CheckLines } from '@easydo/core/ui/CheckLines';
 import { StateScreen } from '@easydo/core/ui/StateScreen';
 import type { ContractError } from '@easydo/core/contract/errors';
 import type { MaterialsState } from '@easydo/core/contract/schemas/journey-materials';
@@ -13,9 +14,8 @@ import type { ScreenProps } from '../screen-props';
 import { CameraPanel } from './CameraPanel';
 import { BackButton } from '../BackButton';
 import { toSubmission } from '../form-rules';
-import { pageCheckWords, type CheckLine } from '../material-check-words';
+import { pageCheckWords } from '../material-check-words';
 
-const CHECK_ICON: Record<CheckLine['status'], typeof CircleCheck> = { match: CircleCheck, mismatch: TriangleAlert, unreadable: ScanEye, nothingRead: ScanEye };
 
 export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
   const api = useTerminal();
@@ -164,17 +164,7 @@ function PageCheckList({ words, testId }: { words: ReturnType<typeof pageCheckWo
   if (words.lines.length === 0) return null;
   return (
     <div className="page-checks" data-testid={testId} data-attention={words.whatToDo !== null}>
-      <ul>
-        {words.lines.map((l, n) => {
-          const Icon = CHECK_ICON[l.status];
-          return (
-            <li key={n} data-status={l.status}>
-              <Icon aria-hidden="true" className="icon" />
-              <span>{l.text}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <CheckLines lines={words.lines} />
       {words.whatToDo && <p className="page-checks-todo">{words.whatToDo}</p>}
     </div>
   );
