@@ -7,6 +7,8 @@ import { openJournal } from '../src/outbox/journal';
 import { createKeyFileProvider } from '../src/outbox/key-file-provider';
 import { createOutbox } from '../src/outbox/outbox';
 import { syntheticApplication } from '../src/outbox/synthetic';
+import { createBackendClient } from '../src/client';
+import { DEV_TERMINAL } from '../sandbox/server';
 import { freshSandbox, tempDir } from './helpers';
 
 /** A clock the test moves: `wait(ms)` resolves only when the test says the time has come. */
@@ -72,6 +74,63 @@ describe('outbox.deliverNow', () => {
       await sandbox.close(); // releases the hung request: the attempt settles as a retry
       await outbox.stop();
       expect((await journal.get((await journal.list())[0]!.localId)).state).toBe('submitted-locally');
+      await journal.close();
+    }
+  });
+
+  it('after a wait the platform left unanswered, the next resident waits the short budget, until a delivery gets through', async () => {
+    const journal = await journalWith(0);
+    const { sandbox } = await freshSandbox({ faults: { hang: 1 } });
+    // One attempt per call, so the hung first request ends in its timeout rather than a retry that gets through.
+    const client = createBackendClient({ baseUrl: sandbox.url, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 3000, maxAttempts: 1 });
+    const clock = handClock();
+    const outbox = createOutbox({ journal, client, wait: clock.wait, doubtfulBudgetMs: 800 });
+    try {
+      const first = await journal.enqueue(syntheticApplication(11).app, []);
+      const answer = outbox.deliverNow(first.localId, 2500);
+      clock.elapse();
+      expect(await answer).toBe('waiting');
+      const second = await journal.enqueue(syntheticApplication(12).app, []);
+      const secondAnswer = outbox.deliverNow(second.localId, 2500);
+      // Still a real attempt (the platform may be back), but not the whole wait again.
+      await expect.poll(() => clock.waits.map((w) => w.ms)).toEqual([2500, 800]);
+      clock.elapse();
+      expect(await secondAnswer).toBe('waiting');
+      sandbox.setFaults({ hang: 0 });
+      const third = await journal.enqueue(syntheticApplication(13).app, []);
+      expect(await outbox.deliverNow(third.localId, 2500)).toBe('delivered');
+      // Delivered: the platform answers again, the next resident gets the whole budget.
+      const fourth = await journal.enqueue(syntheticApplication(14).app, []);
+      expect(await outbox.deliverNow(fourth.localId, 2500)).toBe('delivered');
+      expect(clock.waits.map((w) => w.ms)).toEqual([2500, 800, 800, 2500]);
+      // The first attempt times out now (the client's 3 s), after the platform has answered again: that late
+      // timeout is no outage, and the next resident still gets the whole budget.
+      await expect.poll(async () => (await journal.get(first.localId)).lastError ?? '', { timeout: 10_000 }).toMatch(/timeout/);
+      const fifth = await journal.enqueue(syntheticApplication(15).app, []);
+      expect(await outbox.deliverNow(fifth.localId, 2500)).toBe('delivered');
+      expect(clock.waits.map((w) => w.ms)).toEqual([2500, 800, 800, 2500, 2500]);
+    } finally {
+      await sandbox.close();
+      await outbox.stop();
+      await journal.close();
+    }
+  });
+
+  it('a platform found unreachable: the next resident waits the short budget only', async () => {
+    const journal = await journalWith(0);
+    const { sandbox, client } = await freshSandbox();
+    const clock = handClock();
+    const outbox = createOutbox({ journal, client, wait: clock.wait, doubtfulBudgetMs: 700 });
+    try {
+      await sandbox.close(); // connection refused from now on
+      const first = await journal.enqueue(syntheticApplication(21).app, []);
+      expect(await outbox.deliverNow(first.localId, 3000)).toBe('unreachable');
+      const second = await journal.enqueue(syntheticApplication(22).app, []);
+      expect(await outbox.deliverNow(second.localId, 3000)).toBe('unreachable');
+      expect(clock.waits.map((w) => w.ms)).toEqual([3000, 700]);
+      expect((await outbox.status()).pending).toBe(2);
+    } finally {
+      await outbox.stop();
       await journal.close();
     }
   });

@@ -37,6 +37,11 @@ export interface OutboxOptions {
   chunkSize?: number;
   now?: () => number;
   random?: () => number;
+  /**
+   * A resident's wait (deliverNow) while the platform is known to be down or not answering: still one real
+   * attempt (it may be back), but the resident is not kept for the whole budget again (default 1 s).
+   */
+  doubtfulBudgetMs?: number;
   /** Resolves after `ms` (the bound of deliverNow's wait); injectable so tests run it on a fake clock. */
   wait?: (ms: number) => Promise<void>;
 }
@@ -77,7 +82,8 @@ export interface Outbox {
   /**
    * Delivers this one application now (whatever its back-off), answering within `budgetMs`: after that the
    * caller gets `waiting` and the attempt finishes in the background (the application stays in the outbox).
-   * No other row is touched. Never rejects.
+   * While the platform is in doubt (unreachable at the last try, or a resident's wait ran out with nothing
+   * delivered since) the wait is `doubtfulBudgetMs` at most. No other row is touched. Never rejects.
    */
   deliverNow(localId: string, budgetMs: number): Promise<DeliverNowOutcome>;
   /** The status, counted in the journal now. */
@@ -105,6 +111,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let lastPurgeAt = Number.NEGATIVE_INFINITY;
   let lastError: string | null = null;
   let lastSuccessAt: number | null = null;
+  /** A resident's wait ran out with the platform silent, and nothing has been delivered since. */
+  let unansweredWait = false;
+  const doubtfulBudgetMs = options.doubtfulBudgetMs ?? 1000;
   /** Rows being delivered right now (by a pass or by deliverNow), so none is sent twice at once. */
   const delivering = new Map<string, Promise<Outcome>>();
   const wait = options.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.()));
@@ -137,6 +146,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function deliver(app: LocalApplication): Promise<Outcome> {
+    const startedAt = now();
     const clerkToken = app.submission?.clerkToken;
     let submitting = false; // only the submission carries the clerk token
     try {
@@ -160,7 +170,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const { receipt } = await client.submitApplication(body, { idempotencyKey: app.idempotencyKey, ...(clerkToken ? { clerkToken } : {}) });
       emit(await journal.markAccepted(app.localId, receipt));
       lastSuccessAt = now();
+      // The platform answers: the queue need not wait for the outage's next probe, nor residents for doubt.
       outageProbes = 0;
+      outageUntil = Number.NEGATIVE_INFINITY;
+      unansweredWait = false;
       return 'delivered';
     } catch (e) {
       const msg = describe(e);
@@ -180,7 +193,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         emit(await journal.get(app.localId), msg);
         return 'failed';
       }
-      if (unreachable(e)) {
+      // A late timeout of an attempt begun before a delivery that got through says nothing about the platform now.
+      if (unreachable(e) && !(lastSuccessAt !== null && lastSuccessAt >= startedAt)) {
         await journal.scheduleRetry(app.localId, msg, enterOutage());
         return 'unreachable';
       }
@@ -328,11 +342,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     drainNow: () => once(Number.POSITIVE_INFINITY),
     deliverNow(localId, budgetMs) {
+      const doubtful = unansweredWait || now() < outageUntil;
+      const budget = doubtful ? Math.min(budgetMs, doubtfulBudgetMs) : budgetMs;
       const attempt = deliverThis(localId).catch((e: unknown): DeliverNowOutcome => {
         lastError = describe(e);
         return 'retry';
       });
-      return Promise.race([attempt, wait(budgetMs).then((): DeliverNowOutcome => 'waiting')]);
+      return Promise.race([attempt, wait(budget).then((): DeliverNowOutcome => 'waiting')]).then((outcome) => {
+        if (outcome === 'waiting') unansweredWait = true;
+        return outcome;
+      });
     },
     async status() {
       const c = await journal.counts();
