@@ -23,7 +23,8 @@ export const SaneScannerConfigSchema = z.object({
   device: z.string().min(1),
   source: z.enum(['flatbed', 'adf']).default('flatbed'),
   resolution: z.number().int().min(50).max(1200).default(300),
-  mode: z.enum(['Gray', 'Color', 'Lineart']).default('Gray'),
+  /** Absent: no --mode, the device's own (for backends without the option, e.g. `pnm`). */
+  mode: z.enum(['Gray', 'Color', 'Lineart']).optional(),
   /** Backends written into the private dll.conf; their /etc/sane.d/<name>.conf is copied along. */
   backends: z.array(z.string().regex(/^[a-z0-9_]+$/)).default(['test']),
   scanimagePath: z.string().default('scanimage'),
@@ -90,7 +91,7 @@ export class SaneScanner implements DeviceService {
     this.store = new SnapshotStore(this.id, 'scanner', {
       adf: this.config.source === 'adf',
       resolution: this.config.resolution,
-      mode: this.config.mode,
+      mode: this.config.mode ?? 'device',
     });
   }
 
@@ -166,7 +167,7 @@ export class SaneScanner implements DeviceService {
       '-d', this.config.device,
       '--format=png',
       '--resolution', String(this.config.resolution),
-      '--mode', this.config.mode,
+      ...(this.config.mode ? ['--mode', this.config.mode] : []),
       ...(this.config.source !== source || source === 'adf' ? ['--source', SANE_SOURCE[source]] : []),
       ...this.config.extraArgs,
     ];

@@ -59,6 +59,12 @@ export const ScannerConfig = z.strictObject({
   device: z.string().min(1).default('test'),
   adf: z.boolean().default(false),
   resolution: z.number().int().min(75).max(600).default(300),
+  /**
+   * SANE scan mode. Default `Color`: the image pipeline hands the OCR a colour copy of a colour page, so a red
+   * seal is told from the text under it (a grey scan reads the seal's text as text). `Gray` for a scanner
+   * without colour; `device` passes no --mode (a backend without that option, such as `pnm`).
+   */
+  mode: z.enum(['Color', 'Gray', 'device']).optional(),
   /** Hot folder: hours a rejected file (not an image; may hold a name and ID) is kept for the maintainer. Default 24. */
   rejectedRetentionHours: z.number().int().min(1).max(720).optional(),
 });

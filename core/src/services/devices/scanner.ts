@@ -64,7 +64,7 @@ function saneBundle(config: TerminalConfig['devices']['scanner'], options: Scann
     backends: [backend],
     source: config.adf ? 'adf' : 'flatbed',
     resolution: config.resolution,
-    mode: 'Gray',
+    ...(config.mode === 'device' ? {} : { mode: config.mode ?? ('Color' as const) }),
     // SANE's `test` device scans solid black unless asked for a picture: a grid looks like a page on screen.
     extraArgs: options.extraArgs ?? (backend === 'test' ? ['--test-picture=Grid'] : []),
     ...(options.stallMs ? { stallMs: options.stallMs } : {}),
