@@ -41,6 +41,8 @@ export interface Sandbox {
   port: number;
   db: SandboxDb;
   setFaults(spec: string | Partial<FaultSpec> | undefined): void;
+  /** How many requests each injected fault has taken so far (a test waits on it: "the hung request has arrived"). */
+  faultsDrawn(): Readonly<Record<Exclude<FaultAction, 'none'>, number>>;
   stats(): SandboxStats;
   /** Answers the sandbox was about to send that the spec does not describe (each was replaced by a 500). */
   specViolations(): readonly string[];
@@ -117,11 +119,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return reply.send(text);
   }
 
+  const drawn: Record<Exclude<FaultAction, 'none'>, number> = { hang: 0, reset: 0, error5xx: 0, resetAfter: 0, slowBody: 0 };
   app.addHook('onRequest', async (req, reply) => {
     const delay = latencyFor(faults, options.random);
     if (delay > 0) await sleep(delay);
     const action = drawFault(faults, options.random);
     chosen.set(req, action);
+    if (action !== 'none') drawn[action] += 1;
     if (action === 'hang') await new Promise(() => undefined); // released when close() destroys the socket
     if (action === 'reset') {
       req.raw.socket.destroy();
@@ -210,6 +214,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     db,
     setFaults: (spec) => void (faults = parseFaults(spec)),
+    faultsDrawn: () => ({ ...drawn }),
     stats: () => sandboxStats(db),
     specViolations: () => violations,
     remoteHelp,

@@ -96,6 +96,8 @@ describe('outbox.deliverNow', () => {
       await expect.poll(() => clock.waits.map((w) => w.ms)).toEqual([2500, 800]);
       clock.elapse();
       expect(await secondAnswer).toBe('waiting');
+      // Both requests are held at the platform before it answers again (the wait's clock runs ahead of the HTTP).
+      await expect.poll(() => sandbox.faultsDrawn().hang).toBe(2);
       sandbox.setFaults({ hang: 0 });
       const third = await journal.enqueue(syntheticApplication(13).app, []);
       expect(await outbox.deliverNow(third.localId, 2500)).toBe('delivered');
