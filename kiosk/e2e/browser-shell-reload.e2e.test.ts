@@ -21,7 +21,8 @@ describe('browser shell: reload', () => {
     // The page talks to main again: the catalogue comes from the backend through the bridge.
     await h.page.getByRole('button', { name: '浏览办事指南' }).click();
     await h.page.getByTestId('catalogue').waitFor();
-    expect(await h.page.getByTestId('result-count').textContent()).toBe('找到 43 个事项');
+    // The list arrives through the bridge after the screen: wait for the count, do not read it once.
+    await expect.poll(() => h.page.getByTestId('result-count').textContent(), { timeout: 15_000 }).toBe('找到 43 个事项');
     expect(new URL(h.page.url()).search).toBe('');
   });
 

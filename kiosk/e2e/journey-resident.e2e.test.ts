@@ -22,7 +22,7 @@ describe('journey: resident ID card', () => {
     await p.getByTestId('sim-place-res01').click();
     await p.getByTestId('catalogue').waitFor();
     expect(await p.getByTestId('card-id').textContent()).toBe('440304********2469');
-    expect(await p.getByTestId('result-count').textContent()).toBe('找到 43 个事项');
+    await expect.poll(() => p.getByTestId('result-count').textContent(), { timeout: 15_000 }).toBe('找到 43 个事项');
     await checkStep(h, 'journey-res01-02-catalogue');
 
     // Nothing found: a designed state says what to try and clears the search in one tap.

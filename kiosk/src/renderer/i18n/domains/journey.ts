@@ -38,6 +38,7 @@ export const journeyZh = {
     fromCache: '网络不可用，显示的是本机缓存的目录',
     timeLimit: '承诺时限 {{days}} 个工作日',
     results: '找到 {{count}} 个事项',
+    loading: '正在读取事项目录…',
   },
   guide: {
     title: '办事指南',
@@ -271,6 +272,7 @@ export const journeyEn: WithPlurals<typeof journeyZh> = {
     timeLimit_one: 'Done within {{days}} working day',
     results: '{{count}} services found',
     results_one: '{{count}} service found',
+    loading: 'Loading the services…',
   },
   guide: {
     title: 'Service guide',

@@ -81,7 +81,8 @@ export function CatalogueScreen({ send, lang, t, ctx }: ScreenProps) {
             />
           ) : (
             <p role="status" data-testid="result-count" className={items.length === 0 && catalogue.data ? 'banner banner-warning' : 'hint'}>
-              {items.length === 0 && catalogue.data ? t('catalogue.noResults') : t('catalogue.results', { count: items.length })}
+              {/* Until the list is in, no count: "0 found" would tell the resident there is nothing to do here. */}
+              {!catalogue.data ? (catalogue.error ? '' : t('catalogue.loading')) : items.length === 0 ? t('catalogue.noResults') : t('catalogue.results', { count: items.length })}
             </p>
           )}
           <ul className="item-tiles" data-testid="item-tiles">
