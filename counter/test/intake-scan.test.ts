@@ -22,7 +22,7 @@ function setup(scanner: Pick<ScannerBundle, 'scan'> | null) {
   const ctx = {
     sessions: { current: () => session },
     catalogue: { item: async () => item },
-    applications: { prepare: async () => ({ itemCode: item.code, fields: [] }) },
+    applications: { prepare: async () => ({ itemCode: item.code, fields: [] }), formAsSubmitted: async () => ({}) },
     devices: { serviceState: () => ({ canSubmit: true }) },
     log: { warn: () => undefined, info: () => undefined },
     scanner,

@@ -90,6 +90,12 @@ describe('field extraction', () => {
       ['card.idNumber', 'match'],
       ['card.address', 'match'],
     ]);
+    // The form as submitted carries the card's own values (prefilled from it): compared once, against the card.
+    const asPrefilled = { applicantIdNumber: RES01.idNumber, cardAddress: RES01.address };
+    expect(crossCheck('ID_CARD', extractFields('ID_CARD', lines), RES01, asPrefilled).map((c) => c.against)).toEqual(['card.idNumber', 'card.address']);
+    // A value typed over it that differs from the card is the form's own claim, and is checked as such.
+    const typed = crossCheck('ID_CARD', extractFields('ID_CARD', lines), RES01, { ...asPrefilled, applicantIdNumber: '440305197203154416' });
+    expect(typed.map((c) => [c.against, c.status])).toEqual([['card.idNumber', 'match'], ['card.address', 'match'], ['form.applicantIdNumber', 'mismatch']]);
   });
 
   it('reads a 户口簿 page and a 结婚证 with two people in order', () => {

@@ -11,11 +11,12 @@ import { JournalError, openJournal, type Journal, type LocalApplication } from '
 import { createOutbox, type Outbox } from '@easydo/backend-client/outbox/outbox';
 import { createKeyFileProvider } from '@easydo/backend-client/outbox/key-file-provider';
 import type { KeyProvider } from '@easydo/backend-client/outbox/crypto';
-import type { SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { FormValue, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
 import type { ApplicationDesk } from '../terminal/ports';
+import type { CardSession } from '../session/card-session';
 import { buildApplicant, mergeForm } from './submission';
 import { SessionPrefill } from './session-prefill';
 import { validateForm } from './form-validation';
@@ -96,6 +97,13 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
   // This application now, within the resident's wait; the rest of the queue keeps its back-off.
   const waitForNumber = (localId: string) => outbox.deliverNow(localId, waitMs);
 
+  async function formOf(session: CardSession, itemCode: string, typed: Record<string, FormValue>) {
+    // The fields of this card's family only (no 户籍地址 asked of a permit holder), as form:prepare showed them.
+    const item = itemForCardFamily(await options.catalogue.item(itemCode), session.card.cardType);
+    assertCardAccepted(session.card, item);
+    return { item, form: mergeForm(item, await prefills.for(session, item), typed) };
+  }
+
   return {
     journal,
     outbox,
@@ -106,12 +114,10 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
       assertCardAccepted(session.card, item);
       return toPreparedForm(item, await prefills.for(session, item));
     },
+    formAsSubmitted: async (session, itemCode, typed) => (await formOf(session, itemCode, typed)).form,
     async submit(session, request, extras = {}) {
       const card = session.card;
-      // The fields of this card's family only (no 户籍地址 asked of a permit holder), as form:prepare showed them.
-      const item = itemForCardFamily(await options.catalogue.item(request.itemCode), card.cardType);
-      assertCardAccepted(card, item);
-      const form = mergeForm(item, await prefills.for(session, item), request.form);
+      const { item, form } = await formOf(session, request.itemCode, request.form);
       const issues = validateForm(item, form);
       if (issues.length > 0) throw new Failure('validation', 'Some fields need attention', 'form-invalid', issues);
       const signature = request.signaturePng ? [signatureMaterial(request.signaturePng)] : [];

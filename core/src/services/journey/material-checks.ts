@@ -15,6 +15,11 @@ export const NO_CHECKS: PageChecks = { state: 'none', checks: [] };
 
 type Form = Readonly<Record<string, string | undefined>>;
 
+/** A form's values as the checks compare them (text; a number or a yes/no as written). */
+export function formTexts(form: Readonly<Record<string, string | number | boolean>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+}
+
 /** The card's facts a material is checked against (held in main like the card itself). */
 export function cardFactsOf(card: CardRecord): CardFacts {
   return { name: card.name, idNumber: card.idNumber, birthDate: card.birthDate, ...(card.address ? { address: card.address } : {}) };

@@ -29,7 +29,7 @@ interface Active {
   certificateNumbers: Map<string, string>;
   /** What is read off the pages is checked against these (main only; wiped with the materials). */
   card: CardFacts | null;
-  /** The values the resident typed, as materials:begin last sent them. */
+  /** The form as it will be submitted (typed values over the card's and the library's), as of materials:begin. */
   form: Record<string, string>;
 }
 

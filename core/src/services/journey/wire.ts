@@ -10,6 +10,7 @@ import { toItemGuide } from './guide';
 import { toMaskedCard } from '../session/card-record';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
 import { MaterialsDesk } from './materials-desk';
+import { formTexts } from './material-checks';
 import { itemForCardFamily } from '../materials/checklist';
 import { closeSharedPreparer } from '../materials/image/prepare-off-thread';
 import { ProgressService } from './progress';
@@ -68,7 +69,9 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
         const captured = await materials.forSubmission(caller.card, req.itemCode);
         return ctx.applications.submit(caller.card, req, captured ? { materials: captured.materials, onJournaled: captured.journaled } : {});
       },
-      'materials:begin': (req, caller) => materials.begin(caller.card, req.itemCode, req.form),
+      // The pages are checked against the form as it will be submitted: typed values over the card's and the library's.
+      'materials:begin': async (req, caller) =>
+        materials.begin(caller.card, req.itemCode, formTexts(await ctx.applications.formAsSubmitted(caller.card, req.itemCode, req.form ?? {}))),
       'materials:addImage': (req, caller) => materials.addImage(caller.card, new Uint8Array(Buffer.from(req.imageBase64, 'base64')), req.source),
       'materials:scan': async (_req, caller) => {
         materials.list(caller.card); // refuses before the scanner moves when no item was chosen

@@ -3,7 +3,7 @@
 import type { Unsubscribe } from '@easydo/device-drivers/device/model';
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
-import type { PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
+import type { FormValue, PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { CardRecord } from '../session/card-record';
 import type { CardSession } from '../session/card-session';
 
@@ -38,5 +38,10 @@ export interface SubmitExtras {
 
 export interface ApplicationDesk {
   prepare(session: CardSession, itemCode: string): Promise<PreparedForm>;
+  /**
+   * The form as submit() would send it: the typed values over what the form was prepared with (card and resource
+   * library), this card family's fields only. What the materials read is checked against this, not the typed part alone.
+   */
+  formAsSubmitted(session: CardSession, itemCode: string, typed: Record<string, FormValue>): Promise<Record<string, FormValue>>;
   submit(session: CardSession, request: SubmitApplicationRequest, extras?: SubmitExtras): Promise<SubmitApplicationResponse>;
 }

@@ -13,13 +13,15 @@ import { cardSessionOf, type CardSession } from '@easydo/core/services/session/c
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
-import { cardFactsOf } from '@easydo/core/services/journey/material-checks';
+import { cardFactsOf, formTexts } from '@easydo/core/services/journey/material-checks';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 interface Intake {
   session: CardSession;
   item: CatalogueItem;
   materials: MaterialsSession;
+  /** What the pages are checked against besides the card: the form as prepared (card and resource library). */
+  form: Record<string, string>;
   startedAt: number;
 }
 
@@ -77,14 +79,22 @@ export class IntakeDesk {
     materials.onEvent((e) => {
       if (e.type !== 'ocrProgress' && e.type !== 'checklistChanged') this.onChange();
     });
-    session.onWipe(() => materials.wipe());
-    this.intake = { session, item, materials, startedAt };
-    return { form, materials: materialsView(item, materials, cardFactsOf(session.card)) };
+    const checkedAgainst = formTexts(await this.ctx.applications.formAsSubmitted(session, itemCode, {}));
+    const intake: Intake = { session, item, materials, form: checkedAgainst, startedAt };
+    session.onWipe(() => {
+      intake.form = {};
+      return materials.wipe();
+    });
+    this.intake = intake;
+    return { form, materials: this.viewOf(intake) };
   }
 
   view(): MaterialsView {
-    const i = this.current();
-    return materialsView(i.item, i.materials, cardFactsOf(i.session.card));
+    return this.viewOf(this.current());
+  }
+
+  private viewOf(i: Intake): MaterialsView {
+    return materialsView(i.item, i.materials, cardFactsOf(i.session.card), i.form);
   }
 
   async addPage(source: 'camera' | 'file', materialCode: string | null, bytes: Uint8Array, staffId: string): Promise<MaterialPageView> {

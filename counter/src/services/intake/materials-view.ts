@@ -1,6 +1,6 @@
 // MaterialsSession state → what the counter screen sees (thumbnails as base64, no OCR text). The page basics
 // are the journey's, so kiosk and counter show a page the same way; the counter adds who checked it. The checks of
-// what was read are the kiosk's (core/services/journey/material-checks), against the resident's card.
+// what was read are the kiosk's (core/services/journey/material-checks), against the resident's card and the form.
 import type { MaterialsView, MaterialPageView } from '@easydo/core/contract/schemas/counter-intake';
 import type { PageChecks } from '@easydo/core/contract/schemas/journey-materials';
 import type { CardFacts } from '@easydo/core/services/materials/fields/cross-check';
@@ -15,10 +15,11 @@ export function pageView(p: PageInfo, fieldChecks: PageChecks = NO_CHECKS): Mate
   return { ...pageBasics(p), trust: p.trust, thumbnail: thumbnailBase64(p), fieldChecks };
 }
 
-/** `card`: the resident's card facts, what is read off the pages is checked against them. */
-export function materialsView(item: CatalogueItem, session: MaterialsSession, card: CardFacts | null = null): MaterialsView {
+/** What is read off the pages is checked against `card` (the resident's card facts) and `form` (as prepared). */
+export function materialsView(item: CatalogueItem, session: MaterialsSession, card: CardFacts | null = null, form: Record<string, string> = {}): MaterialsView {
   const pages = session.listPages();
-  const checks = pageChecksOf(pages, (code) => session.fieldsReportNow(code, card), card);
+  const label = (key: string) => item.fields.find((f) => f.key === key)?.label ?? null;
+  const checks = pageChecksOf(pages, (code) => session.fieldsReportNow(code, card, form), card, form, label);
   const checklist = session.checklist();
   const requirements = item.materials.map((m) => {
     const mine = pages.filter((p) => p.materialCode === m.code);

@@ -127,7 +127,10 @@ export function crossCheck(
     const field = byKey.get(key);
     for (const formKey of formKeys) {
       const expected = form[formKey];
-      if (field && expected?.trim()) checks.push(verdict([field], `form.${formKey}`, expected));
+      if (!field || !expected?.trim()) continue;
+      // A form value that is the card's (applicantName prefilled from it) was compared with the card already.
+      const againstCard = checks.some((c) => c.against.startsWith('card.') && c.fields.includes(key) && norm(c.expected) === norm(expected));
+      if (!againstCard) checks.push(verdict([field], `form.${formKey}`, expected));
     }
   }
   return checks;

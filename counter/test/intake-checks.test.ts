@@ -1,0 +1,42 @@
+// The counter checks what a page reads against the form as prepared (card and resource library), as the kiosk
+// does, not against the card alone: res01's library holds another lease (ZL-2024-1000) than the paper's
+// (SZFT-ZL-2026-0815), and the clerk sees that before verifying the page. Real terminal, real OCR.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
+import { startCounterTerminal, type CounterTerminal } from './counter-terminal';
+
+const LEASE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/materials/lease-contract.clean.png');
+// 房屋租赁登记备案: the rental fields are prefilled from the library's housing record.
+const ITEM = 'XK00401001';
+
+describe('counter intake checks', () => {
+  let ct: CounterTerminal;
+  beforeAll(async () => {
+    ct = await startCounterTerminal('intake-checks');
+  });
+  afterAll(() => ct?.close());
+
+  it('compares the lease with the library values the form was prepared with', async () => {
+    await ct.call('counter:login', { staffId: 'C1001', password: 'counter-1001' });
+    ct.terminal.idReader.simulator!.place('res01');
+    await expect.poll(() => ct.terminal.sessions.current()?.card?.name ?? null, { timeout: 10_000 }).toBe('卓岚');
+    await ct.call('intake:begin', { itemCode: ITEM });
+    const imageBase64 = (await readFile(LEASE)).toString('base64');
+    const page = (await ct.call('intake:addPage', { source: 'camera', materialCode: 'LEASE', imageBase64 })) as { id: string };
+    const read = async () => {
+      const view = (await ct.call('intake:materials', {})) as MaterialsView;
+      const p = view.pages.find((x) => x.id === page.id)!;
+      return p.ocr === 'done' ? p.fieldChecks : null;
+    };
+    await expect.poll(read, { timeout: 60_000, interval: 200 }).not.toBeNull();
+    const checks = (await read())!.checks;
+    const number = checks.find((c) => c.against === 'form.rentalContractNumber');
+    expect(number).toMatchObject({ status: 'mismatch', formLabel: { zh: '租赁合同编号' } });
+    expect(checks.find((c) => c.against === 'card.name')?.status).toBe('match');
+    // Mismatches first, so the clerk reads them before the matches.
+    expect(checks[0]!.status).toBe('mismatch');
+  }, 120_000);
+});
