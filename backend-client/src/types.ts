@@ -27,6 +27,7 @@ export type TrustLevel = S['TrustLevel'];
 export type Applicant = S['Applicant'];
 export type SubmittedMaterial = S['SubmittedMaterial'];
 export type UploadedMaterial = S['UploadedMaterial'];
+export type MaterialFieldCheck = S['MaterialFieldCheck'];
 export type CertificateMaterial = S['CertificateMaterial'];
 export type ApplicationSubmission = S['ApplicationSubmission'];
 export type SubmissionReceipt = S['SubmissionReceipt'];

@@ -78,6 +78,16 @@ describe('contract', () => {
     expect(conflict).toBeInstanceOf(BackendError);
     expect((conflict as BackendError).code).toBe('conflict');
 
+    // What the terminal read off the pages travels with the material (no values); a page the file lacks is refused.
+    const withChecks = (page: number, against = 'form.rentalContractNumber') => ({ ...body, materials: [{ ...body.materials[0]!, fieldChecks: [{ against, status: 'mismatch' as const, page }] }] });
+    const checked = await env.client.submitApplication(withChecks(3), { idempotencyKey: 'contract-key-000000002' });
+    const storedChecks = env.sandbox.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(checked.receipt.acceptanceNumber) as string;
+    expect(JSON.parse(storedChecks)[0].fieldChecks).toEqual([{ against: 'form.rentalContractNumber', status: 'mismatch', page: 3 }]);
+    const beyond = await env.client.submitApplication(withChecks(4), { idempotencyKey: 'contract-key-000000003' }).catch((e: unknown) => e);
+    expect(beyond).toMatchObject({ code: 'validation', status: 422, serverCode: 'validation_failed', details: { code: 'LEASE' } });
+    const notAField = await env.client.submitApplication(withChecks(1, 'form.number 440304'), { idempotencyKey: 'contract-key-000000004' }).catch((e: unknown) => e);
+    expect(notAField).toMatchObject({ code: 'validation' });
+
     await new Promise((r) => setTimeout(r, 100)); // 100 ms × 100 000 ≈ 2.8 simulated hours
     const status = await env.client.queryApplication({ acceptanceNumber: first.receipt.acceptanceNumber, queryPassword: first.receipt.queryPassword });
     mark('queryApplication');

@@ -1,6 +1,7 @@
 // The counter checks what a page reads against the form as prepared (card and resource library), as the kiosk
 // does, not against the card alone: res01's library holds another lease (ZL-2024-1000) than the paper's
-// (SZFT-ZL-2026-0815), and the clerk sees that before verifying the page. Real terminal, real OCR.
+// (SZFT-ZL-2026-0815), and the clerk sees that before verifying the page; the submission carries the outcome to
+// the back office. Real terminal, real OCR, the counter's router.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,5 +39,15 @@ describe('counter intake checks', () => {
     expect(checks.find((c) => c.against === 'card.name')?.status).toBe('match');
     // Mismatches first, so the clerk reads them before the matches.
     expect(checks[0]!.status).toBe('mismatch');
+
+    // The clerk corrects the number to the paper's and accepts (the deed to follow): the back office gets the
+    // checks against the form as it went in, the clerk's edit included, without the values.
+    const result = (await ct.call('intake:submit', { itemCode: ITEM, form: { rentalContractNumber: 'SZFT-ZL-2026-0815' }, allowMissingMaterials: true })) as { acceptanceNumber: string | null };
+    expect(result.acceptanceNumber).toBeTruthy();
+    const stored = JSON.parse(ct.terminal.backend.sandbox!.db.prepare('SELECT materials_json FROM applications WHERE acceptance_number = ?').pluck().get(result.acceptanceNumber) as string) as Array<{ code: string; fieldChecks?: unknown[] }>;
+    const lease = stored.find((m) => m.code === 'LEASE')!.fieldChecks;
+    expect(lease).toContainEqual({ against: 'form.rentalContractNumber', status: 'match', page: 1 });
+    expect(lease).toContainEqual({ against: 'form.rentalAddress', status: 'mismatch', page: 1 });
+    expect(JSON.stringify(lease)).not.toMatch(/SZFT|ZL-2024|卓岚|440304/u);
   }, 120_000);
 });

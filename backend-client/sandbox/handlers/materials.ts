@@ -23,6 +23,8 @@ export function checkMaterials(ctx: HandlerContext, item: CatalogueItem, body: A
       if (!wanted || cert.type !== wanted) throw new ApiError(422, 'certificate_unknown', 'this certificate cannot stand in for the material', { code: m.code });
       continue;
     }
+    // A check must point into the file it describes, or the back office would look for a page that is not there.
+    if (m.fieldChecks?.some((c) => c.page > m.pageCount)) throw new ApiError(422, 'validation_failed', 'a field check names a page the material does not have', { code: m.code });
     const up = completedUpload(ctx, m.uploadId);
     if (!up || up.sha256 !== m.sha256) throw new ApiError(422, 'upload_incomplete', 'material not uploaded (or digest differs)', { code: m.code });
   }

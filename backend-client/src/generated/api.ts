@@ -539,6 +539,25 @@ export interface components {
             pageCount: number;
             trustLevel: components["schemas"]["TrustLevel"];
             uploadId: components["schemas"]["UploadId"];
+            /**
+             * @description What the terminal read off this material's pages and checked against the applicant's card and the
+             *     form as submitted, for the back office's pre-check (材料预审): which fact, on which page of the file,
+             *     with what outcome. Never corrected on the terminal; no values travel (the file itself is the evidence).
+             *     The resident and the clerk were shown each mismatch and could retake the page or carry on. Absent when
+             *     nothing on the material could be compared. A page beyond `pageCount` is refused with 422 `validation_failed`.
+             */
+            fieldChecks?: components["schemas"]["MaterialFieldCheck"][];
+        };
+        MaterialFieldCheck: {
+            /** @description The card's fact (`card.name`, …) or the form field (`form.<key>`) the value read was compared with. */
+            against: string;
+            /**
+             * @description match — they agree; mismatch — they differ; unreadable — read, but failing its check rule (e.g. GB 11643).
+             * @enum {string}
+             */
+            status: "match" | "mismatch" | "unreadable";
+            /** @description The page of the material's file (1-based) the value was read on. */
+            page: number;
         };
         /**
          * @description Satisfied by an electronic certificate: no upload. The number must be one of the applicant's

@@ -2297,6 +2297,45 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "uploadId": {
             "$ref": "#/components/schemas/UploadId"
+          },
+          "fieldChecks": {
+            "description": "What the terminal read off this material's pages and checked against the applicant's card and the\nform as submitted, for the back office's pre-check (材料预审): which fact, on which page of the file,\nwith what outcome. Never corrected on the terminal; no values travel (the file itself is the evidence).\nThe resident and the clerk were shown each mismatch and could retake the page or carry on. Absent when\nnothing on the material could be compared. A page beyond `pageCount` is refused with 422 `validation_failed`.\n",
+            "type": "array",
+            "maxItems": 32,
+            "items": {
+              "$ref": "#/components/schemas/MaterialFieldCheck"
+            }
+          }
+        }
+      },
+      "MaterialFieldCheck": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "against",
+          "status",
+          "page"
+        ],
+        "properties": {
+          "against": {
+            "description": "The card's fact (`card.name`, …) or the form field (`form.<key>`) the value read was compared with.",
+            "type": "string",
+            "pattern": "^(card\\.(name|idNumber|address|birthDate)|form\\.[A-Za-z][A-Za-z0-9_]{0,63})$"
+          },
+          "status": {
+            "description": "match — they agree; mismatch — they differ; unreadable — read, but failing its check rule (e.g. GB 11643).",
+            "type": "string",
+            "enum": [
+              "match",
+              "mismatch",
+              "unreadable"
+            ]
+          },
+          "page": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 500,
+            "description": "The page of the material's file (1-based) the value was read on."
           }
         }
       },

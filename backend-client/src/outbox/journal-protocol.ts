@@ -22,12 +22,19 @@ const ProblemSchema = z.enum(['refused', 'clerk-token-expired', 'unreadable', 'w
 /** The platform's own shapes (applicant, receipt, evaluation) are checked where they enter (the client); here they must be objects. */
 const ApiObject = z.looseObject({});
 
+/** UploadedMaterial.fieldChecks as openapi.yaml has it: no values, only what was compared, where, and how it came out. */
+const FieldCheckSchema = z.object({
+  against: z.string().regex(/^(card\.(name|idNumber|address|birthDate)|form\.[A-Za-z][A-Za-z0-9_]{0,63})$/u),
+  status: z.enum(['match', 'mismatch', 'unreadable']),
+  page: z.number().int().min(1).max(500),
+}).strict();
 const NewApplicationSchema = z.object({
   itemCode: z.string().min(1),
   applicant: ApiObject,
   channel: z.enum(['kiosk', 'counter']),
   form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   clerkToken: z.string().optional(),
+  materialChecks: z.record(z.string(), z.array(FieldCheckSchema).max(32)).optional(),
   label: z.string().optional(),
 });
 const NewMaterialSchema = z.union([

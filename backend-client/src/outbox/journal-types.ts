@@ -5,7 +5,7 @@
 //   any → quarantined                   a sealed value cannot be opened (another key, damaged bytes)
 // Every state except submitted-locally (and an evaluation not yet delivered) is terminal for the outbox and
 // loses its personal data after the retention period; a tombstone without personal data stays.
-import type { Applicant, ApplicationSubmission, Evaluation, SubmissionReceipt, TrustLevel, UploadCreateRequest } from '../types';
+import type { Applicant, ApplicationSubmission, Evaluation, MaterialFieldCheck, SubmissionReceipt, TrustLevel, UploadCreateRequest } from '../types';
 
 export type LocalState =
   | 'draft' | 'submitted-locally' | 'accepted' | 'receipt-printed' | 'evaluated' | 'failed' | 'needs-clerk' | 'quarantined';
@@ -41,6 +41,8 @@ export interface NewApplication {
   form: ApplicationSubmission['form'];
   /** Counter mode: the clerk's token, sealed with the rest. */
   clerkToken?: string;
+  /** Per material code, what was read off its pages and checked (no values), for the back office (UploadedMaterial.fieldChecks). */
+  materialChecks?: Record<string, MaterialFieldCheck[]>;
   /** Optional non-personal, unique tag (e.g. `synthetic:17`) to find an application again. */
   label?: string;
 }

@@ -159,11 +159,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
         m.uploadId = up.uploadId;
       }
       const { clerkToken: _token, ...rest } = app.submission;
+      const checksOf = (code: string) => {
+        const checks = rest.materialChecks?.[code];
+        return checks && checks.length > 0 ? { fieldChecks: checks.slice(0, 32) } : {};
+      };
       const materials: SubmittedMaterial[] = [];
       for (const m of app.materials) {
         materials.push(m.kind === 'certificate'
           ? { code: m.code, electronicCertificateNumber: await journal.certificateNumber(app.localId, m.idx), trustLevel: 'A' }
-          : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '' });
+          : { code: m.code, sha256: m.sha256, pageCount: m.pageCount, trustLevel: m.trustLevel, uploadId: m.uploadId ?? '', ...checksOf(m.code) });
       }
       const body: ApplicationSubmission = { itemCode: rest.itemCode, applicant: rest.applicant, channel: rest.channel, form: rest.form, materials };
       submitting = true;

@@ -128,6 +128,7 @@ export async function createApplicationDesk(options: ApplicationDeskOptions): Pr
           channel: extras.channel ?? 'kiosk',
           form,
           ...(extras.clerkToken ? { clerkToken: extras.clerkToken } : {}),
+          ...(extras.materialChecks && Object.keys(extras.materialChecks).length > 0 ? { materialChecks: extras.materialChecks } : {}),
         },
         [...(extras.materials ?? []), ...signature],
       );

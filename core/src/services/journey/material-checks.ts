@@ -2,6 +2,7 @@
 // the counter's screens may see it: per page, the checks whose value was read on that page, mismatches first.
 // Nothing is corrected here. Values leave main only masked by the card's rule (names: the first character;
 // ID numbers and credit codes: the first 6 and the last 4); addresses, dates and other text never leave it.
+import type { MaterialFieldCheck } from '@easydo/backend-client/types';
 import type { PageChecks, PageFieldCheck } from '@easydo/core/contract/schemas/journey-materials';
 import { hasExpectations, type CardFacts, type FieldCheck } from '../materials/fields/cross-check';
 import { hasFixedFields, type MaterialFieldsReport } from '../materials/fields/material-report';
@@ -72,6 +73,33 @@ export function pageChecksOf(
     }
   }
   for (const entry of out.values()) entry.checks = entry.checks.sort((a, b) => ORDER[a.status] - ORDER[b.status]).slice(0, 16);
+  return out;
+}
+
+/**
+ * Per material filed on paper (`codes`: the PDFs built), its checks as the submission carries them to the back
+ * office: the fact compared, the page of the material's file it was read on, the outcome; never the values.
+ * `pages` in the order the PDFs take them (MaterialsSession.listPages).
+ */
+export function submittedChecksOf(
+  pages: readonly Pick<PageInfo, 'id' | 'materialCode'>[],
+  reportOf: (materialCode: string) => MaterialFieldsReport | null,
+  codes: readonly string[],
+): Record<string, MaterialFieldCheck[]> {
+  const out: Record<string, MaterialFieldCheck[]> = {};
+  for (const code of codes) {
+    const report = hasFixedFields(code) ? reportOf(code) : null;
+    if (!report) continue;
+    const mine = pages.filter((p) => p.materialCode === code).map((p) => p.id);
+    const checks = report.checks
+      .flatMap((c) => {
+        const page = c.pageId ? mine.indexOf(c.pageId) + 1 : 0;
+        return page > 0 ? [{ against: c.against, status: c.status, page }] : [];
+      })
+      .sort((a, b) => ORDER[a.status] - ORDER[b.status])
+      .slice(0, 32);
+    if (checks.length > 0) out[code] = checks;
+  }
   return out;
 }
 

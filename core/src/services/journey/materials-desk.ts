@@ -4,6 +4,7 @@
 import type { BackendClient } from '@easydo/backend-client/client';
 import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
+import type { MaterialFieldCheck } from '@easydo/backend-client/types';
 import type { MaterialsState, PageView } from '@easydo/core/contract/schemas/journey-materials';
 import { Failure } from '../ipc/failure';
 import type { EventHub } from '../ipc/event-hub';
@@ -17,7 +18,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import { missingMaterialIssues } from './missing-materials';
 import { itemForCardFamily } from '../materials/checklist';
 import { requiredMaterialsOf, sessionCertificates, toChecklistView, toMaterialsState, toPageSummary, toPageView, type SessionCertificate } from './materials-view';
-import { cardFactsOf, pageChecksOf } from './material-checks';
+import { cardFactsOf, pageChecksOf, submittedChecksOf } from './material-checks';
 import type { CardFacts } from '../materials/fields/cross-check';
 
 interface Active {
@@ -130,7 +131,7 @@ export class MaterialsDesk {
    * The session's materials (if any) as the application desk takes them, checked for completeness (a typed
    * Failure when some are missing). `journaled` wipes the images and OCR text once the application is journaled.
    */
-  async forSubmission(session: ResidentSession, itemCode: string): Promise<{ materials: NewMaterial[]; journaled(): Promise<void> } | null> {
+  async forSubmission(session: ResidentSession, itemCode: string): Promise<{ materials: NewMaterial[]; materialChecks: Record<string, MaterialFieldCheck[]>; journaled(): Promise<void> } | null> {
     const active = this.active;
     if (!active || active.sessionId !== session.id) return null;
     if (active.item.code !== itemCode) throw new Failure('state', 'The materials were captured for another item', 'materials-item-mismatch');
@@ -158,7 +159,9 @@ export class MaterialsDesk {
       if (!number) throw new Failure('state', 'The chosen electronic certificate is no longer available', 'certificate-gone');
       materials.push({ code: m.code, trustLevel: 'A', electronicCertificateNumber: number });
     }
-    return { materials, journaled: () => this.drop(active) };
+    // Read to the end (buildPdfs waited for the OCR): what the resident was shown travels to the back office.
+    const materialChecks = submittedChecksOf(active.materials.listPages(), (code) => active.materials.fieldsReportNow(code, active.card, active.form), pdfs.map((p) => p.materialCode));
+    return { materials, materialChecks, journaled: () => this.drop(active) };
   }
 
   /** Pages added by the scanner service go through the same checks as camera stills. */

@@ -67,7 +67,7 @@ export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<Ha
       'application:submit': async (req, caller) => {
         if (!ctx.devices.serviceState().canSubmit) throw new Failure('device', 'Submission is out of service', 'out-of-service');
         const captured = await materials.forSubmission(caller.card, req.itemCode);
-        return ctx.applications.submit(caller.card, req, captured ? { materials: captured.materials, onJournaled: captured.journaled } : {});
+        return ctx.applications.submit(caller.card, req, captured ? { materials: captured.materials, materialChecks: captured.materialChecks, onJournaled: captured.journaled } : {});
       },
       // The pages are checked against the form as it will be submitted: typed values over the card's and the library's.
       'materials:begin': async (req, caller) =>

@@ -2,6 +2,7 @@
 // (terminal/compose.ts) plugs real implementations in; tests may plug their own.
 import type { Unsubscribe } from '@easydo/device-drivers/device/model';
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
+import type { MaterialFieldCheck } from '@easydo/backend-client/types';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
 import type { FormValue, PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
 import type { CardRecord } from '../session/card-record';
@@ -32,6 +33,8 @@ export interface SubmitExtras {
   /** Counter mode: the signed-in clerk's token, stamped on the application. */
   clerkToken?: string;
   materials?: NewMaterial[];
+  /** Per material code, what was read off its pages and checked (no values): carried to the back office. */
+  materialChecks?: Record<string, MaterialFieldCheck[]>;
   /** Runs once the application and its materials are in the journal (the session's page images can go). */
   onJournaled?: () => Promise<void>;
 }

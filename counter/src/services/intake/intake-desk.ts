@@ -13,7 +13,7 @@ import { cardSessionOf, type CardSession } from '@easydo/core/services/session/c
 import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
-import { cardFactsOf, formTexts } from '@easydo/core/services/journey/material-checks';
+import { cardFactsOf, formTexts, submittedChecksOf } from '@easydo/core/services/journey/material-checks';
 import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 interface Intake {
@@ -182,7 +182,11 @@ export class IntakeDesk {
       contentType: 'application/pdf',
       data: p.bytes,
     }));
-    const response = await this.ctx.applications.submit(i.session, { itemCode: request.itemCode, form: request.form }, { channel: 'counter', clerkToken, materials });
+    // What the clerk was shown, against the form as it goes in now (the clerk's edits included), for the back office.
+    const form = formTexts(await this.ctx.applications.formAsSubmitted(i.session, request.itemCode, request.form));
+    const card = cardFactsOf(i.session.card);
+    const materialChecks = submittedChecksOf(pages, (code) => i.materials.fieldsReportNow(code, card, form), pdfs.map((p) => p.materialCode));
+    const response = await this.ctx.applications.submit(i.session, { itemCode: request.itemCode, form: request.form }, { channel: 'counter', clerkToken, materials, materialChecks });
     // The PDFs are sealed in the journal: the page images and OCR text can go now.
     await i.materials.wipe().catch((err: unknown) => this.ctx.log.warn({ err }, 'materials wipe after submission failed'));
     this.onChange();
