@@ -21,7 +21,7 @@ describe('design system: the main path in both orientations and both modes', () 
   const problems: string[] = [];
   beforeAll(async () => {
     // A cabinet unlike the default one: the screens must point where its parts are.
-    h = await startHarness({ config: { hardwareLayout: { cardReader: 'left', receiptSlot: 'right', scanner: 'centre', qrImager: 'left' } } });
+    h = await startHarness({ config: { hardwareLayout: { cardReader: 'left', receiptSlot: 'right', scanner: 'right', qrImager: 'left' } } });
     const p = h.page;
     p.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
@@ -95,6 +95,11 @@ describe('design system: the main path in both orientations and both modes', () 
       await p.getByTestId('form-next').click();
 
       await p.getByTestId('checklist').waitFor();
+      // The scanner of this cabinet, drawn where it is and said beside its button and in the ways to bring a page.
+      expect(await p.getByTestId('scanner-art').getAttribute('data-place')).toBe('right');
+      expect(await p.getByTestId('scanner-at').textContent()).toBe('扫描仪在屏幕下方右侧。');
+      expect(await p.getByTestId('materials-missing').textContent()).toContain('扫描仪在屏幕下方右侧。');
+      await checkStep(h, shot('06a-materials-missing'), { fits });
       await p.getByTestId('use-cert-ID_CARD').click();
       await p.getByTestId('use-cert-HUKOU').click();
       await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();

@@ -92,9 +92,12 @@ describe('journey: query, out of service, offline', () => {
     await p.getByTestId('back').click();
     await p.getByTestId('catalogue').waitFor();
     await expect.poll(said).toContain('请选择要办理的事项。可以点分类，也可以用键盘输入名称或拼音首字母搜索。');
-    await p.getByTestId('toggle-elder').click();
     await p.getByTestId('back').click();
     await p.getByTestId('attract').waitFor();
+    // The words say where this cabinet's reader is, as the picture shows it (the default cabinet: on the right).
+    await expect.poll(said).toContain('欢迎使用易办事。请把证件放在读卡区，读卡区在屏幕下方右侧；或者点击屏幕浏览办事指南、查询办理进度、取号排队。');
+    // Elder mode goes with the visit that ended (App resets it); the next case starts in standard mode.
+    await p.locator('[data-testid="toggle-elder"][aria-pressed="false"]').waitFor();
   });
 
   it('an expired card: the guide says in a designed screen what to do instead and offers no 办理', async () => {

@@ -1,6 +1,6 @@
 // Kiosk mode: the resident's self-service journey. One statechart (journey-machine.ts) holds the whole
 // renderer-side session; this component feeds it terminal events and renders the screen of its state.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMachine } from '@xstate/react';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
@@ -29,6 +29,7 @@ import { useAttractInactivity } from './attract-inactivity';
 import { pageSpeech } from './speech-text';
 import { arrivalVoice } from './arrival-voice';
 import { RemoteHelp } from './help/RemoteHelp';
+import { HardwareLayoutContext } from './hardware-layout';
 
 /**
  * onSessionEnd: the resident's visit is over; the app frame drops that person's elder mode and language.
@@ -36,6 +37,7 @@ import { RemoteHelp } from './help/RemoteHelp';
  */
 export function KioskApp({ adminEntry = false, elder = false, onSessionEnd }: { adminEntry?: boolean; elder?: boolean; onSessionEnd?: () => void }) {
   const { t, i18n } = useTranslation('journey');
+  const layout = useContext(HardwareLayoutContext);
   const api = useTerminal();
   const service = useServiceState();
   const [pinPad, setPinPad] = useState(adminEntry);
@@ -91,7 +93,9 @@ export function KioskApp({ adminEntry = false, elder = false, onSessionEnd }: { 
     if (shouldRemindCard(step, cardOnReader)) return;
     const voice = arrivalVoice(step, snapshot.context, service, elder);
     const key = `voice.${voice}`;
-    if (voice && i18n.exists(key, { ns: 'journey' })) speaker.speak(t(key as never), speechLang);
+    // Said where this cabinet's parts are, as the pictures show them.
+    const where = { reader: t(`where.${layout.cardReader}` as never), scanner: t(`where.${layout.scanner}` as never), slot: t(`where.${layout.receiptSlot}` as never) };
+    if (voice && i18n.exists(key, { ns: 'journey' })) speaker.speak(String(t(key as never, where as never)), speechLang);
     // Turning elder mode on speaks the screen's instruction at once.
   }, [step, speechLang, elder]);
 

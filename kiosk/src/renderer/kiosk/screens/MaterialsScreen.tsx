@@ -15,7 +15,7 @@ import { CameraPanel } from './CameraPanel';
 import { BackButton } from '../BackButton';
 import { toSubmission } from '../form-rules';
 import { pageCheckWords } from '../material-check-words';
-
+import { TerminalFrontArt, usePlaceOf } from '../hardware-layout';
 
 export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
   const api = useTerminal();
@@ -24,6 +24,8 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
   const [error, setError] = useState<ContractError | null>(null);
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [scanning, setScanning] = useState(false);
+  // Where this cabinet's scanner is, drawn and said beside its button (and in the ways to bring a page).
+  const scannerAt = t('materials.scannerAt', { where: t(`where.${usePlaceOf('scanner')}`) });
 
   const apply = useCallback(
     (r: { ok: true; value: MaterialsState } | { ok: false; error: ContractError }) => {
@@ -36,7 +38,7 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
     [send],
   );
   useEffect(() => {
-    // What the resident typed is checked against what is read off the pages (prefill stays in main).
+    // What is read off the pages is checked against this and the prefill (main holds it; it is not sent back).
     const form = ctx.form ? Object.fromEntries(Object.entries(toSubmission(ctx.form, ctx.values)).map(([k, v]) => [k, String(v)])) : {};
     void api.invoke('materials:begin', { itemCode: ctx.itemCode ?? '', form }).then((r) => {
       if (r.ok) apply(r);
@@ -107,7 +109,7 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
               titleProps={{ 'data-testid': 'materials-status' }}
               steps={[
                 t('materials.stillMissing', { names: checklist.materials.filter((m) => m.missing).map((m) => m.name[lang]).join(lang === 'en' ? ', ' : '、') }),
-                ...(unavailable ? [] : [t('materials.howScan')]),
+                ...(unavailable ? [] : [`${t('materials.howScan')}${lang === 'en' ? ' ' : ''}${scannerAt}`]),
                 ...(checklist.materials.some((m) => m.missing && m.electronicCertificateType && state?.certificates.some((c) => c.type === m.electronicCertificateType)) ? [t('materials.howElectronic')] : []),
                 t('materials.howLater'),
               ]}
@@ -119,9 +121,13 @@ export function MaterialsScreen({ ctx, send, lang, t }: ScreenProps) {
       {state && !unavailable && (
         <div className="capture">
           <CameraPanel t={t} onImage={addImage} onError={setError} />
-          <button type="button" className="btn btn-secondary" data-testid="scan" disabled={scanning} onClick={() => void scan()}>
-            {scanning ? t('materials.scanning') : t('materials.scan')}
-          </button>
+          <div className="scan-here">
+            <TerminalFrontArt part="scanner" label={scannerAt} testId="scanner-art" />
+            <p data-testid="scanner-at">{scannerAt}</p>
+            <button type="button" className="btn btn-secondary" data-testid="scan" disabled={scanning} onClick={() => void scan()}>
+              {scanning ? t('materials.scanning') : t('materials.scan')}
+            </button>
+          </div>
         </div>
       )}
       {running.map((p) => (
