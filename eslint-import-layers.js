@@ -42,6 +42,21 @@ function layerOf(repoPath, layers) {
   return best;
 }
 
+/**
+ * Inside a folder with floors (bottom first), the sub-folder a path lies in and its floor (-1: on none). A file
+ * directly in the base folder has no storey.
+ */
+function storeyOf(repoPath, floors) {
+  for (const [base, storeys] of Object.entries(floors)) {
+    if (!repoPath.startsWith(`${base}/`)) continue;
+    const rest = repoPath.slice(base.length + 1);
+    if (!rest.includes('/')) return undefined;
+    const folder = rest.split('/')[0];
+    return { base, folder, floor: storeys.findIndex((names) => names.includes(folder)) };
+  }
+  return undefined;
+}
+
 function allowed(target, layer, may) {
   if (target.repoPath !== undefined) return inFolder(target.repoPath, layer) || may.some((entry) => inFolder(target.repoPath, entry));
   if (target.kind === 'npm') return may.includes('npm') || may.includes(`npm:${target.pkg}`);
@@ -59,6 +74,10 @@ const rule = {
           root: { type: 'string' },
           layers: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
           why: { type: 'object', additionalProperties: { type: 'string' } },
+          floors: {
+            type: 'object',
+            additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+          },
         },
         required: ['root', 'layers'],
         additionalProperties: false,
@@ -67,15 +86,27 @@ const rule = {
     messages: {
       noLayer: "'{{file}}' is in no layer: add its folder to the layer map in eslint.config.js.",
       against: "'{{layer}}' may not import '{{spec}}' ({{target}}).{{why}}",
+      noFloor: "'{{folder}}' is on no floor of '{{base}}': add it to the floors in eslint.config.js.",
+      upward: "'{{from}}' (floor {{fromFloor}}) may not import '{{spec}}' ('{{to}}', floor {{toFloor}}): inside '{{base}}' imports go to lower floors only.",
     },
   },
   create(context) {
-    const { root, layers, why = {} } = context.options[0];
+    const { root, layers, why = {}, floors = {} } = context.options[0];
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     const layer = layerOf(file, layers);
+    const storey = storeyOf(file, floors);
     const check = (node, source) => {
       if (layer === undefined || typeof source?.value !== 'string') return;
       const target = classify(source.value, context.filename, root);
+      if (storey && target.repoPath !== undefined && inFolder(target.repoPath, storey.base)) {
+        // A folder's own index ('../receipts') lands in that folder, as a file in it does.
+        const to = storeyOf(`${target.repoPath}/index`, floors);
+        if (to && to.folder !== storey.folder && !(to.floor < storey.floor)) {
+          const data = { from: storey.folder, fromFloor: storey.floor, spec: source.value, to: to.folder, toFloor: to.floor < 0 ? 'none' : to.floor, base: storey.base };
+          context.report({ node: source, messageId: 'upward', data });
+        }
+        return;
+      }
       if (allowed(target, layer, layers[layer])) return;
       const landsIn = target.repoPath !== undefined ? (layerOf(target.repoPath, layers) ?? target.repoPath) : target.kind;
       const reason = why[layer] ? ` ${why[layer]}` : '';
@@ -84,6 +115,7 @@ const rule = {
     return {
       Program(node) {
         if (layer === undefined) context.report({ node, messageId: 'noLayer', data: { file } });
+        if (storey && storey.floor < 0) context.report({ node, messageId: 'noFloor', data: { folder: storey.folder, base: storey.base } });
       },
       ImportDeclaration: (node) => check(node, node.source),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source),

@@ -2,7 +2,7 @@
 // both measured in this run. Run: npx tsx core/bench/receipts-a4.bench.ts
 import PDFDocument from 'pdfkit';
 import { buildAcceptanceReceiptPdf } from '../src/services/receipts/a4/notices';
-import { SHIPPED_CJK_FONT } from '../src/services/receipts/a4/fonts';
+import { SHIPPED_CJK_FONT } from '../src/services/assets/fonts';
 import { buildAcceptanceReceiptBytes } from '../src/services/receipts/print-receipt';
 import { PROFILES } from '@easydo/device-drivers/printer/profiles';
 import { ACCEPTED, QUERY_LINK } from '../test/receipts/fixtures';

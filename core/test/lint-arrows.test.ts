@@ -61,6 +61,32 @@ describe('import arrows', () => {
     expect(await violations(file, code)).toEqual([]);
   });
 
+  // Inside core/src/services folders stand on floors: imports go down only, never up or sideways.
+  it.each([
+    ['core/src/services/session/x.ts', "import { a } from '../journey/wire';\nexport const b = a;"],
+    ['core/src/services/journey/x.ts', "import type { TerminalContext } from '@easydo/core/services/terminal/context';\nexport type B = TerminalContext;"],
+    ['core/src/services/receipts/x.ts', "import { a } from '../admin/audit-log';\nexport const b = a;"],
+    ['core/src/services/devices/x.ts', "import { a } from '../receipts';\nexport const b = a;"],
+    ['core/src/services/errors/x.ts', "const m = import('../config/schema');\nexport const b = m;"],
+  ])('rejects %s importing up or sideways inside core/src/services', async (file, code) => {
+    const messages = await violations(file, code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/inside 'core\/src\/services' imports go to lower floors only/);
+  });
+
+  it.each([
+    ['core/src/services/journey/x.ts', "import { a } from '../session/session-manager';\nexport const b = a;"],
+    ['core/src/services/terminal/x.ts', "import { a } from '../journey/wire';\nexport const b = a;"],
+    ['core/src/services/journey/y.ts', "import { a } from './wire';\nexport const b = a;"],
+  ])('allows %s importing down or within its folder', async (file, code) => {
+    expect(await violations(file, code)).toEqual([]);
+  });
+
+  it('rejects a folder of core/src/services that stands on no floor', async () => {
+    const messages = await violations('core/src/services/newroom/x.ts', 'export const b = 1;');
+    expect(messages).toEqual(["'newroom' is on no floor of 'core/src/services': add it to the floors in eslint.config.js."]);
+  });
+
   it('rejects a file in a folder that has no line in the layer map', async () => {
     const messages = await violations('newfolder/src/x.ts', 'export const b = 1;');
     expect(messages).toEqual(["'newfolder/src/x.ts' is in no layer: add its folder to the layer map in eslint.config.js."]);

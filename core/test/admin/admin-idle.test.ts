@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminGate, MAINTENANCE_REASON } from '@easydo/core/services/admin/admin-gate';
 import { withAdminActivity } from '@easydo/core/services/admin/admin-activity';
 import type { AuditLog } from '@easydo/core/services/admin/audit-log';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { ModeRegistry, type CallerContext } from '@easydo/core/services/ipc/caller';
 import { DeviceManager } from '@easydo/core/services/devices/device-manager';
 

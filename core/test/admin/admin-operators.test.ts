@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '@easydo/core/services/admin/audit-log';
 import { AdminGate } from '@easydo/core/services/admin/admin-gate';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { ModeRegistry } from '@easydo/core/services/ipc/caller';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
 import { publicView } from '@easydo/core/services/config/public-view';

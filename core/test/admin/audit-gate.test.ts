@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '@easydo/core/services/admin/audit-log';
 import { AdminGate, MAINTENANCE_REASON } from '@easydo/core/services/admin/admin-gate';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { ModeRegistry } from '@easydo/core/services/ipc/caller';
 import { DeviceManager } from '@easydo/core/services/devices/device-manager';
 import { SessionManager } from '@easydo/core/services/session/session-manager';

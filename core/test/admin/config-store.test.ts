@@ -8,7 +8,7 @@ import { parseConfig, readConfigFile, simulatorDefaults, writeConfigFile } from 
 import { productionConfigInput } from '../config/fixtures';
 import { ConfigRefused, ConfigStore } from '@easydo/core/services/config/config-store';
 import { publicView } from '@easydo/core/services/config/public-view';
-import { verifyPin } from '@easydo/core/services/admin/pin';
+import { verifyPin } from '@easydo/core/services/config/pin';
 
 function setup() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'easydo-config-'));

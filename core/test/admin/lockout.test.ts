@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Lockout } from '@easydo/core/services/admin/lockout';
 import { AdminGate } from '@easydo/core/services/admin/admin-gate';
 import type { AuditLog } from '@easydo/core/services/admin/audit-log';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { ModeRegistry } from '@easydo/core/services/ipc/caller';
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 // A configuration a production terminal could run on (real devices, https platform, its own PIN). Synthetic.
 import type { TerminalConfigInput } from '@easydo/core/services/config/schema';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 
 export const PRODUCTION_PIN = '97531864';
 const PIN_HASH = hashPin(PRODUCTION_PIN);

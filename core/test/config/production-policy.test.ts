@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/load';
 import { productionRefusals } from '@easydo/core/services/config/production-policy';
-import { hashPin } from '@easydo/core/services/admin/pin';
-import { DEV_ADMIN_PIN, pinWeakness } from '@easydo/core/services/admin/pin-policy';
+import { hashPin } from '@easydo/core/services/config/pin';
+import { DEV_ADMIN_PIN, pinWeakness } from '@easydo/core/services/config/pin-policy';
 import { channels } from '@easydo/core/contract/channels';
 import { productionConfigInput } from './fixtures';
 

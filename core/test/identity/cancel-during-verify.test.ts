@@ -5,12 +5,12 @@ import type { BackendClient } from '@easydo/backend-client/client';
 import type { IdentityVerification } from '@easydo/backend-client/types';
 import type { QrScannerService } from '@easydo/device-drivers/qrscan/scanner/service';
 import { IdentityDesk } from '../../src/services/identity/identity-desk';
-import { identityOf } from '../../src/services/identity/session-identity';
+import { identityOf } from '../../src/services/session/session-identity';
 import { IDENTITY_DEFAULTS } from '../../src/services/config/qr-scanner-config';
 import { SessionManager } from '../../src/services/session/session-manager';
 import type { CardSession } from '../../src/services/session/card-session';
 import type { CardRecord } from '../../src/services/session/card-record';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 
 const verified = {
   outcome: 'verified',

@@ -12,11 +12,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IdentityDesk } from '../../src/services/identity/identity-desk';
-import { identityOf } from '../../src/services/identity/session-identity';
+import { identityOf } from '../../src/services/session/session-identity';
 import { IDENTITY_DEFAULTS, type IdentityConfig } from '../../src/services/config/qr-scanner-config';
 import { SessionManager } from '../../src/services/session/session-manager';
 import type { CardSession } from '../../src/services/session/card-session';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 
 let sandbox: Sandbox;
 let scanner: QrScannerService;

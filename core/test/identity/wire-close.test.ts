@@ -2,13 +2,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { wireIdentity } from '../../src/services/identity/wire';
 import { SessionManager } from '../../src/services/session/session-manager';
-import type { TerminalContext } from '../../src/services/terminal/context';
+import { simulatorDefaults } from '../../src/services/config/load';
+import { createBackendClient } from '@easydo/backend-client/client';
 
 describe('wireIdentity close', () => {
   it('a session that ends after close() no longer reaches the desk', async () => {
     const sessions = new SessionManager();
-    const ctx = { sessions, backend: { client: {} }, config: () => ({}) } as unknown as TerminalContext;
-    const wiring = wireIdentity(ctx, null);
+    const config = simulatorDefaults();
+    // Nothing is sent: the desk only listens for the session's end here.
+    const client = createBackendClient({ baseUrl: 'http://127.0.0.1:9', terminalId: config.terminalId, secret: config.terminalSecret });
+    const wiring = wireIdentity({ sessions, backend: { client, sandbox: null }, config: () => config }, null);
     const cancel = vi.spyOn(wiring.desk, 'cancel');
     await sessions.start(null);
     await sessions.end('finished');

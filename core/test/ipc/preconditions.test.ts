@@ -5,7 +5,7 @@ import { CHANNEL_NAMES, channels, type ChannelName } from '@easydo/core/contract
 import type { Precondition } from '@easydo/core/contract/define';
 import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
 import { ModeRegistry, type CallerContext } from '@easydo/core/services/ipc/caller';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import type { ClerkOnDuty, Granted, RouterGuards } from '@easydo/core/services/ipc/preconditions';
 import { SessionManager } from '@easydo/core/services/session/session-manager';
 import type { CardSession } from '@easydo/core/services/session/card-session';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
 import { ModeRegistry } from '@easydo/core/services/ipc/caller';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { CHANNEL_NAMES, channels } from '@easydo/core/contract/channels';
 
 const okState = { inService: true, canSubmit: true, canReadCard: true, canPrint: true, reasons: [], manual: null };

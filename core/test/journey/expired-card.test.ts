@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seedCatalogue } from '@easydo/backend-client/sandbox/seed/catalogue';
 import { assertCardAccepted, isExpired, toMaskedCard, type CardRecord } from '../../src/services/session/card-record';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 
 const holders = JSON.parse(readFileSync(new URL('../../../fixtures/idcard/cardholders.json', import.meta.url), 'utf8')) as (CardRecord & { id: string; expiredBefore20260101: boolean })[];
 const items = seedCatalogue().items;

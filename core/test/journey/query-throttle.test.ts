@@ -7,7 +7,7 @@ import type { Journal } from '@easydo/backend-client/outbox/journal';
 import type { CatalogueService } from '../../src/services/catalogue/catalogue-service';
 import { ProgressService } from '../../src/services/journey/progress';
 import { QueryThrottle } from '../../src/services/journey/query-throttle';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 
 const NUMBER = '440304QR002040012025010200017';
 const STATUS = { acceptanceNumber: NUMBER, itemCode: 'QR00204001', itemName: { zh: '社会保险参保缴费证明', en: 'Social insurance contribution record' }, department: { code: '440304RS', name: '区人力资源局' }, submittedAt: '2025-01-02T01:30:00Z', dueDate: null, stage: '预受理', evaluated: false, history: [] };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createScanner } from '../../src/services/devices/scanner';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 import type { HotFolderSource } from '@easydo/device-drivers/scanner/hot-folder';
 
 // A hung scanimage (see device-drivers/src/scanner/watched-process.ts) is killed after 5 s and retried.

@@ -9,7 +9,7 @@ import { parseConfig, simulatorDefaults } from '../../src/services/config/load';
 import type { TerminalConfigInput } from '../../src/services/config/schema';
 import { createLogger } from '../../src/services/logging/logger';
 import { createTerminal, type Terminal } from '../../src/services/terminal/compose';
-import { Failure } from '../../src/services/ipc/failure';
+import { Failure } from '../../src/services/errors/failure';
 import { createRouter, type HandlerTable } from '../../src/services/ipc/router';
 
 export interface TestTerminal {

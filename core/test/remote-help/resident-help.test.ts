@@ -140,7 +140,7 @@ describe('resident help desk over the sandbox hub', () => {
 
 describe('remote-help config', () => {
   it('takes the hall\'s STUN/TURN servers and refuses anything that is not one', async () => {
-    const { RemoteHelpConfig } = await import('@easydo/core/services/remote-help/config');
+    const { RemoteHelpConfig } = await import('@easydo/core/services/config/remote-help');
     expect(RemoteHelpConfig.parse({})).toEqual({ ringSeconds: 90, iceServers: [] });
     expect(RemoteHelpConfig.parse({ iceServers: [{ urls: ['turns:turn.hall.example:5349'], username: 'kiosk', credential: 'secret' }] }).iceServers).toHaveLength(1);
     expect(RemoteHelpConfig.safeParse({ iceServers: [{ urls: ['https://turn.example'] }] }).success).toBe(false);

@@ -5,10 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinUpdates } from '@easydo/core/services/update/join-updates';
+import { joinUpdates } from '@easydo/core/services/terminal/join-updates';
 import { generateSigningKey } from '@easydo/core/services/update/signing';
 import { UpdateConfig } from '@easydo/core/services/update/config';
-import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import type { UpdateHost } from '@easydo/core/services/terminal/join-updates';
 import type { HelperPort } from '@easydo/core/services/update/helper-port';
 
 const dirs: string[] = [];
@@ -31,7 +31,7 @@ function context(dir: string, update: unknown) {
       onServiceChange: (l: (s: { inService: boolean }) => void) => (serviceListeners.push(l), () => undefined),
       setManualOutOfService: (r: string | null) => void manual.push(r),
     },
-  } as unknown as TerminalContext;
+  } as unknown as UpdateHost;
   return { ctx, serviceListeners, manual };
 }
 

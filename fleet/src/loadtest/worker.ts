@@ -4,7 +4,7 @@
 import { FleetAgent } from '@easydo/core/services/fleet/agent';
 import { SimulatedTerminal } from '@easydo/core/services/fleet/simulated-terminal';
 import { parseConfig } from '@easydo/core/services/config/load';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import type { TerminalConfig } from '@easydo/core/services/config/schema';
 import { alertKey, terminalPassword, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
 

@@ -3,7 +3,7 @@
 import type { MqttClient } from 'mqtt';
 import { parseConfig } from '@easydo/core/services/config/load';
 import type { TerminalConfig } from '@easydo/core/services/config/schema';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { Alert, CommandAck, Heartbeat, TerminalState, Upload, decode, parseTopic } from '@easydo/core/services/fleet/messages';
 
 let pinHash: string | null = null;

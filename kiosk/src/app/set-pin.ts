@@ -2,8 +2,8 @@
 // file (the shared `adminPinHash`, or a maintainer's own under `admin.operators`), or printed as a scrypt hash for a config template (fleet provisioning). The PIN is read from stdin, never from the
 // command line (shell history, `ps`), and must pass the PIN policy (6-12 digits, not repeated, not a run, not the
 // development PIN). The rest of the file must pass the strict schema; it is written atomically, owner-only.
-import { hashPin } from '@easydo/core/services/admin/pin';
-import { pinWeakness } from '@easydo/core/services/admin/pin-policy';
+import { hashPin } from '@easydo/core/services/config/pin';
+import { pinWeakness } from '@easydo/core/services/config/pin-policy';
 import { parseConfig, readConfigFile, writeConfigFile } from '@easydo/core/services/config/load';
 
 export class PinRefused extends Error {

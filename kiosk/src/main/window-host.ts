@@ -9,7 +9,7 @@ import type { Result } from '@easydo/core/contract/errors';
 import type { Mode } from '@easydo/core/contract/modes';
 import type { CallerContext, ModeRegistry } from '@easydo/core/services/ipc/caller';
 import { deliverableTo, type EventHub } from '@easydo/core/services/ipc/event-hub';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import type { Router } from '@easydo/core/services/ipc/router';
 
 /** What a shell provides per window: deliver one contract event (name + schema-checked payload) to it. */

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashPin, verifyPin } from '@easydo/core/services/admin/pin';
+import { hashPin, verifyPin } from '@easydo/core/services/config/pin';
 import { DEV_ADMIN_PIN } from '@easydo/core/services/config/load';
 import { PinRefused, setOperatorPinInConfig, setPinInConfig } from '../../src/app/set-pin';
 import { loadStartupConfig, StartupRefused } from '../../src/app/startup';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStartupConfig, resolveProfile, StartupRefused, type Profile } from '../../src/app/startup';
-import { hashPin, verifyPin } from '@easydo/core/services/admin/pin';
+import { hashPin, verifyPin } from '@easydo/core/services/config/pin';
 import { DEV_ADMIN_PIN } from '@easydo/core/services/config/load';
 import { productionConfigInput } from '../../../core/test/config/fixtures';
 

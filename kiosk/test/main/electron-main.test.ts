@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_ADMIN_PIN } from '@easydo/core/services/admin/pin-policy';
+import { DEV_ADMIN_PIN } from '@easydo/core/services/config/pin-policy';
 import { buildFakeElectronMain, launchFakeElectron, REPO_ROOT, type FakeElectronBuild, type FakeElectronRun, type LaunchOptions } from '../fake-electron/launch';
 import type { FakeReport, WindowState } from '../fake-electron/protocol';
 import { EXIT_HANDOVER, MAX_HANDOVERS } from '../../src/main/recovery-ledger';

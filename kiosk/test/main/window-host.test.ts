@@ -7,7 +7,7 @@ import { ModeRegistry } from '@easydo/core/services/ipc/caller';
 import { EventHub } from '@easydo/core/services/ipc/event-hub';
 import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
 import { AdminGate, MAINTENANCE_REASON } from '@easydo/core/services/admin/admin-gate';
-import { hashPin } from '@easydo/core/services/admin/pin';
+import { hashPin } from '@easydo/core/services/config/pin';
 import { WindowHost, type WindowSink } from '../../src/main/window-host';
 import { registerContract, webContentsSink } from '../../src/main/ipc-adapter';
 

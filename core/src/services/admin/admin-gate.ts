@@ -14,10 +14,10 @@
 // their session names them (`operator`); an unknown number is a wrong PIN (nobody learns which numbers exist).
 // With no maintainers listed, the shared PIN opens and the trail says `shared`.
 import path from 'node:path';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ModeRegistry } from '../ipc/caller';
 import { Lockout } from './lockout';
-import { verifyPin } from './pin';
+import { verifyPin } from '../config/pin';
 import { AuditLog } from './audit-log';
 
 export interface AuditSink {

@@ -1,10 +1,12 @@
 // Assembles the dashboard and the minute sample from the terminal's parts.
 import type { Dashboard, HistoryPoint, OutboxView, SetAsideApplication } from '@easydo/core/contract/schemas/admin-dashboard';
 import { trackingCodeOf, type DomainDesk } from '../applications/application-desk';
-import type { TerminalContext } from '../terminal/context';
+import type { AdminContext } from './admin-context';
 import type { HeartbeatService } from './heartbeat';
 import { redactedDevice, redactedService, scrubbedError } from './redacted-errors';
 import { systemStats } from './system-stats';
+
+type DashboardContext = Pick<AdminContext, 'config' | 'dataDir' | 'devices' | 'applications'>;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -25,7 +27,7 @@ export async function outboxView(ctx: { applications: Pick<DomainDesk, 'delivery
   };
 }
 
-export async function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatService): Promise<Dashboard> {
+export async function buildDashboard(ctx: DashboardContext, heartbeat: HeartbeatService): Promise<Dashboard> {
   return {
     terminalId: ctx.config().terminalId,
     devices: ctx.devices.list().map(redactedDevice),
@@ -37,7 +39,7 @@ export async function buildDashboard(ctx: TerminalContext, heartbeat: HeartbeatS
   };
 }
 
-export function samplePoint(ctx: TerminalContext, heartbeat: HeartbeatService, at = new Date()): HistoryPoint {
+export function samplePoint(ctx: DashboardContext, heartbeat: HeartbeatService, at = new Date()): HistoryPoint {
   const devices = ctx.devices.list();
   return {
     at: at.toISOString(),

@@ -10,15 +10,15 @@ import { SaneScanner } from '@easydo/device-drivers/scanner/sane-scanner';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import type { DeviceSnapshot } from '@easydo/core/contract/schemas/device';
 import { deviceReason } from '@easydo/core/contract/errors';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import { scrubText } from '../logging/redact';
 import { toMaskedCard } from '../session/card-record';
-import type { TerminalContext } from '../terminal/context';
+import type { AdminContext } from './admin-context';
 import { redactedDevice, scrubbedError } from './redacted-errors';
 
 /** Waits for the next card and returns it masked. The read starts a resident session by itself (compose wires
  *  every read to one); a test read is not a resident, so that session is ended and wiped at once. */
-export function testRead(ctx: TerminalContext, timeoutMs: number): Promise<{ card: MaskedCard; durationMs: number }> {
+export function testRead(ctx: Pick<AdminContext, 'idReader' | 'sessions'>, timeoutMs: number): Promise<{ card: MaskedCard; durationMs: number }> {
   const started = Date.now();
   // The reader reads a card once, when it is placed: one already lying there would never answer this wait.
   if (ctx.idReader.reader.snapshot().detail?.cardPresent === true) {
@@ -43,7 +43,7 @@ export function testRead(ctx: TerminalContext, timeoutMs: number): Promise<{ car
   });
 }
 
-export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; virtualPng: string | null; virtualText: string[] | null }> {
+export async function testPrint(ctx: Pick<AdminContext, 'receiptPrinter' | 'config'>): Promise<{ jobId: string; virtualPng: string | null; virtualText: string[] | null }> {
   const { printer, virtual } = ctx.receiptPrinter;
   const profile = getProfile(ctx.config().devices.receiptPrinter.profile);
   const jobId = `test-${randomUUID().slice(0, 8)}`;
@@ -62,7 +62,7 @@ export async function testPrint(ctx: TerminalContext): Promise<{ jobId: string; 
   return { jobId, virtualPng: (await readFile(job.files.png)).toString('base64'), virtualText: job.lines };
 }
 
-export async function testScan(ctx: TerminalContext): Promise<{ pages: number; format: string; image: string; device: string }> {
+export async function testScan(ctx: Pick<AdminContext, 'config'>): Promise<{ pages: number; format: string; image: string; device: string }> {
   const cfg = ctx.config().devices.scanner;
   if (cfg.source !== 'sane') throw new Failure('state', `The scanner source is "${cfg.source}": test scan needs a SANE scanner`, 'not-sane');
   // Low resolution: a test page should prove the path works, not fill the screen's memory.
@@ -94,7 +94,7 @@ export async function blankTone(png: Uint8Array): Promise<'black' | 'white' | nu
 }
 
 /** reset: stop and start the service (drivers reset the device when they open it); reopen: the same, for a port. */
-export async function deviceAction(ctx: TerminalContext, deviceId: string, action: 'reset' | 'reopen'): Promise<{ snapshot: DeviceSnapshot; message: string }> {
+export async function deviceAction(ctx: Pick<AdminContext, 'devices'>, deviceId: string, action: 'reset' | 'reopen'): Promise<{ snapshot: DeviceSnapshot; message: string }> {
   const managed = ctx.devices.get(deviceId);
   if (!managed) throw new Failure('validation', `No device ${deviceId}`, 'unknown-device');
   await managed.service.stop();

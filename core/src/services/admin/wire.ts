@@ -3,8 +3,9 @@
 import type { AdminChannelName } from '@easydo/core/contract/channels';
 import type { CallerContext } from '../ipc/caller';
 import type { HandlersFor } from '../ipc/router';
-import { Failure } from '../ipc/failure';
-import type { DomainWiring, TerminalContext } from '../terminal/context';
+import { Failure } from '../errors/failure';
+import type { DomainWiring } from '../ipc/domain-wiring';
+import type { AdminContext } from './admin-context';
 import { ConfigRefused, ConfigStore, type ConfigChanges } from '../config/config-store';
 import { publicView } from '../config/public-view';
 import { RESTART_PATHS } from '../config/apply-plan';
@@ -23,7 +24,7 @@ export interface AdminWiringOptions {
   sampleMs?: number;
 }
 
-export async function wireAdmin(ctx: TerminalContext, options: AdminWiringOptions = {}): Promise<DomainWiring<HandlersFor<AdminChannelName>>> {
+export async function wireAdmin(ctx: AdminContext, options: AdminWiringOptions = {}): Promise<DomainWiring<HandlersFor<AdminChannelName>>> {
   const logging = loggingOf(ctx.log);
   // One audit trail, built by the admin gate (auditDataDir, as the composition root gives it): admin records into
   // and reads from that same AuditLog, never a second writer on the file.

@@ -15,15 +15,15 @@ import type { FormValue, SubmitApplicationResponse } from '@easydo/core/contract
 import type { TerminalConfig } from '../config/schema';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Logger } from '../logging/logger';
-import type { ApplicationDesk } from '../terminal/ports';
+import type { ApplicationDesk } from './application-port';
 import type { CardSession } from '../session/card-session';
 import { buildApplicant, mergeForm } from './submission';
 import { SessionPrefill } from './session-prefill';
 import { validateForm } from './form-validation';
 import { toPreparedForm } from './form-view';
 import { signatureMaterial } from './signature';
-import { Failure } from '../ipc/failure';
-import { identityOf } from '../identity/session-identity';
+import { Failure } from '../errors/failure';
+import { identityOf } from '../session/session-identity';
 
 export interface ApplicationDeskOptions {
   config: TerminalConfig;

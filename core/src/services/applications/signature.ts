@@ -1,7 +1,7 @@
 // The on-screen signature travels with the application as one more material: a PNG the applicant made
 // themselves (trust level D in 国办函〔2016〕108号's grading). Checked here, since it comes from the renderer.
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 export const SIGNATURE_MATERIAL_CODE = 'SIGNATURE';
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

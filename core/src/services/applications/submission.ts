@@ -8,7 +8,7 @@ import type { FormValue } from '@easydo/core/contract/schemas/application';
 
 const VERIFIED_BY = { card: 'card', code: 'phone_code', 'card+code': 'card_and_code' } as const;
 
-/** `verifiedBy`: how the session's identity was established (core/services/identity/session-identity.ts). */
+/** `verifiedBy`: how the session's identity was established (core/services/session/session-identity.ts). */
 export function buildApplicant(card: CardRecord, verifiedBy?: keyof typeof VERIFIED_BY): Applicant {
   return {
     type: 'natural_person', idType: card.cardType, idNumber: card.idNumber, name: card.name, ...(card.englishName ? { latinName: card.englishName } : {}),

@@ -8,7 +8,7 @@ import { BackendError } from '@easydo/backend-client/errors';
 import { specValidator } from '@easydo/backend-client/spec-validator';
 import type { Catalogue, CatalogueItem } from '@easydo/backend-client/types';
 import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import { toCatalogueView } from './catalogue-view';
 
 interface CacheEntry {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { ConfigError, parseConfig, readConfigFile, writeConfigFile } from './load';
 import { planApply, type ApplyPlan } from './apply-plan';
 import type { TerminalConfig, TerminalRole } from './schema';
-import { hashPin } from '../admin/pin';
-import { pinWeakness } from '../admin/pin-policy';
+import { hashPin } from './pin';
+import { pinWeakness } from './pin-policy';
 import { productionRefusals, type Profile } from './production-policy';
 import { keptIceCredentials } from './public-view';
 

@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from '
 import path from 'node:path';
 import type { z } from 'zod';
 import { TerminalConfig } from './schema';
-import { hashPin } from '../admin/pin';
-import { DEV_ADMIN_PIN } from '../admin/pin-policy';
+import { hashPin } from './pin';
+import { DEV_ADMIN_PIN } from './pin-policy';
 
 export interface ConfigIssue {
   /** Dotted path of the field (`devices.idReader.prot`), `(root)` for the file as a whole. */
@@ -63,7 +63,7 @@ export function writeConfigFile(file: string, config: TerminalConfig): void {
   renameSync(tmp, file);
 }
 
-export { DEV_ADMIN_PIN } from '../admin/pin-policy';
+export { DEV_ADMIN_PIN } from './pin-policy';
 
 /** The simulator default: written when no config file exists yet, in the development profile only (demos, tests). */
 export function simulatorDefaults(): TerminalConfig {

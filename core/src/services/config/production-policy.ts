@@ -3,7 +3,7 @@
 // not https, a fleet broker without TLS, and the development maintenance PIN. Used at start-up (kiosk/src/app/startup.ts) and by admin's
 // config save when the terminal runs in production, so a saved config can always start again.
 import { SANDBOX_PROGRESS_HOST, type TerminalConfig, type TerminalRole } from './schema';
-import { isDevelopmentPinHash } from '../admin/pin-policy';
+import { isDevelopmentPinHash } from './pin-policy';
 
 export type Profile = 'development' | 'production';
 

@@ -2,7 +2,7 @@
 // misspelled key (`backnd`, `devices.idReader.prot`) is refused by name instead of silently falling back to a
 // default. Which values production refuses on top of this is config/production-policy.ts. Secrets are never sent
 // back to a screen (see config/public-view.ts).
-import { RemoteHelpConfig } from '../remote-help/config';
+import { RemoteHelpConfig } from './remote-help';
 import { z } from 'zod';
 import { IdentityConfig, IDENTITY_DEFAULTS, QrScannerConfig } from './qr-scanner-config';
 import { PROGRESS_HOST_PATTERN } from '@easydo/backend-client/progress-link';

@@ -6,8 +6,8 @@ import { createSerialTransport } from '@easydo/device-drivers/idcard/transport/s
 import { createHidTransport, lengthPrefixedFraming, openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import type { TerminalConfig } from '../config/schema';
 import { toCardRecord } from '../session/card-record';
-import type { CardSource, ReaderSimulatorControl } from '../terminal/ports';
-import type { DevelopmentPartsLoader } from '../terminal/development-parts';
+import type { CardSource, ReaderSimulatorControl } from './card-source';
+import type { DevelopmentPartsLoader } from './development-parts';
 
 export interface IdReaderBundle {
   reader: IdCardReaderService;

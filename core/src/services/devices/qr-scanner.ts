@@ -9,7 +9,7 @@ import { prefixOption } from '@easydo/device-drivers/qrscan/cli/options';
 import { openNodeHidDevice, type HidReportDevice, type NodeHidSelector } from '@easydo/device-drivers/idcard/transport/hid';
 import type { QrScannerConfig } from '../config/qr-scanner-config';
 import type { CodeKind } from '@easydo/core/contract/schemas/identity-code';
-import type { DevelopmentPartsLoader } from '../terminal/development-parts';
+import type { DevelopmentPartsLoader } from './development-parts';
 
 /** Only with the simulated imager: hold a code (or junk) in front of it. */
 export interface QrSimulatorControl {

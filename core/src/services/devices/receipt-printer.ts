@@ -7,8 +7,8 @@ import { tcpTransport } from '@easydo/device-drivers/printer/transport/tcp';
 import { transportFromUrl } from '@easydo/device-drivers/printer/transport/from-url';
 import { getProfile } from '@easydo/device-drivers/printer/profiles';
 import type { TerminalConfig } from '../config/schema';
-import type { DevelopmentPartsLoader } from '../terminal/development-parts';
-import { SHIPPED_CJK_FONT } from '../receipts/index';
+import type { DevelopmentPartsLoader } from './development-parts';
+import { SHIPPED_CJK_FONT } from '../assets/fonts';
 
 export interface ReceiptPrinterBundle {
   printer: PrinterService;

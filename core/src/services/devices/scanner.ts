@@ -8,7 +8,7 @@ import { HotFolderSource, type HotFolderPage } from '@easydo/device-drivers/scan
 import { ScannerError } from '@easydo/device-drivers/scanner/errors';
 import type { DeviceService } from '@easydo/device-drivers/device/model';
 import type { TerminalConfig } from '../config/schema';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 export interface ScannerBundle {
   service: DeviceService;

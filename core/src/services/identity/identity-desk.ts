@@ -8,14 +8,14 @@ import type { CodeIdentity, CodeKind, IdentityOptions, ItemIdentityNeed } from '
 import { QrScanError } from '@easydo/device-drivers/qrscan/errors';
 import type { QrScannerService } from '@easydo/device-drivers/qrscan/scanner/service';
 import type { IdentityConfig } from '../config/qr-scanner-config';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import { BackendError } from '@easydo/backend-client/errors';
 import type { SessionManager } from '../session/session-manager';
 import type { CardSession } from '../session/card-session';
 import { toMaskedCard } from '../session/card-record';
 import { recordFromVerifiedIdentity } from './code-record';
 import { platformRefusal, scanFailure } from './refusals';
-import { identityOf, markIdentity } from './session-identity';
+import { identityOf, markIdentity } from '../session/session-identity';
 import { parseReceiptQr } from '../journey/progress';
 
 export interface IdentityDeskDeps {

@@ -1,5 +1,5 @@
 // The platform's and the scanner's refusals as contract failures the screens explain.
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ErrorReason } from '@easydo/core/contract/error-reasons';
 
 const PLATFORM: Record<string, ErrorReason> = {

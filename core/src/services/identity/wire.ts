@@ -4,10 +4,12 @@
 // holds it in front of the simulated scanner.
 import type { IdentityChannelName } from '@easydo/core/contract/channels';
 import type { HandlersFor } from '../ipc/router';
-import { Failure } from '../ipc/failure';
-import type { TerminalContext } from '../terminal/context';
+import { Failure } from '../errors/failure';
+import type { SessionManager } from '../session/session-manager';
+import type { BackendClient } from '@easydo/backend-client/client';
+import type { Sandbox } from '@easydo/backend-client/sandbox/server';
 import type { QrScannerBundle } from '../devices/qr-scanner';
-import { IdentityDesk } from './identity-desk';
+import { IdentityDesk, type IdentityDeskDeps } from './identity-desk';
 
 export interface IdentityWiring {
   desk: IdentityDesk;
@@ -16,7 +18,15 @@ export interface IdentityWiring {
   close(): void;
 }
 
-export function wireIdentity(ctx: TerminalContext, qr: QrScannerBundle | null): IdentityWiring {
+/** The terminal's parts identity by phone code uses. */
+export interface IdentityContext {
+  config: IdentityDeskDeps['config'];
+  sessions: SessionManager;
+  /** The sandbox only in development (the simulated scanner shows its synthetic residents' codes). */
+  backend: { client: BackendClient; sandbox: Sandbox | null };
+}
+
+export function wireIdentity(ctx: IdentityContext, qr: QrScannerBundle | null): IdentityWiring {
   const desk = new IdentityDesk({ scanner: qr?.scanner ?? null, client: ctx.backend.client, sessions: ctx.sessions, config: ctx.config });
   const offSessionEnd = ctx.sessions.onEnd(() => desk.cancel());
   return {

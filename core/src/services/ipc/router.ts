@@ -13,7 +13,7 @@ import {
 import type { ContractError, Result } from '@easydo/core/contract/errors';
 import type { Precondition } from '@easydo/core/contract/define';
 import type { CallerContext } from './caller';
-import { Failure } from './failure';
+import { Failure } from '../errors/failure';
 import type { Granted, RouterGuards } from './preconditions';
 
 /** The preconditions a channel's contract entry lists. */

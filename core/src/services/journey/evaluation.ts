@@ -6,7 +6,7 @@ import type { Journal } from '@easydo/backend-client/outbox/journal';
 import type { Outbox } from '@easydo/backend-client/outbox/outbox';
 import { EVALUATION_LEVELS, type Evaluation, type EvaluationLevel } from '@easydo/backend-client/types';
 import type { PoorRatingReason } from '@easydo/core/contract/schemas/evaluation-feedback';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ResidentSession } from '../session/resident-session';
 
 export interface EvaluationInput {

@@ -6,7 +6,7 @@ import type { CatalogueItem } from '@easydo/backend-client/types';
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { MaterialFieldCheck } from '@easydo/backend-client/types';
 import type { MaterialsState, PageView } from '@easydo/core/contract/schemas/journey-materials';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logging/logger';
 import type { ResidentSession } from '../session/resident-session';

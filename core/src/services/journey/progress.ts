@@ -10,7 +10,7 @@ import { parseProgressPageUrl } from '@easydo/backend-client/progress-link';
 import type { ApplicationQuery, ApplicationStatus } from '@easydo/backend-client/types';
 import type { Journal, LocalApplication } from '@easydo/backend-client/outbox/journal';
 import type { ProgressView } from '@easydo/core/contract/schemas/journey-progress';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CardRecord } from '../session/card-record';
 import { STAGE_LABEL, explain } from './stage-words';

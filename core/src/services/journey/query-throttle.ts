@@ -1,7 +1,7 @@
 // Wrong query passwords, counted per acceptance number in main (a renderer reload or a new guest session
 // does not reset them): after `maxTries` wrong passwords in a row the number is locked for `lockMinutes`;
 // a right password clears the count. Six digits are guessable at a public kiosk without this.
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 export interface QueryThrottleOptions {
   maxTries?: number;

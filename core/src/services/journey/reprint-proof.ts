@@ -3,7 +3,7 @@
 // an older slip's easydo://query link. An offline slip's tracking QR names no receipt yet: nothing to reprint.
 import type { z } from 'zod';
 import type { ReprintReceiptRequest } from '@easydo/core/contract/schemas/journey-receipt';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ReprintProof } from '../receipts/slip-proof';
 import { parseReceiptQr, type ParsedQr } from './progress';
 

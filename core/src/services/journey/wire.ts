@@ -4,8 +4,19 @@
 import type { JourneyChannelName } from '@easydo/core/contract/channels';
 import type { SessionInfo } from '@easydo/core/contract/schemas/journey-session';
 import type { HandlersFor } from '../ipc/router';
-import { Failure } from '../ipc/failure';
-import type { DomainWiring, TerminalContext } from '../terminal/context';
+import { Failure } from '../errors/failure';
+import type { DomainWiring } from '../ipc/domain-wiring';
+import type { EventHub } from '../ipc/event-hub';
+import type { TerminalConfig } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import type { SessionManager } from '../session/session-manager';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { DomainDesk } from '../applications/application-desk';
+import type { DeviceManager } from '../devices/device-manager';
+import type { CardSource } from '../devices/card-source';
+import type { ScannerBundle } from '../devices/scanner';
+import type { ReceiptDesk } from '../receipts/receipt-desk';
+import type { BackendClient } from '@easydo/backend-client/client';
 import { toItemGuide } from './guide';
 import { toMaskedCard } from '../session/card-record';
 import { IDLE_MARGIN_SECONDS, IdleWatch } from './idle-watch';
@@ -18,7 +29,22 @@ import { submitEvaluation } from './evaluation';
 import { reprintProof } from './reprint-proof';
 import { ReceiptSmsOnce } from '../receipts/receipt-sms';
 
-export async function wireJourney(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
+/** The terminal's parts the resident's journey uses (the composition root hands them over). */
+export interface JourneyContext {
+  config(): TerminalConfig;
+  log: Logger;
+  hub: EventHub;
+  sessions: SessionManager;
+  catalogue: CatalogueService;
+  backend: { client: BackendClient };
+  applications: DomainDesk;
+  devices: Pick<DeviceManager, 'serviceState'>;
+  idReader: { cards: Pick<CardSource, 'onCardRemoved'> };
+  scanner: ScannerBundle | null;
+  receipts: ReceiptDesk;
+}
+
+export async function wireJourney(ctx: JourneyContext): Promise<DomainWiring<HandlersFor<JourneyChannelName>>> {
   const limitSeconds = () => ctx.config().session.idleWarningSeconds + ctx.config().session.idleCountdownSeconds + IDLE_MARGIN_SECONDS;
   const idle = new IdleWatch({ sessions: ctx.sessions, limitSeconds, onError: (err) => ctx.log.warn({ err }, 'idle session end failed') });
   const stopCardWatch = ctx.idReader.cards.onCardRemoved(() => {

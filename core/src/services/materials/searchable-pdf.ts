@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_CJK_FONT } from '../assets/fonts';
 import PDFDocument from 'pdfkit';
 import type { OcrLine } from './ocr-pool';
 import { codedError } from '@easydo/device-drivers/device/coded-error';
@@ -46,8 +46,7 @@ export class PdfFontMissingError extends codedError<'pdfFontMissing'>('PdfFontMi
   }
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_PDF_FONT: PdfFont = { path: path.resolve(here, '../../../assets/fonts/EasyDoSansSC-Regular.otf') };
+export const DEFAULT_PDF_FONT: PdfFont = { path: SHIPPED_CJK_FONT };
 const SYSTEM_CJK: PdfFont = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' };
 
 /** pdfkit keeps the fontkit font on a private field; we only ask it whether a glyph exists. */

@@ -5,4 +5,4 @@ export { buildAcceptanceReceiptLayout, type ReceiptBuildOptions } from './accept
 export { buildAcceptanceReceiptBytes } from './print-receipt';
 export { buildApplicationPdf, buildAcceptanceReceiptPdf, buildNoticePdf, applicationPdfSchema, noticePdfSchema, type ApplicationPdfData, type NoticePdfData } from './a4/notices';
 export { printPdfWithLp, lpOptionsSchema, LpError, type LpOptions } from './a4/lp-print';
-export { SHIPPED_CJK_FONT } from './a4/fonts';
+export { SHIPPED_CJK_FONT } from '../assets/fonts';

@@ -16,7 +16,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { ReceiptPrinterBundle } from '../devices/receipt-printer';
 import { trackingCodeOf } from '../applications/application-desk';
 import { deviceReason } from '@easydo/core/contract/errors';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ResidentSession } from '../session/resident-session';
 import { layoutToLines } from './receipt-lines';
 import { SIGNATURE_MATERIAL_CODE } from '../applications/signature';

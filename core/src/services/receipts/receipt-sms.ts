@@ -5,7 +5,7 @@ import type { BackendClient } from '@easydo/backend-client/client';
 import type { Journal } from '@easydo/backend-client/outbox/journal';
 import type { LocalApplication } from '@easydo/backend-client/outbox/journal-types';
 import { BackendError } from '@easydo/backend-client/errors';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import { maskPhone } from '../privacy/masking';
 import type { CardRecord } from '../session/card-record';
 

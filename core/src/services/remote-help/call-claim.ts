@@ -7,7 +7,7 @@ import type { EventName } from '@easydo/core/contract/channels';
 import type { HelpCallState, HelperCallState } from '@easydo/core/contract/schemas/remote-help';
 import type { CallerContext, ModeRegistry } from '../ipc/caller';
 import type { EventHub } from '../ipc/event-hub';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 type CallMode = 'kiosk' | 'counter';
 const RESIDENT_LIVE: ReadonlySet<HelpCallState['phase']> = new Set(['connecting', 'waiting', 'connected']);

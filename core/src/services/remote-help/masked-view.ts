@@ -5,7 +5,7 @@ import type { HelpScreenReport, HelpView } from '@easydo/core/contract/schemas/r
 import type { CardRecord } from '../session/card-record';
 import { toMaskedCard } from '../session/card-record';
 import { scrubShapes } from '../logging/text-shapes';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 /** Every string in a value, however deep. */
 function strings(value: unknown, out: string[] = []): string[] {

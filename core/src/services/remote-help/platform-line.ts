@@ -2,9 +2,14 @@
 // backend it already talks to (the city's platform, or the embedded sandbox in development).
 import { openRemoteHelpSocket, type RemoteHelpSocket } from '@easydo/backend-client/remote-help/socket';
 import type { ServerMessage } from '@easydo/backend-client/remote-help/messages';
-import type { TerminalContext } from '../terminal/context';
 
-export function platformLine(ctx: TerminalContext) {
+/** Where the platform is and who this terminal is (config's terminalId and secret). */
+export interface PlatformLineContext {
+  config(): { terminalId: string; terminalSecret: string };
+  backend: { url: string };
+}
+
+export function platformLine(ctx: PlatformLineContext) {
   return (onMessage: (m: ServerMessage) => void, onState: (s: 'up' | 'down') => void): RemoteHelpSocket => {
     const config = ctx.config();
     return openRemoteHelpSocket({ baseUrl: ctx.backend.url, terminalId: config.terminalId, secret: config.terminalSecret, onMessage, onState });

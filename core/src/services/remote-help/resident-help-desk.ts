@@ -10,7 +10,7 @@ import type { EventName, EventPayload } from '@easydo/core/contract/channels';
 import type { ServerMessage, ClientMessage } from '@easydo/backend-client/remote-help/messages';
 import type { RemoteHelpSocket } from '@easydo/backend-client/remote-help/socket';
 import type { CardRecord } from '../session/card-record';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import { buildMaskedView } from './masked-view';
 import { clerkFormReport } from './clerk-form';
 

@@ -3,11 +3,17 @@
 // granted only while a call is live (call-claim.ts).
 import type { RemoteHelpKioskChannelName } from '@easydo/core/contract/domains/remote-help';
 import type { HandlersFor } from '../ipc/router';
-import type { DomainWiring, TerminalContext } from '../terminal/context';
+import type { DomainWiring } from '../ipc/domain-wiring';
+import type { EventHub } from '../ipc/event-hub';
+import type { ModeRegistry } from '../ipc/caller';
+import type { TerminalConfig } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import type { SessionManager } from '../session/session-manager';
+import type { ApplicationDesk } from '../applications/application-port';
 import { ResidentHelpDesk } from './resident-help-desk';
-import { platformLine } from './platform-line';
+import { platformLine, type PlatformLineContext } from './platform-line';
 import { CallClaim } from './call-claim';
-import { REMOTE_HELP_DEFAULTS } from './config';
+import { REMOTE_HELP_DEFAULTS } from '../config/remote-help';
 import type { CardSession } from '../session/card-session';
 
 export interface RemoteHelpWiringOptions {
@@ -15,7 +21,17 @@ export interface RemoteHelpWiringOptions {
   ringSeconds?: number;
 }
 
-export function wireResidentHelp(ctx: TerminalContext, options: RemoteHelpWiringOptions = {}): DomainWiring<HandlersFor<RemoteHelpKioskChannelName>> & { desk: ResidentHelpDesk } {
+/** The terminal's parts the resident's remote help uses. */
+export interface ResidentHelpContext extends PlatformLineContext {
+  config(): TerminalConfig;
+  log: Logger;
+  hub: EventHub;
+  modes: ModeRegistry;
+  sessions: SessionManager;
+  applications: Pick<ApplicationDesk, 'prepare'>;
+}
+
+export function wireResidentHelp(ctx: ResidentHelpContext, options: RemoteHelpWiringOptions = {}): DomainWiring<HandlersFor<RemoteHelpKioskChannelName>> & { desk: ResidentHelpDesk } {
   const desk = new ResidentHelpDesk({
     openSocket: platformLine(ctx),
     emit: (name, payload) => ctx.hub.emit(name, payload),

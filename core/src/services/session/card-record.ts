@@ -4,7 +4,7 @@ import type { IdCard } from '@easydo/device-drivers/idcard/card/card';
 import type { MaskedCard } from '@easydo/core/contract/schemas/card';
 import { maskIdNumber, maskLatinName, maskName } from '@easydo/core/services/privacy/masking';
 import { DEFAULT_TIME_ZONE, localDateStamp } from '@easydo/core/contract/local-time';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;

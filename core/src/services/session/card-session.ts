@@ -1,7 +1,7 @@
 // "A card in the session": the one place that says so and refuses otherwise. Main's router checks it for every
 // channel whose contract entry requires `card` and hands the handler the session it found.
 import type { Mode } from '@easydo/core/contract/modes';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { CardRecord } from './card-record';
 import type { ResidentSession } from './resident-session';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Sandbox } from '@easydo/backend-client/sandbox/server';
 import { createBackendClient, type BackendClient } from '@easydo/backend-client/client';
 import type { TerminalConfig } from '../config/schema';
-import type { DevelopmentPartsLoader } from './development-parts';
+import type { DevelopmentPartsLoader } from '../devices/development-parts';
 
 export interface BackendBundle {
   client: BackendClient;

@@ -37,8 +37,8 @@ import { coreGuards } from './guards';
 import type { TerminalContext } from './context';
 import type { KeyProvider } from './key-provider';
 import { developmentPartsLoader } from './development-parts';
-import { adminOpsFromHandlers, joinFleet, type FleetMembership } from '../fleet/join-fleet';
-import { joinUpdates, type UpdateMembership } from '../update/join-updates';
+import { adminOpsFromHandlers, joinFleet, type FleetMembership } from './join-fleet';
+import { joinUpdates, type UpdateMembership } from './join-updates';
 
 export interface TerminalOptions {
   config: TerminalConfig;

@@ -4,7 +4,6 @@ import type { TerminalConfig, TerminalRole } from '../config/schema';
 import type { Profile } from '../config/production-policy';
 import type { EventHub } from '../ipc/event-hub';
 import type { ModeRegistry } from '../ipc/caller';
-import type { RouterGuards } from '../ipc/preconditions';
 import type { DeviceManager } from '../devices/device-manager';
 import type { SessionManager } from '../session/session-manager';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -43,11 +42,4 @@ export interface TerminalContext {
   /** Builds and prints 受理回执 (thermal) for journaled applications; used by kiosk and counter. */
   receipts: ReceiptDesk;
   admin: AdminGate;
-}
-
-/** What a domain hands back: its handlers, the precondition guards it owns (router), and how to stop whatever it started. */
-export interface DomainWiring<H> {
-  handlers: H;
-  guards?: RouterGuards;
-  close(): Promise<void>;
 }

@@ -10,8 +10,8 @@ import type { Simulator } from '@easydo/device-drivers/idcard/simulator/simulato
 import { SW3 } from '@easydo/device-drivers/idcard/protocol/sam-status';
 import { READ_COMMANDS } from '@easydo/device-drivers/idcard/simulator/faults';
 import { cardSourceOf } from '../devices/id-reader';
-import type { ReaderSimulatorControl } from './ports';
-import type { DevelopmentParts } from './development-parts';
+import type { ReaderSimulatorControl } from '../devices/card-source';
+import type { DevelopmentParts } from '../devices/development-parts';
 import { simulatedQrScanner } from '../devices/simulated-qr-scanner';
 
 function simulatorControl(simulator: Simulator): ReaderSimulatorControl {

@@ -1,6 +1,6 @@
 // The precondition guards core owns (contract `requires`): a card in the session, an authenticated admin. The
 // journey adds resident activity, the counter its clerk guard; the router runs them before any handler.
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { Guards } from '../ipc/preconditions';
 import type { SessionManager } from '../session/session-manager';
 import { cardSessionOf } from '../session/card-session';

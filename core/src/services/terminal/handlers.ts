@@ -1,14 +1,15 @@
 // The handler table: one function per contract channel, each a thin use of the services.
 import type { FoundationChannelName } from '@easydo/core/contract/channels';
 import type { HandlersFor } from '../ipc/router';
-import { Failure } from '../ipc/failure';
+import { Failure } from '../errors/failure';
 import type { ModeRegistry } from '../ipc/caller';
 import type { DeviceManager } from '../devices/device-manager';
 import type { SessionManager } from '../session/session-manager';
 import { toMaskedCard } from '../session/card-record';
 import type { AdminGate } from '../admin/admin-gate';
 import type { TerminalConfig } from '../config/schema';
-import type { CatalogueSource, ReaderSimulatorControl } from './ports';
+import type { ReaderSimulatorControl } from '../devices/card-source';
+import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
 
 export interface HandlerDeps {
   config: () => TerminalConfig;
@@ -17,7 +18,7 @@ export interface HandlerDeps {
   devices: DeviceManager;
   sessions: SessionManager;
   admin: AdminGate;
-  catalogue: CatalogueSource;
+  catalogue: { get(): Promise<CatalogueView> };
   simulator: ReaderSimulatorControl | null;
 }
 

@@ -3,7 +3,7 @@
 // signed out on its next call (the screen also signs out by itself on idle).
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { ClerkLoginRequest, ClerkView } from '@easydo/core/contract/schemas/counter-clerk';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 
 type LoginClient = Pick<TerminalContext['backend']['client'], 'clerkLogin'>;
 

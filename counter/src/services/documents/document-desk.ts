@@ -3,7 +3,7 @@
 // (`lp -d <devices.a4Printer.queue>`); job titles carry no personal data. The thermal 受理回执 goes through the
 // terminal's shared ReceiptDesk (the kiosk's receipt:print) on the receipt printer, the virtual one by default.
 import type { DocumentKind, PrintDocumentResponse, StageResponse } from '@easydo/core/contract/schemas/counter-documents';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { buildAcceptanceReceiptPdf, buildApplicationPdf, buildNoticePdf, LpError, printPdfWithLp, progressLinkBuilder, type NoticePdfData } from '@easydo/core/services/receipts/index';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';

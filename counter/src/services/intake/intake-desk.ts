@@ -3,14 +3,14 @@
 // counter's scanner (the clerk captured them from the originals: trust B) or imported files (trust C until the clerk checks them against
 // the originals: verifyPage stamps the clerk). Everything is wiped when the resident session ends.
 import type { BeginIntakeResponse, IntakeResult, MaterialPageView, MaterialsView } from '@easydo/core/contract/schemas/counter-intake';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { MaterialsError, MaterialsSession, type PageSource } from '@easydo/core/services/materials/session';
 import { OcrPool } from '@easydo/core/services/materials/ocr-pool';
 import { itemForCardFamily } from '@easydo/core/services/materials/checklist';
 import { requiredMaterialsOf } from '@easydo/core/services/journey/materials-view';
 import { missingMaterialIssues } from '@easydo/core/services/journey/missing-materials';
 import { cardSessionOf, type CardSession } from '@easydo/core/services/session/card-session';
-import type { SubmitExtras } from '@easydo/core/services/terminal/ports';
+import type { SubmitExtras } from '@easydo/core/services/applications/application-port';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import { materialsView, pageView, type CatalogueItem } from './materials-view';
 import { cardFactsOf, formTexts, submittedChecksOf } from '@easydo/core/services/journey/material-checks';

@@ -6,7 +6,7 @@ import { slipProofOf } from '@easydo/core/services/journey/reprint-proof';
 import { issuedWithNumber, proofMatches, type ReprintProof } from '@easydo/core/services/receipts/slip-proof';
 import type { ApplicationSummary } from '@easydo/core/contract/schemas/counter-documents';
 import { trackingCodeOf } from '@easydo/core/services/applications/application-desk';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { cardSessionOf } from '@easydo/core/services/session/card-session';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 import type { JournaledApplication } from '../documents/document-data';

@@ -3,13 +3,13 @@
 import type { RemoteHelpCounterChannelName } from '@easydo/core/contract/domains/remote-help';
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
 import type { HelperDesk } from './helper-desk';
-import type { HelpLedger } from './help-ledger';
+import type { HelpLedgerPort } from '../store/counter-db';
 
 import type { ClerkOnDuty } from '@easydo/core/services/ipc/preconditions';
 
 const who = ({ clerk }: { clerk: ClerkOnDuty }) => ({ staffId: clerk.view.staffId, token: clerk.token });
 
-export function remoteHelpHandlers(desk: HelperDesk, ledger: HelpLedger): HandlersFor<RemoteHelpCounterChannelName> {
+export function remoteHelpHandlers(desk: HelperDesk, ledger: Pick<HelpLedgerPort, 'today'>): HandlersFor<RemoteHelpCounterChannelName> {
   const done = { done: true as const };
   return {
     'helper:offer': (req, caller) => desk.offer(who(caller), req.available),

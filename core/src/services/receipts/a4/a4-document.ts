@@ -1,7 +1,7 @@
 // Shared A4 page furniture for receipts and notices (pdfkit): a title block, label/value rows, paragraphs
 // and a signature block. Each document file only says what it contains.
 import PDFDocument from 'pdfkit';
-import { SHIPPED_CJK_FONT } from './fonts';
+import { SHIPPED_CJK_FONT } from '../../assets/fonts';
 
 export type A4Doc = InstanceType<typeof PDFDocument>;
 

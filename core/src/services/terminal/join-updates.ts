@@ -3,12 +3,12 @@
 // running version (main started is marked here; the shell marks renderer loaded, compose.ts heartbeat delivered
 // from the fleet agent; devices opened is marked when the device manager first reports the terminal in service).
 import path from 'node:path';
-import type { TerminalContext } from '../terminal/context';
-import { UpdateAgent } from './agent';
-import { HealthProbe, type HealthMark } from './health';
-import { SpoolHelper, type HelperPort } from './helper-port';
-import { HttpUpdateReporter } from './http-reporter';
-import type { UpdateTerminalPort } from './ports';
+import type { TerminalContext } from './context';
+import { UpdateAgent } from '../update/agent';
+import { HealthProbe, type HealthMark } from '../update/health';
+import { SpoolHelper, type HelperPort } from '../update/helper-port';
+import { HttpUpdateReporter } from '../update/http-reporter';
+import type { UpdateTerminalPort } from '../update/ports';
 
 export interface UpdateMembership {
   agent: UpdateAgent;
@@ -31,7 +31,10 @@ export interface JoinUpdatesOptions {
   helper?: HelperPort;
 }
 
-export function joinUpdates(ctx: TerminalContext, o: JoinUpdatesOptions): UpdateMembership | null {
+/** The terminal's parts the update agent stands on. */
+export type UpdateHost = Pick<TerminalContext, 'config' | 'version' | 'dataDir' | 'log' | 'sessions' | 'applications' | 'devices'>;
+
+export function joinUpdates(ctx: UpdateHost, o: JoinUpdatesOptions): UpdateMembership | null {
   const config = ctx.config();
   const update = config.update;
   if (!update) return null;

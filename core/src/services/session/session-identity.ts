@@ -1,7 +1,7 @@
 // How a session's identity was established, beside the session (which knows nothing of codes): a card read,
 // a verified phone code, or both checked to be one person. A session not marked here is a card session.
 import type { CodeKind, IdentityMethod } from '@easydo/core/contract/schemas/identity-code';
-import type { ResidentSession } from '../session/resident-session';
+import type { ResidentSession } from './resident-session';
 
 export interface IdentityEvidence {
   method: IdentityMethod;

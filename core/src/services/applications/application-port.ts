@@ -1,31 +1,9 @@
-// The seams between the terminal's use cases and the concrete drivers / backend. The composition root
-// (terminal/compose.ts) plugs real implementations in; tests may plug their own.
-import type { Unsubscribe } from '@easydo/device-drivers/device/model';
+// The application desk as its users see it (journey, counter): prepare a form, the form as it will be submitted,
+// submit. application-desk.ts implements it; tests may plug their own.
 import type { NewMaterial } from '@easydo/backend-client/outbox/journal';
 import type { MaterialFieldCheck } from '@easydo/backend-client/types';
-import type { CatalogueView } from '@easydo/core/contract/schemas/catalogue';
 import type { FormValue, PreparedForm, SubmitApplicationRequest, SubmitApplicationResponse } from '@easydo/core/contract/schemas/application';
-import type { CardRecord } from '../session/card-record';
 import type { CardSession } from '../session/card-session';
-
-export interface CardSource {
-  onCardRead(listener: (card: CardRecord) => void): Unsubscribe;
-  onCardRemoved(listener: () => void): Unsubscribe;
-  /** A card lies on the reader but could not be read, after the reader's own retries (dirty chip, placed askew). */
-  onCardUnreadable(listener: () => void): Unsubscribe;
-}
-
-/** Only present when the reader is the simulator (development, demos, tests). */
-export interface ReaderSimulatorControl {
-  cards(): Array<{ id: string; label: string; cardType: string }>;
-  /** `unreadable`: the card lies there but every read fails (until it is removed), as a dirty chip does. */
-  place(cardId: string, options?: { unreadable?: boolean }): void;
-  remove(): void;
-}
-
-export interface CatalogueSource {
-  get(): Promise<CatalogueView>;
-}
 
 /** What a submission carries besides the form: who took it, and the materials as built PDFs. */
 export interface SubmitExtras {

@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TerminalContext } from '../terminal/context';
+import type { TerminalContext } from './context';
 import { systemStats } from '../admin/system-stats';
-import { Failure } from '../ipc/failure';
-import { FleetAgent } from './agent';
-import { AlertLedger } from './alert-ledger';
-import { CommandLedger } from './command-ledger';
-import { configVersion } from './config-version';
-import { pushedValues } from './config-merge';
-import { ConfigPushRefused, type ConfigPushResult, type FleetPorts, type FleetUpdatePort, type FleetWindowPort } from './ports';
+import { Failure } from '../errors/failure';
+import { FleetAgent } from '../fleet/agent';
+import { AlertLedger } from '../fleet/alert-ledger';
+import { CommandLedger } from '../fleet/command-ledger';
+import { configVersion } from '../fleet/config-version';
+import { pushedValues } from '../fleet/config-merge';
+import { ConfigPushRefused, type ConfigPushResult, type FleetPorts, type FleetUpdatePort, type FleetWindowPort } from '../fleet/ports';
 
 /** Admin's operations as the fleet uses them (compose.ts builds this from admin's handlers). */
 export interface TerminalAdminOps {
