@@ -8,7 +8,7 @@ import { parseConfig, simulatorDefaults } from '@easydo/core/services/config/loa
 import { createLogger } from '@easydo/core/services/logging/logger';
 import { createTerminal, type Terminal } from '@easydo/core/services/terminal/compose';
 import { createRouter, type HandlerTable } from '@easydo/core/services/ipc/router';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { wireCounter } from '../src/services/wire';
 
 export interface CounterTerminal {

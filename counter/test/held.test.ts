@@ -93,7 +93,7 @@ describe('held counter applications (needs-clerk)', () => {
   it('only the clerk who took an application re-authorises it', async () => {
     const resubmitted: string[] = [];
     const ctx = { applications: { resubmit: (id: string) => (resubmitted.push(id), Promise.resolve({})) }, catalogue: {} };
-    const desk = new HeldDesk(ctx as never, (id) => (id === 'taken-by-c1002' ? 'C1002' : null));
+    const desk = new HeldDesk(ctx as never, async (id) => (id === 'taken-by-c1002' ? 'C1002' : null));
     expect((await failureOf(desk.reauthorise('taken-by-c1002', { staffId: 'C1001', token: 't' }))).reason).toBe('not-yours');
     await desk.reauthorise('taken-by-c1002', { staffId: 'C1002', token: 't' });
     await desk.reauthorise('unknown-owner', { staffId: 'C1001', token: 't' });

@@ -2,15 +2,30 @@
 // again after a reconnect, withdrawn at sign-out), the queue reaches the screen with waiting times, an answer
 // waits for the platform's word, guidance needs a call, and the workload counts answered calls with their
 // waiting and handling time and the resident's rating.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformLine, PlatformMessage, PlatformRequest } from '@easydo/core/services/remote-help/platform-line';
 import { HelperDesk } from '../src/services/remote-help/helper-desk';
-import { HelpLedger } from '../src/services/remote-help/help-ledger';
+import { openCounterDb, type CounterDb, type HelpLedgerPort } from '../src/services/store/counter-db';
 import { ClerkDesk } from '../src/services/clerk/clerk-desk';
 
 const CLERK = { staffId: 'C1001', token: 'clerk-token-0123456789abcdef' };
 const NOW = Date.parse('2026-12-02T10:00:00+08:00');
+
+const dbs: Array<Promise<CounterDb>> = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await (await db).close();
+});
+
+/** The ledger in the counter database's worker (an in-memory SQLite there), asked in call order. */
+function workerLedger(): HelpLedgerPort {
+  const db = openCounterDb({ file: ':memory:' });
+  dbs.push(db);
+  return {
+    ended: async (row) => (await db).help.ended(row),
+    rated: async (callId, level) => (await db).help.rated(callId, level),
+    today: async (staffId, now) => (await db).help.today(staffId, now),
+  };
+}
 
 function setup() {
   let now = NOW;
@@ -32,7 +47,7 @@ function setup() {
     drop: () => undefined,
     close: () => undefined,
   };
-  const ledger = new HelpLedger(new Database(':memory:'));
+  const ledger = workerLedger();
   const desk = new HelperDesk({
     openSocket: (onMessage, onState) => {
       deliver = onMessage;
@@ -42,6 +57,7 @@ function setup() {
     emit: (name, payload) => void events.push({ name, payload }),
     ledger,
     audit: () => undefined,
+    warn: () => undefined,
     now: () => now,
   });
   const call = { callId: 'call-00000001', terminalId: 'SZ-KIOSK-01', centreName: '莲花街道', language: 'zh' as const, media: 'video' as const, requestedAt: new Date(NOW - 30_000).toISOString() };
@@ -195,10 +211,10 @@ describe('HelperDesk', () => {
     t.advance(60_000);
     expect(t.desk.hangUp()).toMatchObject({ phase: 'ended', endReason: 'helper' });
     expect(t.sent.at(-1)).toEqual({ type: 'call.end', callId: second.callId, reason: 'helper' });
-    const today = t.ledger.today(CLERK.staffId, NOW + 200_000);
+    const today = await t.ledger.today(CLERK.staffId, NOW + 200_000);
     expect(today.calls).toBe(2);
     expect(today.averageHandlingSeconds).toBe(90);
     expect(today.ratings).toEqual([{ level: 4, count: 1 }]);
-    expect(t.ledger.today('C1002', NOW).calls).toBe(0);
+    expect((await t.ledger.today('C1002', NOW)).calls).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // intake:scan rules without a real scanner: nothing moves before an intake is open and the material is known,
 // a counter without a scanner says so, and a batch that arrives after the resident left is not filed anywhere.
 import { describe, expect, it, vi } from 'vitest';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { failureOf } from './failure-of';
 import type { ScannerBundle } from '@easydo/core/services/devices/scanner';
 import { IntakeDesk } from '../src/services/intake/intake-desk';

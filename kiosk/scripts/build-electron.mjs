@@ -91,6 +91,16 @@ await build({
   external: nativeExternals,
 });
 
+// The counter database's worker thread (owns counter.sqlite): store/counter-db.ts starts the counter-db-worker.cjs beside itself.
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'counter/src/services/store/counter-db-worker.ts')],
+  outfile: path.join(out, 'counter-db-worker.cjs'),
+  format: 'cjs',
+  ...importMeta,
+  external: nativeExternals,
+});
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'kiosk/src/preload/index.ts')],

@@ -44,7 +44,7 @@ export function deskHandlers(d: CounterDesks): HandlersFor<DeskChannel> {
 
     'workload:get': async (_req, { clerk }) => {
       const today = dayOf(Date.now());
-      const summary = d.workload.summary(clerk.view.staffId, today);
+      const summary = await d.workload.summary(clerk.view.staffId, today);
       const ticketsCalled = d.queue.today().filter((t) => t.window === clerk.view.windowNo && t.calledAt !== null).length;
       let platform: WorkloadView['platform'] = null;
       let platformError: string | null = null;

@@ -22,7 +22,10 @@ export function intakeHandlers(d: CounterDesks): HandlersFor<IntakeChannel> {
     'intake:removePage': async (req) => intake.remove(req.pageId),
     'intake:submit': async (req, { clerk }) => {
       const done = await intake.submit(req, clerk.token);
-      d.workload.record({ localId: done.result.localId, staffId: clerk.view.staffId, itemCode: done.item.code, startedAt: done.startedAt, submittedAt: Date.now() });
+      // The application is journaled: a workload row that fails to write is logged, never the clerk's submission.
+      await d.workload
+        .record({ localId: done.result.localId, staffId: clerk.view.staffId, itemCode: done.item.code, startedAt: done.startedAt, submittedAt: Date.now() })
+        .catch((err: unknown) => d.ctx.log.warn({ err, localId: done.result.localId }, 'workload record not written'));
       return done.result;
     },
   };

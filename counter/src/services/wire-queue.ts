@@ -25,34 +25,34 @@ export function queueHandlers(d: CounterDesks): HandlersFor<QueueChannel> {
     },
     'queue:takeTicket': async (req, caller) => {
       await d.ensureCategories();
-      const taken = queue.take(req.category, { priority: req.priority, source: caller.mode() === 'kiosk' ? 'kiosk' : 'counter' });
+      const taken = await queue.take(req.category, { priority: req.priority, source: caller.mode() === 'kiosk' ? 'kiosk' : 'counter' });
       changed();
       return taken;
     },
     'queue:view': async (_req, caller) => queue.viewFor(await windowOf(caller)),
     'queue:call': async (req, caller) => {
-      const t = queue.call(await windowOf(caller), req.ticketId);
+      const t = await queue.call(await windowOf(caller), req.ticketId);
       if (t) announce(t, { recall: false });
       changed();
       return t ? queue.view(t) : null;
     },
     'queue:recall': async (_req, caller) => {
-      const t = queue.recall(await windowOf(caller));
+      const t = await queue.recall(await windowOf(caller));
       announce(t, { recall: true });
       return queue.view(t);
     },
     'queue:skip': async (_req, caller) => {
-      const t = queue.skip(await windowOf(caller));
+      const t = await queue.skip(await windowOf(caller));
       changed();
       return queue.view(t);
     },
     'queue:transfer': async (req, caller) => {
-      const t = queue.transfer(await windowOf(caller), { ...(req.category ? { category: req.category } : {}), ...(req.windowNo ? { windowNo: req.windowNo } : {}) });
+      const t = await queue.transfer(await windowOf(caller), { ...(req.category ? { category: req.category } : {}), ...(req.windowNo ? { windowNo: req.windowNo } : {}) });
       changed();
       return queue.view(t);
     },
     'queue:finish': async (_req, caller) => {
-      queue.finish(await windowOf(caller));
+      await queue.finish(await windowOf(caller));
       changed();
       return { done: true as const };
     },

@@ -1,15 +1,13 @@
 // Counter-mode handlers (clerks, queue, intake, verification, documents, evaluation, workload), mounted by the
 // kiosk app's composition root. The desks live here; each area's handlers are in its own wire-* file.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { CounterChannelName } from '@easydo/core/contract/channels';
 import type { RemoteHelpCounterChannelName } from '@easydo/core/contract/domains/remote-help';
 import type { HandlersFor } from '@easydo/core/services/ipc/router';
-import type { DomainWiring, TerminalContext } from '@easydo/core/services/terminal/context';
+import type { TerminalContext } from '@easydo/core/services/terminal/context';
+import type { DomainWiring } from '@easydo/core/services/ipc/domain-wiring';
 import { ClerkDesk } from './clerk/clerk-desk';
-import { QueueStore } from './queue/queue-store';
 import { QueueDesk, categoryDefs, type QueueCategoryDef } from './queue/queue-desk';
-import { WorkloadStore } from './workload/workload-store';
 import { IntakeDesk } from './intake/intake-desk';
 import { DocumentDesk } from './documents/document-desk';
 import { PickupDesk } from './pickup/pickup-desk';
@@ -20,16 +18,16 @@ import { intakeHandlers } from './wire-intake';
 import { deskHandlers } from './wire-desk';
 import { heldHandlers } from './wire-held';
 import { HelperDesk } from './remote-help/helper-desk';
-import { HelpLedger } from './remote-help/help-ledger';
 import { remoteHelpHandlers } from './remote-help/wire-remote-help';
 import { platformLine } from '@easydo/core/services/remote-help/platform-line';
+import { openCounterDb, type WorkloadPort } from './store/counter-db';
 
 export interface CounterDesks {
   ctx: TerminalContext;
   clerks: ClerkDesk;
   queue: QueueDesk;
   ensureCategories(): Promise<void>;
-  workload: WorkloadStore;
+  workload: WorkloadPort;
   intake: IntakeDesk;
   documents: DocumentDesk;
   pickup: PickupDesk;
@@ -38,17 +36,21 @@ export interface CounterDesks {
 }
 
 export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<HandlersFor<CounterChannelName | RemoteHelpCounterChannelName>> & { clerkSignedIn(): boolean }> {
-  const db = new Database(path.join(ctx.dataDir, 'counter.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  // counter.sqlite on its own thread (store/counter-db.ts): an fsync never stalls the router or the devices.
+  const db = await openCounterDb({ file: path.join(ctx.dataDir, 'counter.sqlite') });
   let categories: QueueCategoryDef[] = [];
   const ensureCategories = async () => {
     if (categories.length === 0) categories = categoryDefs((await ctx.catalogue.get()).categories);
   };
   await ensureCategories().catch((err: unknown) => ctx.log.warn({ err }, 'queue categories not loaded yet'));
-  const workload = new WorkloadStore(db);
-  const helpLedger = new HelpLedger(db);
-  const helper = new HelperDesk({ openSocket: platformLine(ctx), emit: (name, payload) => ctx.hub.emit(name, payload), ledger: helpLedger, audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit') });
+  const { workload, help: helpLedger } = db;
+  const helper = new HelperDesk({
+    openSocket: platformLine(ctx),
+    emit: (name, payload) => ctx.hub.emit(name, payload),
+    ledger: helpLedger,
+    audit: (action, detail) => ctx.log.info({ audit: action, ...detail }, 'audit'),
+    warn: (detail, message) => ctx.log.warn(detail, message),
+  });
   const desks: CounterDesks = {
     ctx,
     clerks: new ClerkDesk({
@@ -57,7 +59,7 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
       // A clerk who signs out (or is signed out when idle) no longer offers remote help from here, nor stays in a call.
       onSignedOut: (staffId) => helper.withdraw(staffId),
     }),
-    queue: new QueueDesk({ store: new QueueStore(db), categories: () => categories }),
+    queue: await QueueDesk.open({ store: db.queue, categories: () => categories }),
     ensureCategories,
     workload,
     intake: new IntakeDesk(ctx, () => ctx.hub.emit('intake:materialsChanged', {})),
@@ -74,7 +76,7 @@ export async function wireCounter(ctx: TerminalContext): Promise<DomainWiring<Ha
     async close() {
       helper.close();
       await desks.intake.close();
-      db.close();
+      await db.close();
     },
   };
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EvaluationLevel, EvaluationRequested } from '@easydo/core/contract/schemas/counter-evaluation';
 import type { PoorRatingReason } from '@easydo/core/contract/schemas/evaluation-feedback';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { poorRatingPart } from '@easydo/core/services/journey/evaluation';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 
@@ -34,7 +34,7 @@ export class EvaluationDesk {
   constructor(
     private readonly ctx: Ctx,
     /** For the clerk's workload: the level, and a poor rating's reason codes and whether a callback was asked for. */
-    private readonly onRated: (localId: string, level: EvaluationLevel, feedback: { reasons: PoorRatingReason[]; callback: boolean }) => void,
+    private readonly onRated: (localId: string, level: EvaluationLevel, feedback: { reasons: PoorRatingReason[]; callback: boolean }) => Promise<void>,
   ) {}
 
   async request(localId: string, staffId: string, windowNo: string): Promise<void> {
@@ -75,7 +75,10 @@ export class EvaluationDesk {
       throw new Failure('state', 'This application cannot be evaluated now', 'not-evaluable');
     }
     void this.ctx.applications.delivery.drainNow().catch(() => undefined);
-    this.onRated(p.localId, input.level, { reasons: input.reasons ?? [], callback: Boolean(input.callbackPhone) });
+    // The rating is in the journal (what the platform gets); the clerk's own workload count failing is only logged.
+    await this.onRated(p.localId, input.level, { reasons: input.reasons ?? [], callback: Boolean(input.callbackPhone) }).catch((err: unknown) =>
+      this.ctx.log.warn({ err, localId: p.localId }, 'workload rating not recorded'),
+    );
     this.ctx.hub.emit('evaluation:done', { requestId: input.requestId, level: input.level, acceptanceNumber: p.acceptanceNumber });
   }
 

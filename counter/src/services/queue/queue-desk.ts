@@ -1,10 +1,14 @@
 // The queue's use cases over the store and the rules: take a ticket, call, recall, skip, transfer, finish.
 // Each window has at most one called ticket; calling the next one finishes the current one.
+// The day's tickets live in memory (this desk is their only writer; a day holds hundreds, not millions): each change
+// is made there at once, so two calls in the same instant never see the queue half-changed, and is written through
+// to the database worker before the call answers, so a ticket handed out survives a restart. A write that fails
+// reloads the day from the file (what is on disk is the truth) and fails the call.
 import { randomUUID } from 'node:crypto';
 import type { QueueView, Ticket } from '@easydo/core/contract/schemas/counter-queue';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import { callOrder, dayOf, ticketNumber, waitingAhead, type TicketRecord } from './queue-rules';
-import type { QueueStore } from './queue-store';
+import type { QueueStorePort } from '../store/counter-db';
 
 export interface QueueCategoryDef {
   code: string;
@@ -13,7 +17,7 @@ export interface QueueCategoryDef {
 }
 
 export interface QueueDeskOptions {
-  store: QueueStore;
+  store: QueueStorePort;
   categories: () => readonly QueueCategoryDef[];
   now?: () => number;
 }
@@ -25,29 +29,40 @@ export function categoryDefs(categories: ReadonlyArray<{ code: string; name: { z
 
 export class QueueDesk {
   private readonly now: () => number;
+  private loaded: { day: string; tickets: TicketRecord[] };
 
-  constructor(private readonly options: QueueDeskOptions) {
+  private constructor(private readonly options: QueueDeskOptions, day: string, tickets: TicketRecord[]) {
     this.now = options.now ?? Date.now;
+    this.loaded = { day, tickets };
   }
 
-  today(): TicketRecord[] {
-    return this.options.store.day(dayOf(this.now()));
+  /** The desk with today's tickets read from the store (a restart keeps the morning's queue). */
+  static async open(options: QueueDeskOptions): Promise<QueueDesk> {
+    const day = dayOf((options.now ?? Date.now)());
+    return new QueueDesk(options, day, await options.store.day(day));
+  }
+
+  /** Today's tickets in issue order; a new day starts empty (its tickets are all issued here). */
+  today(): readonly TicketRecord[] {
+    const day = dayOf(this.now());
+    if (this.loaded.day !== day) this.loaded = { day, tickets: [] };
+    return this.loaded.tickets;
   }
 
   /** A new ticket in the category: `priority` tickets are called before ordinary ones; `source` is where it was taken. */
-  take(categoryCode: string, { priority = false, source }: { priority?: boolean; source: 'kiosk' | 'counter' }): { ticket: Ticket; waitingAhead: number } {
+  async take(categoryCode: string, { priority = false, source }: { priority?: boolean; source: 'kiosk' | 'counter' }): Promise<{ ticket: Ticket; waitingAhead: number }> {
     const category = this.category(categoryCode);
-    const record = this.options.store.transaction(() => {
-      const day = dayOf(this.now());
-      const { seq, inPrefix } = this.options.store.counters(day, category.prefix);
-      const t: TicketRecord = {
-        id: randomUUID(), day, seq, category: category.code, number: ticketNumber(category.prefix, inPrefix), priority, status: 'waiting', source,
-        issuedAt: this.now(), calledAt: null, window: null, targetWindow: null, transferred: false, recalls: 0, finishedAt: null,
-      };
-      this.options.store.insert(t);
-      return t;
-    });
-    return { ticket: this.view(record), waitingAhead: waitingAhead(this.today(), record) };
+    const tickets = this.today();
+    const seq = tickets.reduce((max, t) => Math.max(max, t.seq), 0) + 1;
+    // Numbers keep their prefix when a ticket is transferred, so the count is by number, not by category.
+    const inPrefix = tickets.filter((t) => t.number.startsWith(category.prefix)).length + 1;
+    const record: TicketRecord = {
+      id: randomUUID(), day: this.loaded.day, seq, category: category.code, number: ticketNumber(category.prefix, inPrefix), priority, status: 'waiting', source,
+      issuedAt: this.now(), calledAt: null, window: null, targetWindow: null, transferred: false, recalls: 0, finishedAt: null,
+    };
+    const ahead = waitingAhead([...tickets, record], record);
+    await this.commit([record]);
+    return { ticket: this.view(record), waitingAhead: ahead };
   }
 
   current(windowNo: string): TicketRecord | null {
@@ -55,49 +70,48 @@ export class QueueDesk {
   }
 
   /** Calls the next ticket for this window (or the given waiting/skipped one); null when nobody waits. */
-  call(windowNo: string, ticketId?: string): TicketRecord | null {
-    return this.options.store.transaction(() => {
-      let next: TicketRecord | undefined;
-      if (ticketId) {
-        next = this.today().find((t) => t.id === ticketId);
-        if (!next || (next.status !== 'waiting' && next.status !== 'skipped')) throw new Failure('state', 'That ticket cannot be called now', 'not-callable');
-        if (next.targetWindow !== null && next.targetWindow !== windowNo) throw new Failure('state', 'That ticket was sent to another window', 'other-window');
-      } else {
-        next = callOrder(this.today(), { windowNo })[0];
-      }
-      this.finishCurrent(windowNo);
-      if (!next) return null;
-      const called: TicketRecord = { ...next, status: 'called', window: windowNo, calledAt: this.now(), targetWindow: null };
-      this.options.store.update(called);
-      return called;
-    });
+  async call(windowNo: string, ticketId?: string): Promise<TicketRecord | null> {
+    let next: TicketRecord | undefined;
+    if (ticketId) {
+      next = this.today().find((t) => t.id === ticketId);
+      if (!next || (next.status !== 'waiting' && next.status !== 'skipped')) throw new Failure('state', 'That ticket cannot be called now', 'not-callable');
+      if (next.targetWindow !== null && next.targetWindow !== windowNo) throw new Failure('state', 'That ticket was sent to another window', 'other-window');
+    } else {
+      next = callOrder(this.today(), { windowNo })[0];
+    }
+    const finished = this.finishedCurrent(windowNo);
+    const called: TicketRecord | null = next ? { ...next, status: 'called', window: windowNo, calledAt: this.now(), targetWindow: null } : null;
+    const changes = [...(finished ? [finished] : []), ...(called ? [called] : [])];
+    if (changes.length > 0) await this.commit(changes);
+    return called;
   }
 
-  recall(windowNo: string): TicketRecord {
+  async recall(windowNo: string): Promise<TicketRecord> {
     const t = this.requireCurrent(windowNo);
     const updated = { ...t, recalls: t.recalls + 1, calledAt: this.now() };
-    this.options.store.update(updated);
+    await this.commit([updated]);
     return updated;
   }
 
-  skip(windowNo: string): TicketRecord {
+  async skip(windowNo: string): Promise<TicketRecord> {
     const t = this.requireCurrent(windowNo);
     const updated: TicketRecord = { ...t, status: 'skipped', finishedAt: this.now() };
-    this.options.store.update(updated);
+    await this.commit([updated]);
     return updated;
   }
 
-  transfer(windowNo: string, to: { category?: string; windowNo?: string }): TicketRecord {
+  async transfer(windowNo: string, to: { category?: string; windowNo?: string }): Promise<TicketRecord> {
     const t = this.requireCurrent(windowNo);
     if (to.windowNo === windowNo) throw new Failure('validation', 'The ticket is already at this window', 'same-window');
     const category = to.category ? this.category(to.category).code : t.category;
     const updated: TicketRecord = { ...t, status: 'waiting', category, targetWindow: to.windowNo ?? null, transferred: true, window: null, calledAt: null };
-    this.options.store.update(updated);
+    await this.commit([updated]);
     return updated;
   }
 
-  finish(windowNo: string): void {
-    this.finishCurrent(windowNo);
+  async finish(windowNo: string): Promise<void> {
+    const finished = this.finishedCurrent(windowNo);
+    if (finished) await this.commit([finished]);
   }
 
   waitingCount(): number {
@@ -128,9 +142,28 @@ export class QueueDesk {
     };
   }
 
-  private finishCurrent(windowNo: string): void {
+  /** The window's called ticket as done (not yet committed), or null when none is called there. */
+  private finishedCurrent(windowNo: string): TicketRecord | null {
     const t = this.current(windowNo);
-    if (t) this.options.store.update({ ...t, status: 'done', finishedAt: this.now() });
+    return t ? { ...t, status: 'done', finishedAt: this.now() } : null;
+  }
+
+  /** Makes the changes in memory at once (the next call sees them), then writes them through. */
+  private async commit(changes: TicketRecord[]): Promise<void> {
+    const tickets = this.loaded.tickets;
+    for (const c of changes) {
+      const at = tickets.findIndex((t) => t.id === c.id);
+      if (at >= 0) tickets[at] = c;
+      else tickets.push(c);
+    }
+    try {
+      await this.options.store.write(changes);
+    } catch (e) {
+      const day = this.loaded.day;
+      const onDisk = await this.options.store.day(day).catch(() => null);
+      if (onDisk && this.loaded.day === day) this.loaded = { day, tickets: onDisk };
+      throw new Failure('internal', `The queue could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private requireCurrent(windowNo: string): TicketRecord {

@@ -1,4 +1,5 @@
-// Today's tickets on disk (better-sqlite3, WAL): a restart of the counter keeps the morning's queue.
+// Today's tickets on disk (better-sqlite3, WAL), in the counter database's worker (store/counter-db-serve.ts):
+// a restart of the counter keeps the morning's queue. The queue desk keeps the day in memory and writes through.
 import type Database from 'better-sqlite3';
 import type { TicketRecord, TicketState } from './queue-rules';
 
@@ -24,41 +25,24 @@ const fromRow = (r: Row): TicketRecord => ({
 });
 
 export class QueueStore {
+  private readonly byDay: Database.Statement<[string], Row>;
+  private readonly upsert: Database.Statement<[Record<string, unknown>]>;
+
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
+    this.byDay = db.prepare<[string], Row>('SELECT * FROM tickets WHERE day = ? ORDER BY seq');
+    this.upsert = db.prepare(`INSERT OR REPLACE INTO tickets (id, day, seq, category, number, priority, status, source, issued_at, called_at, window, target_window, transferred, recalls, finished_at)
+      VALUES (@id, @day, @seq, @category, @number, @priority, @status, @source, @issuedAt, @calledAt, @window, @targetWindow, @transferred, @recalls, @finishedAt)`);
   }
 
   day(day: string): TicketRecord[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE day = ? ORDER BY seq').all(day) as Row[]).map(fromRow);
+    return this.byDay.all(day).map(fromRow);
   }
 
-  get(id: string): TicketRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as Row | undefined;
-    return r ? fromRow(r) : undefined;
-  }
-
-  /** Next seq of the day and next number of a prefix (numbers keep their prefix when transferred). */
-  counters(day: string, prefix: string): { seq: number; inPrefix: number } {
-    const seq = Number(this.db.prepare('SELECT coalesce(max(seq), 0) FROM tickets WHERE day = ?').pluck().get(day)) + 1;
-    const inPrefix = Number(this.db.prepare("SELECT count(*) FROM tickets WHERE day = ? AND substr(number, 1, length(?)) = ?").pluck().get(day, prefix, prefix)) + 1;
-    return { seq, inPrefix };
-  }
-
-  insert(t: TicketRecord): void {
-    this.db
-      .prepare(`INSERT INTO tickets (id, day, seq, category, number, priority, status, source, issued_at, called_at, window, target_window, transferred, recalls, finished_at)
-        VALUES (@id, @day, @seq, @category, @number, @priority, @status, @source, @issuedAt, @calledAt, @window, @targetWindow, @transferred, @recalls, @finishedAt)`)
-      .run({ ...t, priority: t.priority ? 1 : 0, transferred: t.transferred ? 1 : 0 });
-  }
-
-  update(t: TicketRecord): void {
-    this.db
-      .prepare(`UPDATE tickets SET category = @category, status = @status, called_at = @calledAt, window = @window, target_window = @targetWindow,
-        transferred = @transferred, recalls = @recalls, finished_at = @finishedAt WHERE id = @id`)
-      .run({ ...t, priority: t.priority ? 1 : 0, transferred: t.transferred ? 1 : 0 });
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /** Writes the tickets as they are now (new or changed), all or none. */
+  write(tickets: readonly TicketRecord[]): void {
+    this.db.transaction(() => {
+      for (const t of tickets) this.upsert.run({ ...t, priority: t.priority ? 1 : 0, transferred: t.transferred ? 1 : 0 });
+    })();
   }
 }

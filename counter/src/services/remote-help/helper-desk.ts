@@ -4,9 +4,9 @@
 // The counter's workload counts each answered call (HelpLedger). Nothing of a call is recorded.
 import { HelpView, type HelperCallState, type HelperQueueView, type HelpSignal } from '@easydo/core/contract/schemas/remote-help';
 import type { EventName, EventPayload } from '@easydo/core/contract/channels';
-import { Failure } from '@easydo/core/services/ipc/failure';
+import { Failure } from '@easydo/core/services/errors/failure';
 import type { PlatformLine, PlatformMessage, PlatformRequest } from '@easydo/core/services/remote-help/platform-line';
-import type { HelpLedger } from './help-ledger';
+import type { HelpLedgerPort } from '../store/counter-db';
 
 export interface HelperClerk {
   staffId: string;
@@ -19,8 +19,10 @@ type Guidance = Extract<PlatformRequest, { type: 'call.help' }>['help'];
 export interface HelperDeskDeps {
   openSocket(onMessage: (m: PlatformMessage) => void, onState: (s: 'up' | 'down') => void): PlatformLine;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-  ledger: HelpLedger;
+  ledger: Pick<HelpLedgerPort, 'ended' | 'rated'>;
   audit(action: string, detail: Record<string, unknown>): void;
+  /** A problem for the log (a workload row that did not write), not an action for the audit trail. */
+  warn(detail: Record<string, unknown>, message: string): void;
   now?: () => number;
 }
 
@@ -157,7 +159,7 @@ export class HelperDesk {
         if (m.callId === this.state.callId && this.state.phase === 'connected') this.ended(m.callId, m.reason, m.waitedMs, m.handledMs);
         return;
       case 'call.rated':
-        this.deps.ledger.rated(m.callId, m.level);
+        void this.deps.ledger.rated(m.callId, m.level).catch((err: unknown) => this.deps.warn({ err, callId: m.callId }, 'remote-help rating not recorded'));
         this.deps.audit('remoteHelp.rated', { callId: m.callId, level: m.level });
         if (m.callId === this.lastEnded) this.set({ ...this.state, rating: m.level });
         return;
@@ -169,7 +171,8 @@ export class HelperDesk {
   private ended(callId: string, reason: HelperCallState['endReason'] & string, waitedMs: number, handledMs: number | null): void {
     const staffId = this.staffInCall;
     if (staffId) {
-      this.deps.ledger.ended({ callId, staffId, endedAt: this.now(), waitedMs, handledMs: handledMs ?? Math.max(0, this.now() - this.answeredAt), reason });
+      const row = { callId, staffId, endedAt: this.now(), waitedMs, handledMs: handledMs ?? Math.max(0, this.now() - this.answeredAt), reason };
+      void this.deps.ledger.ended(row).catch((err: unknown) => this.deps.warn({ err, callId }, 'remote-help call not recorded'));
       this.deps.audit('remoteHelp.ended', { callId, staffId, reason });
     }
     this.staffInCall = null;
