@@ -34,7 +34,8 @@ export interface UploadFileOptions {
 
 export interface BackendClient {
   getCatalogue(options?: { etag?: string }): Promise<CatalogueResult>;
-  lookupResident(request: ResidentLookupRequest): Promise<ResidentRecord>;
+  /** `deadlineMs`: the whole lookup's budget, retries included (a resident waits for it: transport.ts). */
+  lookupResident(request: ResidentLookupRequest, options?: { deadlineMs?: number }): Promise<ResidentRecord>;
   createCardSession(request: CardSessionRequest): Promise<CardSession>;
   /** A phone's dynamic identity code → the verified identity (or same-as-card), or a typed refusal. Not retried: a code verifies once. */
   verifyIdentityCode(request: IdentityCodeRequest): Promise<IdentityVerification>;
@@ -67,7 +68,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       const etag = r.headers.get('etag') ?? opts?.etag ?? '';
       return r.status === 304 ? { notModified: true, etag } : { notModified: false, etag, catalogue: r.body as Catalogue };
     },
-    lookupResident: (request) => body('lookupResident', request),
+    lookupResident: async (request, opts) =>
+      (await t.call({ operationId: 'lookupResident', json: request, ...(opts?.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs }) })).body as ResidentRecord,
     createCardSession: (request) => body('createCardSession', request),
     verifyIdentityCode: (request) => body('verifyIdentityCode', request),
     createUpload: (request) => body('createUpload', request),

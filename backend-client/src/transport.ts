@@ -27,6 +27,11 @@ export interface CallInput {
   headers?: Record<string, string>;
   json?: unknown;
   bytes?: Uint8Array;
+  /**
+   * The whole call's budget, retries included (a resident is waiting): each attempt gets what is left, at most
+   * timeoutMs, and no attempt starts once it is spent. Without it each attempt gets timeoutMs.
+   */
+  deadlineMs?: number;
 }
 
 export interface CallResult {
@@ -43,7 +48,7 @@ export function createTransport(options: TransportOptions) {
   /** Server time minus local time, learnt from a timestamp_stale answer. */
   let clockOffsetMs = 0;
 
-  async function attempt(input: CallInput): Promise<CallResult> {
+  async function attempt(input: CallInput, attemptMs = timeoutMs): Promise<CallResult> {
     const op = validator.operation(input.operationId);
     const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
     const body = input.bytes ?? (input.json === undefined ? new Uint8Array() : Buffer.from(JSON.stringify(input.json)));
@@ -63,7 +68,7 @@ export function createTransport(options: TransportOptions) {
     let res: Response;
     let raw: Uint8Array;
     try {
-      res = await doFetch(base + path, { method: op.method, headers, ...(body.length || op.method !== 'GET' ? { body: body as Uint8Array<ArrayBuffer> } : {}), signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch(base + path, { method: op.method, headers, ...(body.length || op.method !== 'GET' ? { body: body as Uint8Array<ArrayBuffer> } : {}), signal: AbortSignal.timeout(attemptMs) });
       raw = await readBounded(res, op.maxResponseBytes);
     } catch (e) {
       if (e instanceof BodyTooLargeError) {
@@ -71,7 +76,7 @@ export function createTransport(options: TransportOptions) {
       }
       const err = e as Error;
       const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
-      throw new BackendError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? `no answer within ${timeoutMs} ms` : `network failure: ${err.message}`, operationId: op.operationId });
+      throw new BackendError({ code: timedOut ? 'timeout' : 'network', message: timedOut ? `no answer within ${attemptMs} ms` : `network failure: ${err.message}`, operationId: op.operationId });
     }
     const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
     let parsed: unknown;
@@ -110,21 +115,25 @@ export function createTransport(options: TransportOptions) {
     async call(input: CallInput): Promise<CallResult> {
       const op = validator.operation(input.operationId);
       const attempts = op.idempotent ? Math.max(1, options.maxAttempts ?? 3) : 1;
+      const endsAt = input.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + input.deadlineMs;
+      const left = () => Math.min(timeoutMs, Math.max(1, endsAt - Date.now()));
       let lastError: BackendError | undefined;
       for (let i = 0; i < attempts; i++) {
         try {
-          return await attempt(input);
+          return await attempt(input, left());
         } catch (e) {
           if (!(e instanceof BackendError)) throw e;
           lastError = e;
           // A stale timestamp was refused before any processing: one corrected retry is safe for any call.
           if (e.serverCode === 'timestamp_stale' && i === 0) {
-            if (attempts === 1) return attempt(input);
+            if (attempts === 1) return attempt(input, left());
             continue;
           }
           if (!e.retryable || i === attempts - 1) throw e;
           const base = (options.retryBaseMs ?? 200) * 2 ** i;
-          await sleep(base / 2 + Math.random() * base);
+          const pause = base / 2 + Math.random() * base;
+          if (Date.now() + pause >= endsAt) throw e; // the budget is spent: the last error is the answer
+          await sleep(pause);
         }
       }
       throw lastError ?? new Error('unreachable');

@@ -1,5 +1,5 @@
 // The client under injected faults: hangs become `timeout`, resets `network`, 5xx `http`; idempotent
-// calls are retried through transient faults, non-idempotent ones are not.
+// calls are retried through transient faults, non-idempotent ones are not; a call's deadline bounds its retries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../src/client';
 import { BackendError } from '../src/errors';
@@ -21,6 +21,25 @@ describe('client faults', () => {
     env.sandbox.setFaults({ hang: 1 });
     const e = await client(1, 400).getCatalogue().catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'timeout', retryable: true });
+  });
+
+  it('a call with a deadline stops retrying once it is spent; without one every attempt waits its whole timeout', async () => {
+    const hanging = (deadlineMs?: number) => {
+      const before = env.sandbox.faultsDrawn().hang;
+      env.sandbox.setFaults({ hang: 1 });
+      const lookup = { idNumber: '110101199001011234', fields: ['contactPhone' as const] };
+      return client(3, 300)
+        .lookupResident(lookup, deadlineMs === undefined ? undefined : { deadlineMs })
+        .then(() => null, (e: unknown) => e)
+        .then((e) => ({ e, attempts: env.sandbox.faultsDrawn().hang - before }));
+    };
+    const bounded = await hanging(400);
+    expect(bounded.e).toMatchObject({ code: 'timeout' });
+    expect(bounded.attempts).toBeLessThan(3);
+    const unbounded = await hanging();
+    expect(unbounded.e).toMatchObject({ code: 'timeout' });
+    expect(unbounded.attempts).toBe(3);
+    env.sandbox.setFaults(undefined);
   });
 
   it('connection reset → network', async () => {
