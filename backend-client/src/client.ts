@@ -45,8 +45,8 @@ export interface BackendClient {
   /** Resumable upload of a whole file: finds the server's offset and sends only what is missing. */
   uploadFile(data: Uint8Array, options: UploadFileOptions): Promise<UploadStatus>;
   submitApplication(submission: ApplicationSubmission, options: SubmitOptions): Promise<SubmitResult>;
-  queryApplication(query: ApplicationQuery): Promise<ApplicationStatus>;
-  listApplicationsByApplicant(query: ApplicantQuery): Promise<ApplicationList>;
+  queryApplication(query: ApplicationQuery, options?: { deadlineMs?: number }): Promise<ApplicationStatus>;
+  listApplicationsByApplicant(query: ApplicantQuery, options?: { deadlineMs?: number }): Promise<ApplicationList>;
   submitEvaluation(evaluation: Evaluation): Promise<EvaluationReceipt>;
   /** 短信回执: the platform texts number, password and progress link to the applicant (a slip not printed). */
   sendReceiptSms(request: ReceiptSmsRequest): Promise<ReceiptSmsReceipt>;
@@ -61,6 +61,9 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   const t = createTransport(options);
   const body = async <T>(operationId: string, json?: unknown, headers?: Record<string, string>, params?: Record<string, string>) =>
     (await t.call({ operationId, ...(json === undefined ? {} : { json }), ...(headers ? { headers } : {}), ...(params ? { params } : {}) })).body as T;
+  /** A read a person waits for: `deadlineMs` bounds the whole call, retries included. */
+  const read = async <T>(operationId: string, json: unknown, opts?: { deadlineMs?: number }) =>
+    (await t.call({ operationId, json, ...(opts?.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs }) })).body as T;
 
   const client: BackendClient = {
     async getCatalogue(opts) {
@@ -68,8 +71,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       const etag = r.headers.get('etag') ?? opts?.etag ?? '';
       return r.status === 304 ? { notModified: true, etag } : { notModified: false, etag, catalogue: r.body as Catalogue };
     },
-    lookupResident: async (request, opts) =>
-      (await t.call({ operationId: 'lookupResident', json: request, ...(opts?.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs }) })).body as ResidentRecord,
+    lookupResident: (request, opts) => read('lookupResident', request, opts),
     createCardSession: (request) => body('createCardSession', request),
     verifyIdentityCode: (request) => body('verifyIdentityCode', request),
     createUpload: (request) => body('createUpload', request),
@@ -103,8 +105,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       const r = await t.call({ operationId: 'submitApplication', json: submission, headers });
       return { receipt: r.body as SubmissionReceipt, replayed: r.status === 200 };
     },
-    queryApplication: (query) => body('queryApplication', query),
-    listApplicationsByApplicant: (query) => body('listApplicationsByApplicant', query),
+    queryApplication: (query, opts) => read('queryApplication', query, opts),
+    listApplicationsByApplicant: (query, opts) => read('listApplicationsByApplicant', query, opts),
     submitEvaluation: (evaluation) => body('submitEvaluation', evaluation),
     sendReceiptSms: (request) => body('sendReceiptSms', request),
     sendHeartbeat: (heartbeat) => body('sendHeartbeat', heartbeat),

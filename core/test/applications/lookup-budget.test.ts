@@ -1,5 +1,6 @@
-// A resident's lookups in the resource library get a resident's budget, and the short one while the platform is in
-// doubt (a lookup timed out or found no network) until one is answered; a refusal is an answer, not doubt.
+// The platform reads a person waits for get a person's budget, and the short one while the platform is in doubt (a
+// read timed out or found no network) until one is answered; a refusal is an answer, not doubt. The doubt is one for
+// all three reads.
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '@easydo/backend-client/errors';
 import type { BackendClient } from '@easydo/backend-client/client';
@@ -28,6 +29,21 @@ describe('withLookupBudget', () => {
     const c = withLookupBudget(client, { budgetMs: 4000, doubtfulMs: 1000 });
     expect([await ask(c), await ask(c), await ask(c), await ask(c), await ask(c), await ask(c), await ask(c)]).toEqual(['ok', 'failed', 'failed', 'failed', 'ok', 'failed', 'ok']);
     expect(deadlines).toEqual([4000, 4000, 1000, 1000, 1000, 4000, 4000]);
+  });
+
+  it('shares the doubt between the resident lookup, the progress query and the applicant list', async () => {
+    const deadlines: Array<number | undefined> = [];
+    const fail = (code: 'timeout') => async (_q: unknown, opts?: { deadlineMs?: number }) => {
+      deadlines.push(opts?.deadlineMs);
+      throw new BackendError({ code, message: code, operationId: 'x' });
+    };
+    const ok = async (_q: unknown, opts?: { deadlineMs?: number }) => (deadlines.push(opts?.deadlineMs), { applications: [] });
+    const c = withLookupBudget({ lookupResident: fail('timeout'), queryApplication: fail('timeout'), listApplicationsByApplicant: ok } as unknown as BackendClient);
+    await ask(c);
+    await c.queryApplication({ acceptanceNumber: 'x', queryPassword: 'y' }).catch(() => undefined);
+    await c.listApplicationsByApplicant({ cardToken: 't' });
+    await c.queryApplication({ acceptanceNumber: 'x', queryPassword: 'y' }).catch(() => undefined);
+    expect(deadlines).toEqual([4000, 1000, 1000, 4000]);
   });
 
   it('keeps a shorter deadline the caller asks for, and leaves the other calls as they are', async () => {
