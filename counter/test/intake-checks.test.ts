@@ -10,6 +10,7 @@ import type { MaterialsView } from '@easydo/core/contract/schemas/counter-intake
 import { startCounterTerminal, type CounterTerminal } from './counter-terminal';
 
 const LEASE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/materials/lease-contract.clean.png');
+const LICENCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/materials/business-licence.clean.png');
 // 房屋租赁登记备案: the rental fields are prefilled from the library's housing record.
 const ITEM = 'XK00401001';
 
@@ -49,5 +50,25 @@ describe('counter intake checks', () => {
     expect(lease).toContainEqual({ against: 'form.rentalContractNumber', status: 'match', page: 1 });
     expect(lease).toContainEqual({ against: 'form.rentalAddress', status: 'mismatch', page: 1 });
     expect(JSON.stringify(lease)).not.toMatch(/SZFT|ZL-2024|卓岚|440304/u);
+  }, 120_000);
+
+  it("offers what the business licence reads for the form fields left empty, once each and only this form's", async () => {
+    // 小微企业扶持政策咨询: company name and credit code are typed at the counter (nothing prefills them).
+    await ct.call('intake:begin', { itemCode: 'GF00804001' });
+    const imageBase64 = (await readFile(LICENCE)).toString('base64');
+    const page = (await ct.call('intake:addPage', { source: 'camera', materialCode: 'BUSINESS_LICENCE', imageBase64 })) as { id: string };
+    const view = async () => (await ct.call('intake:materials', {})) as MaterialsView;
+    await expect.poll(async () => (await view()).pages.find((p) => p.id === page.id)?.ocr, { timeout: 60_000, interval: 200 }).toBe('done');
+    const offers = (await view()).offers;
+    const truth = await readFile(LICENCE.replace('.clean.png', '.gt.txt'), 'utf8');
+    const name = offers.find((o) => o.formKey === 'companyName');
+    expect(name).toMatchObject({ materialCode: 'BUSINESS_LICENCE', pageId: page.id });
+    expect(truth).toContain(name!.value);
+    const code = offers.find((o) => o.formKey === 'creditCode');
+    expect(code?.value).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+    expect(truth).toContain(code!.value);
+    // Only fields of this item's form, once each.
+    expect(new Set(offers.map((o) => o.formKey)).size).toBe(offers.length);
+    expect(offers.every((o) => ['companyName', 'creditCode'].includes(o.formKey))).toBe(true);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { typeLatin } from '../test/journey/e2e-steps';
 const FIXTURE = path.resolve(__dirname, '../../fixtures/materials/residence-certificate.clean.png');
 /** The lease fixture: its 出租方 杜明川's ID number is the first one on it, not res01's. */
 const LEASE = path.resolve(__dirname, '../../fixtures/materials/lease-contract.scan.jpg');
+const LICENCE = path.resolve(__dirname, '../../fixtures/materials/business-licence.clean.png');
 const CI = process.env.CI === 'true';
 
 function cupsQueueReady(queue: string): boolean {
@@ -255,5 +256,32 @@ describe('counter mode in Chromium', () => {
     await h.page.getByTestId('tab-queue').click();
     await h.page.locator('[data-testid="current-ticket"][data-number=""]').waitFor();
     expect(await h.page.locator('[data-testid="waiting-list"] li').evaluateAll((li) => li.map((l) => l.getAttribute('data-number')))).toEqual(['B001']);
+  });
+
+  it('fills an empty form field with one touch from what the business licence reads', async () => {
+    // The next resident: B001 is called, the card goes on the reader.
+    await h.page.getByTestId('call-next').click();
+    await h.page.locator('[data-testid="current-ticket"][data-number="B001"]').waitFor();
+    // The first resident's card still lies on the reader (a card is read when placed): lifted, then the next one's.
+    await h.page.getByTestId('sim-remove').click();
+    await h.page.getByTestId('sim-place-res03').click();
+    await h.page.getByTestId('serve').click();
+    await h.page.getByTestId('intake-card').waitFor();
+    // 小微企业扶持政策咨询: nothing prefills the company's name; the licence on the counter has it.
+    await h.page.getByTestId('item-select').selectOption('GF00804001');
+    await h.page.getByTestId('materials').waitFor();
+    expect(await h.page.getByTestId('field-companyName').inputValue()).toBe('');
+    await h.page.getByTestId('add-target-BUSINESS_LICENCE').click();
+    await h.page.getByTestId('import-file').setInputFiles(LICENCE);
+    const offer = h.page.getByTestId('offer-companyName');
+    await offer.waitFor({ timeout: 60_000 });
+    expect(await offer.textContent()).toContain('从《营业执照》读到：');
+    const value = (await h.page.getByTestId('offer-value-companyName').textContent()) ?? '';
+    expect(value).toMatch(/\p{Script=Han}{4,}/u);
+    await h.page.getByTestId('use-offer-companyName').click();
+    expect(await h.page.getByTestId('field-companyName').inputValue()).toBe(value);
+    // Taken: the offer goes; the clerk can still edit the field like any other.
+    await offer.waitFor({ state: 'detached' });
+    await h.screenshot('counter-07-offer-taken');
   });
 });

@@ -128,7 +128,9 @@ export function IntakePanel({ resume, onResumed }: { resume: Resume; onResumed: 
           </select>
         </label>
       )}
-      {form && !result && <CounterForm form={form} values={values} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} />}
+      {form && !result && (
+        <CounterForm form={form} values={values} offers={materials?.offers} materials={materials?.requirements} onChange={(k, v) => setValues((old) => ({ ...old, [k]: v }))} />
+      )}
       {materials && !result && <MaterialsPanel view={materials} onView={setMaterials} />}
       {form && materials && !result && (
         <div className="submit-row">

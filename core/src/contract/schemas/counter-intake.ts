@@ -28,9 +28,24 @@ export const MaterialRequirement = z.object({
 });
 export type MaterialRequirement = z.infer<typeof MaterialRequirement>;
 
+/**
+ * A value read off a material for a form field that is still empty as prepared (让数据多跑腿: the clerk fills it
+ * with a touch instead of typing it off the paper). Only clearly read values (confidence ≥ 85, check digit valid).
+ */
+export const FormOffer = z.object({
+  formKey: z.string().min(1).max(64),
+  value: z.string().min(1).max(500),
+  materialCode: z.string().min(1).max(64),
+  pageId: z.string().min(1).max(64),
+  confidence: z.number().min(0).max(100),
+});
+export type FormOffer = z.infer<typeof FormOffer>;
+
 export const MaterialsView = z.object({
   itemCode: z.string(),
   pages: z.array(MaterialPageView),
+  /** One per form field at most, from the first material that offers it. */
+  offers: z.array(FormOffer).max(64),
   requirements: z.array(MaterialRequirement),
   complete: z.boolean(),
   /** Every page checked against its original (trust B). */

@@ -1,7 +1,7 @@
 // MaterialsSession state → what the counter screen sees (thumbnails as base64, no OCR text). The page basics
 // are the journey's, so kiosk and counter show a page the same way; the counter adds who checked it. The checks of
 // what was read are the kiosk's (core/services/journey/material-checks), against the resident's card and the form.
-import type { MaterialsView, MaterialPageView } from '@easydo/core/contract/schemas/counter-intake';
+import type { FormOffer, MaterialsView, MaterialPageView } from '@easydo/core/contract/schemas/counter-intake';
 import type { PageChecks } from '@easydo/core/contract/schemas/journey-materials';
 import type { CardFacts } from '@easydo/core/services/materials/fields/cross-check';
 import { NO_CHECKS, pageChecksOf } from '@easydo/core/services/journey/material-checks';
@@ -13,6 +13,21 @@ export type CatalogueItem = Awaited<ReturnType<TerminalContext['catalogue']['ite
 
 export function pageView(p: PageInfo, fieldChecks: PageChecks = NO_CHECKS): MaterialPageView {
   return { ...pageBasics(p), trust: p.trust, thumbnail: thumbnailBase64(p), fieldChecks };
+}
+
+/** Values read off the materials for the item's form fields that the prepared form leaves empty. */
+function formOffers(item: CatalogueItem, session: MaterialsSession, pages: readonly PageInfo[], card: CardFacts | null, form: Record<string, string>): FormOffer[] {
+  const offers = new Map<string, FormOffer>();
+  const fieldKeys = new Set(item.fields.map((f) => f.key));
+  for (const code of [...new Set(pages.map((p) => p.materialCode).filter((c): c is string => c !== null))]) {
+    const report = session.fieldsReportNow(code, card, form);
+    for (const o of report?.prefill ?? []) {
+      const pageId = report!.fields.find((f) => f.key === o.field)?.pageId;
+      if (!pageId || !fieldKeys.has(o.formKey) || offers.has(o.formKey) || o.value.length > 500) continue;
+      offers.set(o.formKey, { formKey: o.formKey, value: o.value, materialCode: code, pageId, confidence: o.confidence });
+    }
+  }
+  return [...offers.values()];
 }
 
 /** What is read off the pages is checked against `card` (the resident's card facts) and `form` (as prepared). */
@@ -37,6 +52,7 @@ export function materialsView(item: CatalogueItem, session: MaterialsSession, ca
   return {
     itemCode: item.code,
     pages: pages.map((p) => pageView(p, checks.get(p.id))),
+    offers: formOffers(item, session, pages, card, form),
     requirements,
     complete: checklist.complete,
     allVerified: pages.every((p) => p.trust.level === 'B'),
