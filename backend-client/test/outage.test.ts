@@ -91,6 +91,36 @@ describe('outage', () => {
     }
   });
 
+  it('a newer application whose attempt fails first does not overtake an older one that fails later (a hanging network)', async () => {
+    // In a hanging network the older attempt hangs longest, so the newer one is refused first: both must then wait
+    // for the same probe, or the newer one is due first and reaches the platform first when it returns.
+    const dir = tempDir('outage-overtake');
+    const dbFile = join(dir, 'sandbox.db');
+    const first = await startSandbox({ dbFile });
+    const { port } = first;
+    await first.close();
+    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
+    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const accepted: string[] = [];
+    const outbox = createOutbox({ journal, client, pollMs: 50, random: () => 1, backoff: { baseMs: 1500, maxMs: 6000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
+    const older = await journal.enqueue(syntheticApplication(1).app, syntheticApplication(1).materials);
+    const newer = await journal.enqueue(syntheticApplication(2).app, syntheticApplication(2).materials);
+    expect(await outbox.deliverNow(newer.localId, 5000)).toBe('unreachable'); // refused first
+    expect(await outbox.deliverNow(older.localId, 5000)).toBe('unreachable'); // refused after it
+    const due = Object.fromEntries((await journal.list()).map((a) => [a.localId, a.nextAttemptAt]));
+    expect(due[older.localId]).toBe(due[newer.localId]);
+    const back = await startSandbox({ dbFile, port });
+    try {
+      outbox.start();
+      await until(async () => (await outbox.status()).depth === 0, 20_000);
+      expect(accepted).toEqual([older.localId, newer.localId]);
+    } finally {
+      await outbox.stop();
+      await journal.close();
+      await back.close();
+    }
+  });
+
   it('delivers exactly once through 5xx, resets, lost answers and hangs', async () => {
     const dir = tempDir('faults');
     const sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.db'), faults: { error5xx: 0.15, reset: 0.1, resetAfter: 0.2, hang: 0.03 } });

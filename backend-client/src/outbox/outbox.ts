@@ -139,8 +139,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   type Outcome = 'delivered' | 'failed' | 'retry' | 'unreachable' | 'quarantined' | 'needs-clerk';
 
-  /** Every pending row waits for the same probe time, so the first one due after an outage is the oldest. */
+  /**
+   * Every pending row waits for the same probe time, so the first one due after an outage is the oldest. A row
+   * that fails while the window is open joins it: in a hanging network an older attempt hangs longer than a newer
+   * one and fails after it, and a window of its own would let the newer one reach the platform first.
+   */
   function enterOutage(): number {
+    if (now() < outageUntil) return outageUntil;
     outageUntil = now() + delay(outageProbes++, outageMaxMs);
     return outageUntil;
   }
