@@ -26,6 +26,8 @@ interface SeedPerson {
   cardType: VerifiedIdentity['cardType'];
   idNumber: string;
   name: string;
+  /** The synthetic card's last day (fixtures/idcard/cardholders.json), as the issuer of a 网证 knows it. */
+  documentValidTo?: string;
 }
 
 let people: SeedPerson[] | null = null;
@@ -48,7 +50,7 @@ function table(db: SandboxDb): SandboxDb {
 export function personOf(p: SeedPerson): VerifiedIdentity {
   const n = p.idNumber;
   const [birth, seq] = p.cardType === 'foreigner_2017' ? [`19${n.slice(5, 11)}`, n.slice(11, 14)] : [n.slice(6, 14), n.slice(14, 17)];
-  return { name: p.name, idNumber: n, cardType: p.cardType, gender: Number(seq) % 2 === 1 ? '1' : '2', birthDate: birth };
+  return { name: p.name, idNumber: n, cardType: p.cardType, gender: Number(seq) % 2 === 1 ? '1' : '2', birthDate: birth, ...(p.documentValidTo ? { documentValidTo: p.documentValidTo } : {}) };
 }
 
 export interface IssuedCode {

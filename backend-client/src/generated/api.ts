@@ -463,6 +463,8 @@ export interface components {
             /** @enum {string} */
             gender: "1" | "2" | "9";
             birthDate: string;
+            /** @description The last day of the identity document the code is bound to (the ID card behind a 网证), or 长期; the terminal applies the same expired-document rules as to a card. */
+            documentValidTo?: string;
         };
         IdentityVerification: {
             /** @constant */

@@ -2022,6 +2022,11 @@ export const openapiDocument: Record<string, unknown> = {
           "birthDate": {
             "type": "string",
             "pattern": "^[0-9]{8}$"
+          },
+          "documentValidTo": {
+            "type": "string",
+            "pattern": "^([0-9]{8}|长期)$",
+            "description": "The last day of the identity document the code is bound to (the ID card behind a 网证), or 长期; the terminal applies the same expired-document rules as to a card."
           }
         }
       },

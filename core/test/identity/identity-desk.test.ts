@@ -71,6 +71,19 @@ describe('IdentityDesk', () => {
     await sessions.end('finished');
   });
 
+  it("a code whose document has expired is treated as an expired card: shown so, refused where a card would be", async () => {
+    // res06's ID card ended on 2019-11-02 (fixtures/idcard/cardholders.json); the 网证 bound to it says so.
+    showWhenTriggered(issue('res06'));
+    const answer = await desk.scanCode('ctid');
+    expect(answer.card).toMatchObject({ expired: true });
+    const session = sessions.current()!;
+    expect(session.card?.validTo).toBe('20191102');
+    await sessions.end('finished');
+    showWhenTriggered(issue('res01'));
+    expect((await desk.scanCode('ctid')).card).toMatchObject({ expired: false });
+    await sessions.end('finished');
+  });
+
   it('refusals, junk, timeouts and kinds not accepted come back as typed reasons', async () => {
     showWhenTriggered(issue('res02', { at: Date.now() - 61_000 }));
     expect(await reasonOf(desk.scanCode('ctid'))).toBe('code-expired');

@@ -1,5 +1,6 @@
 // The platform's verified identity as the session's record, so a session by code is a resident session like a
-// card session (same masking, prefill, wipe). There is no card: no validity dates, nothing about a chip.
+// card session (same masking, prefill, wipe, and the same rules for an expired document: the issuer says when the
+// document behind the code ends). There is no card: no first day, nothing about a chip.
 import type { VerifiedIdentity } from '@easydo/backend-client/types';
 import type { CardRecord } from '../session/card-record';
 
@@ -11,7 +12,7 @@ export function recordFromVerifiedIdentity(identity: VerifiedIdentity): CardReco
     birthDate: identity.birthDate,
     idNumber: identity.idNumber,
     validFrom: '',
-    validTo: '',
+    validTo: identity.documentValidTo ?? '',
     checkDigitValid: true,
   } as CardRecord;
 }
