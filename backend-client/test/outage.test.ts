@@ -19,16 +19,21 @@ async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number) 
   }
 }
 
+/** A platform that has gone away (its address and database kept, to come back on), and a journal and client for it. */
+async function platformDown(name: string) {
+  const dir = tempDir(name);
+  const dbFile = join(dir, 'sandbox.db');
+  const first = await startSandbox({ dbFile });
+  const { port } = first;
+  await first.close();
+  const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
+  const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+  return { journal, client, comeBack: () => startSandbox({ dbFile, port }) };
+}
+
 describe('outage', () => {
   it('queues while the platform is down and drains when it is back', async () => {
-    const dir = tempDir('outage');
-    const dbFile = join(dir, 'sandbox.db');
-    const first = await startSandbox({ dbFile });
-    const { port } = first;
-    await first.close(); // the platform goes away; its address is remembered
-
-    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
-    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const { journal, client, comeBack } = await platformDown('outage'); // the platform goes away; its address is remembered
     const changes: OutboxChange[] = [];
     const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 50, maxMs: 300 }, onChange: (c) => changes.push(c) });
     for (let seq = 1; seq <= 60; seq++) {
@@ -45,7 +50,7 @@ describe('outage', () => {
     outbox.start();
     await new Promise((r) => setTimeout(r, 300)); // still down: nothing may be lost meanwhile
     expect((await outbox.status()).depth).toBe(60);
-    const back = await startSandbox({ dbFile, port });
+    const back = await comeBack();
     try {
       await until(async () => (await outbox.status()).depth === 0, 20_000);
       await outbox.stop();
@@ -63,13 +68,7 @@ describe('outage', () => {
   });
 
   it('after an outage the earliest application goes first, though a later one was never tried', async () => {
-    const dir = tempDir('outage-order');
-    const dbFile = join(dir, 'sandbox.db');
-    const first = await startSandbox({ dbFile });
-    const { port } = first;
-    await first.close();
-    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
-    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const { journal, client, comeBack } = await platformDown('outage-order');
     const accepted: string[] = [];
     // A back-off long enough that a per-row schedule would leave the first application waiting behind the second.
     const outbox = createOutbox({ journal, client, pollMs: 50, backoff: { baseMs: 2000, maxMs: 4000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
@@ -78,7 +77,7 @@ describe('outage', () => {
     expect(await outbox.drainNow()).toMatchObject({ delivered: 0, retryLater: 1 }); // tried while down
     const b = syntheticApplication(2);
     await journal.enqueue(b.app, b.materials); // never tried
-    const back = await startSandbox({ dbFile, port });
+    const back = await comeBack();
     try {
       outbox.start();
       await until(async () => (await outbox.status()).depth === 0, 20_000);
@@ -94,13 +93,7 @@ describe('outage', () => {
   it('a newer application whose attempt fails first does not overtake an older one that fails later (a hanging network)', async () => {
     // In a hanging network the older attempt hangs longest, so the newer one is refused first: both must then wait
     // for the same probe, or the newer one is due first and reaches the platform first when it returns.
-    const dir = tempDir('outage-overtake');
-    const dbFile = join(dir, 'sandbox.db');
-    const first = await startSandbox({ dbFile });
-    const { port } = first;
-    await first.close();
-    const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
-    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
+    const { journal, client, comeBack } = await platformDown('outage-overtake');
     const accepted: string[] = [];
     const outbox = createOutbox({ journal, client, pollMs: 50, random: () => 1, backoff: { baseMs: 1500, maxMs: 6000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
     const older = await journal.enqueue(syntheticApplication(1).app, syntheticApplication(1).materials);
@@ -109,7 +102,7 @@ describe('outage', () => {
     expect(await outbox.deliverNow(older.localId, 5000)).toBe('unreachable'); // refused after it
     const due = Object.fromEntries((await journal.list()).map((a) => [a.localId, a.nextAttemptAt]));
     expect(due[older.localId]).toBe(due[newer.localId]);
-    const back = await startSandbox({ dbFile, port });
+    const back = await comeBack();
     try {
       outbox.start();
       await until(async () => (await outbox.status()).depth === 0, 20_000);
