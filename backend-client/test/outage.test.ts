@@ -28,7 +28,7 @@ async function platformDown(name: string) {
   await first.close();
   const journal = await openJournal({ file: join(dir, 'journal.db'), keyProvider: createKeyFileProvider(join(dir, 'journal.key')) });
   const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1 });
-  return { journal, client, comeBack: () => startSandbox({ dbFile, port }) };
+  return { journal, client, port, comeBack: () => startSandbox({ dbFile, port }) };
 }
 
 describe('outage', () => {
@@ -90,16 +90,23 @@ describe('outage', () => {
     }
   });
 
-  it('a newer application whose attempt fails first does not overtake an older one that fails later (a hanging network)', async () => {
+  it('a newer application whose attempt fails first does not overtake an older one whose attempt hung longer', async () => {
     // In a hanging network the older attempt hangs longest, so the newer one is refused first: both must then wait
     // for the same probe, or the newer one is due first and reaches the platform first when it returns.
-    const { journal, client, comeBack } = await platformDown('outage-overtake');
+    const { journal, port, comeBack } = await platformDown('outage-overtake');
+    let hangFirst = true;
+    const client = createBackendClient({
+      baseUrl: `http://127.0.0.1:${port}`, terminalId: DEV_TERMINAL.id, secret: DEV_TERMINAL.secret, timeoutMs: 1000, maxAttempts: 1,
+      // The older row's first request hangs a while before the network gives up on it; the rest fail at once.
+      fetch: (input, init) => (hangFirst ? ((hangFirst = false), new Promise((_, reject) => setTimeout(() => reject(new TypeError('fetch failed')), 400))) : fetch(input, init)),
+    });
     const accepted: string[] = [];
     const outbox = createOutbox({ journal, client, pollMs: 50, random: () => 1, backoff: { baseMs: 1500, maxMs: 6000 }, onChange: (c) => c.state === 'accepted' && accepted.push(c.localId) });
     const older = await journal.enqueue(syntheticApplication(1).app, syntheticApplication(1).materials);
     const newer = await journal.enqueue(syntheticApplication(2).app, syntheticApplication(2).materials);
+    const olderTry = outbox.deliverNow(older.localId, 5000); // hangs
     expect(await outbox.deliverNow(newer.localId, 5000)).toBe('unreachable'); // refused first
-    expect(await outbox.deliverNow(older.localId, 5000)).toBe('unreachable'); // refused after it
+    expect(await olderTry).toBe('unreachable'); // fails after it
     const due = Object.fromEntries((await journal.list()).map((a) => [a.localId, a.nextAttemptAt]));
     expect(due[older.localId]).toBe(due[newer.localId]);
     const back = await comeBack();
@@ -111,6 +118,22 @@ describe('outage', () => {
       await outbox.stop();
       await journal.close();
       await back.close();
+    }
+  });
+
+  it('a later outage window never ends before the open one (jitter at the cap), so no row waiting for it is passed over', async () => {
+    const { journal, client } = await platformDown('outage-cap');
+    const jitter = [1, 0]; // the first window the longest the cap allows, the next the shortest
+    const outbox = createOutbox({ journal, client, random: () => jitter.shift() ?? 0, backoff: { baseMs: 20_000, maxMs: 20_000, outageMaxMs: 10_000 } });
+    const older = await journal.enqueue(syntheticApplication(1).app, syntheticApplication(1).materials);
+    const newer = await journal.enqueue(syntheticApplication(2).app, syntheticApplication(2).materials);
+    try {
+      expect(await outbox.deliverNow(older.localId, 5000)).toBe('unreachable');
+      expect(await outbox.deliverNow(newer.localId, 5000)).toBe('unreachable');
+      const due = Object.fromEntries((await journal.list()).map((a) => [a.localId, a.nextAttemptAt]));
+      expect(due[newer.localId]).toBeGreaterThanOrEqual(due[older.localId]!);
+    } finally {
+      await journal.close();
     }
   });
 

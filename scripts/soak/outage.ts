@@ -163,6 +163,7 @@ async function main() {
     const arrived = rows.map((r) => local.get(r.k)).filter((a) => a && offlineSet.has(a.localId));
     let outOfOrder = 0;
     for (let i = 1; i < arrived.length; i++) if (arrived[i]!.seq < arrived[i - 1]!.seq) outOfOrder++;
+    if (process.env.SOAK_DEBUG) console.log('ARRIVED', arrived.map((a) => `${a!.seq}:${a!.attempts}:${a!.lastError ?? ''}`).join(' | '));
     const keys = rows.map((r) => r.k);
     const duplicated = keys.length - new Set(keys).size + rows.filter((r) => !local.has(r.k)).length;
     const byId = new Map((await journal.list()).map((a) => [a.localId, a]));

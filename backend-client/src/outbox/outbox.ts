@@ -102,6 +102,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Platform unreachable: no background pass before this time, and how many probes in a row have failed. */
   let outageUntil = Number.NEGATIVE_INFINITY;
   let outageProbes = 0;
+  /** When the open outage window was opened (its probe time is outageUntil). */
+  let outageOpenedAt = Number.NEGATIVE_INFINITY;
   const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -140,13 +142,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   type Outcome = 'delivered' | 'failed' | 'retry' | 'unreachable' | 'quarantined' | 'needs-clerk';
 
   /**
-   * Every pending row waits for the same probe time, so the first one due after an outage is the oldest. A row
-   * that fails while the window is open joins it: in a hanging network an older attempt hangs longer than a newer
-   * one and fails after it, and a window of its own would let the newer one reach the platform first.
+   * Every pending row waits for the same probe time, so the first one due after an outage is the oldest. An
+   * attempt begun before the open window was opened joins that window when it fails: in a hanging network an older
+   * attempt hangs longer than a newer one and fails after it, and a window of its own would let the newer row reach
+   * the platform first. Any other failure opens the next window, which never ends before the open one: with the
+   * jitter at the cap a later window could, and the rows waiting for the open one would then be passed over.
    */
-  function enterOutage(): number {
-    if (now() < outageUntil) return outageUntil;
-    outageUntil = now() + delay(outageProbes++, outageMaxMs);
+  function enterOutage(startedAt = Number.POSITIVE_INFINITY): number {
+    if (now() < outageUntil && startedAt < outageOpenedAt) return outageUntil;
+    outageOpenedAt = now();
+    outageUntil = Math.max(outageUntil, now() + delay(outageProbes++, outageMaxMs));
     return outageUntil;
   }
 
@@ -204,7 +209,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }
       // A late timeout of an attempt begun before a delivery that got through says nothing about the platform now.
       if (unreachable(e) && !(lastSuccessAt !== null && lastSuccessAt >= startedAt)) {
-        await journal.scheduleRetry(app.localId, msg, enterOutage());
+        await journal.scheduleRetry(app.localId, msg, enterOutage(startedAt));
         return 'unreachable';
       }
       await journal.scheduleRetry(app.localId, msg, retryAt(app.attempts));
