@@ -17,7 +17,8 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
   // Said before anyone starts: no receipt printing (on screen instead), or a roll about to run out.
   const printer = out ? null : printerNotice(service);
   const reasonsText = useDeviceReasons();
-  const reader = usePlaceOf('cardReader');
+  // Where this cabinet's reader is: one sentence, drawn (the picture's name) and written beside it.
+  const readerAt = t('attract.readerAt', { where: t(`where.${usePlaceOf('cardReader')}`) });
   // Asked again when the terminal's service changes (a scanner unplugged or back).
   const codes = useQuery('identity:options', {}, [service]);
   return (
@@ -47,13 +48,13 @@ export function AttractScreen({ send, t, service }: ScreenProps) {
       {!out && (
         <div className="attract-art">
           <PlaceCardArt />
-          <TerminalFrontArt part="cardReader" label={t('attract.readerAt', { where: t(`where.${reader}`) })} />
+          <TerminalFrontArt part="cardReader" label={readerAt} />
         </div>
       )}
       {!out && <p className="lead">{t('attract.placeCard')}</p>}
       {!out && (
         <p className="lead" data-testid="reader-at">
-          {t('attract.readerAt', { where: t(`where.${reader}`) })}
+          {readerAt}
         </p>
       )}
       <div className="actions">

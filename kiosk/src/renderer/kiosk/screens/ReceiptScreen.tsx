@@ -18,7 +18,8 @@ export function ReceiptScreen({ ctx, send, t, service, speak }: ScreenProps) {
   const view = ctx.receiptView;
   // 重新打印 opens when the printer reports it can print again (service:changed after paper is loaded).
   const printerBack = service?.canPrint === true;
-  const slot = usePlaceOf('receiptSlot');
+  // Where this cabinet's receipt slot is: one sentence, drawn (the picture's name) and written beside it.
+  const takeAt = t('receipt.takeAt', { where: t(`where.${usePlaceOf('receiptSlot')}`) });
   if (!r) return null;
   const accepted = r.acceptanceNumber !== null;
   return (
@@ -55,9 +56,9 @@ export function ReceiptScreen({ ctx, send, t, service, speak }: ScreenProps) {
       {ctx.printed === 'pending' && <ProgressBar value={null} label={t('receipt.printing')} testId="print-progress" />}
       {ctx.printed === 'printed' && (
         <div className="receipt-take">
-          <TerminalFrontArt part="receiptSlot" label={t('receipt.takeAt', { where: t(`where.${slot}`) })} />
+          <TerminalFrontArt part="receiptSlot" label={takeAt} />
           <p role="status" data-testid="receipt-printed">
-            {t('receipt.printed')} {t('receipt.takeAt', { where: t(`where.${slot}`) })}
+            {t('receipt.printed')} {takeAt}
           </p>
         </div>
       )}
