@@ -271,7 +271,11 @@ async function walkFamily(h: Harness, run: { card: string; identity: string; lan
 async function provideMaterials(p: Page, identity: string): Promise<void> {
   for (const code of [identity, 'HUKOU']) {
     const button = p.getByTestId(`use-cert-${code}`);
-    if ((await button.count()) > 0) await button.click();
+    if ((await button.count()) === 0) continue;
+    await button.click();
+    // The screen shows the state the click answered with before anything more is read off it: the next button and
+    // the checklist come from that one state (reading them earlier saw 下一步 still disabled with nothing missing).
+    await p.locator(`[data-testid="material-${code}"][data-missing="false"]`).waitFor();
   }
   let page = 0;
   while ((await p.locator('[data-testid="materials-next"][disabled]').count()) > 0) {
