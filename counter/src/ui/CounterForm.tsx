@@ -17,48 +17,51 @@ interface CounterFormProps {
 export function CounterForm({ form, values, onChange, offers = [], materials = [] }: CounterFormProps) {
   const { t, i18n } = useTranslation('counter');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const offerFor = (key: string) => (values[key] ? undefined : offers.find((o) => o.formKey === key));
   return (
     <fieldset className="counter-form" data-testid="form">
       <legend>{t('form')}</legend>
-      {form.fields.map((f) => (
-        <label key={f.key} className="field">
-          <span>
-            {f.label[lang]}
-            {f.required ? ' *' : ''}
-          </span>
-          {f.display !== null && !f.editable ? (
-            <output data-testid={`field-${f.key}`}>{f.display}</output>
-          ) : f.options ? (
-            <select data-testid={`field-${f.key}`} value={values[f.key] ?? ''} onChange={(e) => onChange(f.key, e.target.value)}>
-              <option value="">—</option>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label[lang]}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              data-testid={`field-${f.key}`}
-              placeholder={f.display ?? ''}
-              value={values[f.key] ?? ''}
-              maxLength={f.maxLength}
-              type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text'}
-              onChange={(e) => onChange(f.key, e.target.value)}
-            />
-          )}
-          {f.display === null && !f.options && offerFor(f.key) && (
-            <span className="form-offer" data-testid={`offer-${f.key}`}>
-              {t('offerRead', { material: materials.find((m) => m.code === offerFor(f.key)!.materialCode)?.name[lang] ?? offerFor(f.key)!.materialCode })}
-              <bdi data-testid={`offer-value-${f.key}`}>{offerFor(f.key)!.value}</bdi>
-              <button type="button" className="btn" data-testid={`use-offer-${f.key}`} onClick={() => onChange(f.key, offerFor(f.key)!.value.slice(0, f.maxLength ?? 500))}>
-                {t('offerUse')}
-              </button>
+      {form.fields.map((f) => {
+        // Beside an empty typed field only: a prefilled, shown or chosen-from-a-list field takes no offer.
+        const offer = f.display === null && !f.options && !values[f.key] ? offers.find((o) => o.formKey === f.key) : undefined;
+        return (
+          <label key={f.key} className="field">
+            <span>
+              {f.label[lang]}
+              {f.required ? ' *' : ''}
             </span>
-          )}
-        </label>
-      ))}
+            {f.display !== null && !f.editable ? (
+              <output data-testid={`field-${f.key}`}>{f.display}</output>
+            ) : f.options ? (
+              <select data-testid={`field-${f.key}`} value={values[f.key] ?? ''} onChange={(e) => onChange(f.key, e.target.value)}>
+                <option value="">—</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label[lang]}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                data-testid={`field-${f.key}`}
+                placeholder={f.display ?? ''}
+                value={values[f.key] ?? ''}
+                maxLength={f.maxLength}
+                type={f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text'}
+                onChange={(e) => onChange(f.key, e.target.value)}
+              />
+            )}
+            {offer && (
+              <span className="form-offer" data-testid={`offer-${f.key}`}>
+                {t('offerRead', { material: materials.find((m) => m.code === offer.materialCode)?.name[lang] ?? offer.materialCode })}
+                <bdi data-testid={`offer-value-${f.key}`}>{offer.value}</bdi>
+                <button type="button" className="btn" data-testid={`use-offer-${f.key}`} onClick={() => onChange(f.key, offer.value.slice(0, f.maxLength ?? 500))}>
+                  {t('offerUse')}
+                </button>
+              </span>
+            )}
+          </label>
+        );
+      })}
     </fieldset>
   );
 }

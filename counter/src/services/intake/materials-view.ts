@@ -6,6 +6,7 @@ import type { PageChecks } from '@easydo/core/contract/schemas/journey-materials
 import type { CardFacts } from '@easydo/core/services/materials/fields/cross-check';
 import { NO_CHECKS, pageChecksOf } from '@easydo/core/services/journey/material-checks';
 import type { MaterialsSession, PageInfo } from '@easydo/core/services/materials/session';
+import type { MaterialFieldsReport } from '@easydo/core/services/materials/fields/material-report';
 import { pageBasics, thumbnailBase64 } from '@easydo/core/services/journey/materials-view';
 import type { TerminalContext } from '@easydo/core/services/terminal/context';
 
@@ -16,11 +17,11 @@ export function pageView(p: PageInfo, fieldChecks: PageChecks = NO_CHECKS): Mate
 }
 
 /** Values read off the materials for the item's form fields that the prepared form leaves empty. */
-function formOffers(item: CatalogueItem, session: MaterialsSession, pages: readonly PageInfo[], card: CardFacts | null, form: Record<string, string>): FormOffer[] {
+function formOffers(item: CatalogueItem, pages: readonly PageInfo[], reportOf: (code: string) => MaterialFieldsReport | null): FormOffer[] {
   const offers = new Map<string, FormOffer>();
   const fieldKeys = new Set(item.fields.map((f) => f.key));
   for (const code of [...new Set(pages.map((p) => p.materialCode).filter((c): c is string => c !== null))]) {
-    const report = session.fieldsReportNow(code, card, form);
+    const report = reportOf(code);
     for (const o of report?.prefill ?? []) {
       const pageId = report!.fields.find((f) => f.key === o.field)?.pageId;
       if (!pageId || !fieldKeys.has(o.formKey) || offers.has(o.formKey) || o.value.length > 500) continue;
@@ -34,7 +35,13 @@ function formOffers(item: CatalogueItem, session: MaterialsSession, pages: reado
 export function materialsView(item: CatalogueItem, session: MaterialsSession, card: CardFacts | null = null, form: Record<string, string> = {}): MaterialsView {
   const pages = session.listPages();
   const label = (key: string) => item.fields.find((f) => f.key === key)?.label ?? null;
-  const checks = pageChecksOf(pages, (code) => session.fieldsReportNow(code, card, form), card, form, label);
+  // One reading of each material's pages serves its checks and its offers.
+  const reports = new Map<string, MaterialFieldsReport | null>();
+  const reportOf = (code: string) => {
+    if (!reports.has(code)) reports.set(code, session.fieldsReportNow(code, card, form));
+    return reports.get(code)!;
+  };
+  const checks = pageChecksOf(pages, reportOf, card, form, label);
   const checklist = session.checklist();
   const requirements = item.materials.map((m) => {
     const mine = pages.filter((p) => p.materialCode === m.code);
@@ -52,7 +59,7 @@ export function materialsView(item: CatalogueItem, session: MaterialsSession, ca
   return {
     itemCode: item.code,
     pages: pages.map((p) => pageView(p, checks.get(p.id))),
-    offers: formOffers(item, session, pages, card, form),
+    offers: formOffers(item, pages, reportOf),
     requirements,
     complete: checklist.complete,
     allVerified: pages.every((p) => p.trust.level === 'B'),
