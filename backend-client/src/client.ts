@@ -34,25 +34,32 @@ export interface UploadFileOptions {
 
 export interface BackendClient {
   getCatalogue(options?: { etag?: string }): Promise<CatalogueResult>;
-  /** `deadlineMs`: the whole lookup's budget, retries included (a resident waits for it: transport.ts). */
-  lookupResident(request: ResidentLookupRequest, options?: { deadlineMs?: number }): Promise<ResidentRecord>;
-  createCardSession(request: CardSessionRequest): Promise<CardSession>;
+  lookupResident(request: ResidentLookupRequest, options?: Waited): Promise<ResidentRecord>;
+  createCardSession(request: CardSessionRequest, options?: Waited): Promise<CardSession>;
   /** A phone's dynamic identity code → the verified identity (or same-as-card), or a typed refusal. Not retried: a code verifies once. */
-  verifyIdentityCode(request: IdentityCodeRequest): Promise<IdentityVerification>;
+  verifyIdentityCode(request: IdentityCodeRequest, options?: Waited): Promise<IdentityVerification>;
   createUpload(request: UploadCreateRequest): Promise<UploadStatus>;
   getUpload(uploadId: string): Promise<UploadStatus>;
   putUploadChunk(uploadId: string, offset: number, chunk: Uint8Array): Promise<UploadStatus>;
   /** Resumable upload of a whole file: finds the server's offset and sends only what is missing. */
   uploadFile(data: Uint8Array, options: UploadFileOptions): Promise<UploadStatus>;
   submitApplication(submission: ApplicationSubmission, options: SubmitOptions): Promise<SubmitResult>;
-  queryApplication(query: ApplicationQuery, options?: { deadlineMs?: number }): Promise<ApplicationStatus>;
-  listApplicationsByApplicant(query: ApplicantQuery, options?: { deadlineMs?: number }): Promise<ApplicationList>;
+  queryApplication(query: ApplicationQuery, options?: Waited): Promise<ApplicationStatus>;
+  listApplicationsByApplicant(query: ApplicantQuery, options?: Waited): Promise<ApplicationList>;
   submitEvaluation(evaluation: Evaluation): Promise<EvaluationReceipt>;
   /** 短信回执: the platform texts number, password and progress link to the applicant (a slip not printed). */
-  sendReceiptSms(request: ReceiptSmsRequest): Promise<ReceiptSmsReceipt>;
+  sendReceiptSms(request: ReceiptSmsRequest, options?: Waited): Promise<ReceiptSmsReceipt>;
   sendHeartbeat(heartbeat: Heartbeat): Promise<HeartbeatAck>;
-  clerkLogin(request: ClerkLoginRequest): Promise<ClerkSession>;
-  getClerkWorkload(clerkToken: string): Promise<ClerkWorkload>;
+  clerkLogin(request: ClerkLoginRequest, options?: Waited): Promise<ClerkSession>;
+  getClerkWorkload(clerkToken: string, options?: Waited): Promise<ClerkWorkload>;
+}
+
+/**
+ * A call a person stands waiting for: `deadlineMs` bounds the whole call, retries included (transport.ts). An
+ * operation that is not retried gets one attempt of at most that long.
+ */
+export interface Waited {
+  deadlineMs?: number;
 }
 
 const DEFAULT_CHUNK = 256 * 1024;
@@ -61,9 +68,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   const t = createTransport(options);
   const body = async <T>(operationId: string, json?: unknown, headers?: Record<string, string>, params?: Record<string, string>) =>
     (await t.call({ operationId, ...(json === undefined ? {} : { json }), ...(headers ? { headers } : {}), ...(params ? { params } : {}) })).body as T;
-  /** A read a person waits for: `deadlineMs` bounds the whole call, retries included. */
-  const read = async <T>(operationId: string, json: unknown, opts?: { deadlineMs?: number }) =>
-    (await t.call({ operationId, json, ...(opts?.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs }) })).body as T;
+  const waited = async <T>(operationId: string, opts: Waited | undefined, input: { json?: unknown; headers?: Record<string, string> }) =>
+    (await t.call({ operationId, ...input, ...(opts?.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs }) })).body as T;
 
   const client: BackendClient = {
     async getCatalogue(opts) {
@@ -71,9 +77,9 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       const etag = r.headers.get('etag') ?? opts?.etag ?? '';
       return r.status === 304 ? { notModified: true, etag } : { notModified: false, etag, catalogue: r.body as Catalogue };
     },
-    lookupResident: (request, opts) => read('lookupResident', request, opts),
-    createCardSession: (request) => body('createCardSession', request),
-    verifyIdentityCode: (request) => body('verifyIdentityCode', request),
+    lookupResident: (request, opts) => waited('lookupResident', opts, { json: request }),
+    createCardSession: (request, opts) => waited('createCardSession', opts, { json: request }),
+    verifyIdentityCode: (request, opts) => waited('verifyIdentityCode', opts, { json: request }),
     createUpload: (request) => body('createUpload', request),
     getUpload: (uploadId) => body('getUpload', undefined, undefined, { uploadId }),
     async putUploadChunk(uploadId, offset, chunk) {
@@ -105,13 +111,13 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       const r = await t.call({ operationId: 'submitApplication', json: submission, headers });
       return { receipt: r.body as SubmissionReceipt, replayed: r.status === 200 };
     },
-    queryApplication: (query, opts) => read('queryApplication', query, opts),
-    listApplicationsByApplicant: (query, opts) => read('listApplicationsByApplicant', query, opts),
+    queryApplication: (query, opts) => waited('queryApplication', opts, { json: query }),
+    listApplicationsByApplicant: (query, opts) => waited('listApplicationsByApplicant', opts, { json: query }),
     submitEvaluation: (evaluation) => body('submitEvaluation', evaluation),
-    sendReceiptSms: (request) => body('sendReceiptSms', request),
+    sendReceiptSms: (request, opts) => waited('sendReceiptSms', opts, { json: request }),
     sendHeartbeat: (heartbeat) => body('sendHeartbeat', heartbeat),
-    clerkLogin: (request) => body('clerkLogin', request),
-    getClerkWorkload: (clerkToken) => body('getClerkWorkload', undefined, { 'x-clerk-token': clerkToken }),
+    clerkLogin: (request, opts) => waited('clerkLogin', opts, { json: request }),
+    getClerkWorkload: (clerkToken, opts) => waited('getClerkWorkload', opts, { headers: { 'x-clerk-token': clerkToken } }),
   };
   return client;
 }

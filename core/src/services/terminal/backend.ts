@@ -5,7 +5,7 @@ import type { Sandbox } from '@easydo/backend-client/sandbox/server';
 import { createBackendClient, type BackendClient } from '@easydo/backend-client/client';
 import type { TerminalConfig } from '../config/schema';
 import type { DevelopmentPartsLoader } from '../devices/development-parts';
-import { withLookupBudget } from '../applications/lookup-budget';
+import { withWaitingBudget } from '../applications/waiting-budget';
 
 export interface BackendBundle {
   client: BackendClient;
@@ -16,7 +16,7 @@ export interface BackendBundle {
 
 export async function connectBackend(config: TerminalConfig, dataDir: string, development: DevelopmentPartsLoader): Promise<BackendBundle> {
   if (config.backend.kind === 'remote') {
-    const client = withLookupBudget(createBackendClient({ baseUrl: config.backend.url, terminalId: config.terminalId, secret: config.terminalSecret, timeoutMs: config.backend.timeoutMs }));
+    const client = withWaitingBudget(createBackendClient({ baseUrl: config.backend.url, terminalId: config.terminalId, secret: config.terminalSecret, timeoutMs: config.backend.timeoutMs }));
     return { client, sandbox: null, url: config.backend.url, close: async () => {} };
   }
   const dev = await development('backend.kind');
@@ -25,6 +25,6 @@ export async function connectBackend(config: TerminalConfig, dataDir: string, de
     terminals: [{ id: config.terminalId, secret: config.terminalSecret }],
     clockSpeed: config.backend.clockSpeed,
   });
-  const client = withLookupBudget(createBackendClient({ baseUrl: sandbox.url, terminalId: config.terminalId, secret: config.terminalSecret }));
+  const client = withWaitingBudget(createBackendClient({ baseUrl: sandbox.url, terminalId: config.terminalId, secret: config.terminalSecret }));
   return { client, sandbox, url: sandbox.url, close: () => sandbox.close() };
 }
