@@ -27,6 +27,7 @@ const pool = new OcrPool({
     useAngleClassifier: opt('cls') !== '0',
     clsVoteLines: num('vote'),
     recWidthScale: num('squeeze'),
+    recMinWidth: num('recmin'),
     threads: num('threads') ?? 1,
     graphOptimizationLevel: (opt('graph') ?? 'all') as 'all',
     memoryArena: opt('arena') === undefined ? undefined : opt('arena') !== '0',

@@ -32,8 +32,11 @@ const VARIANTS: Record<string, { args: string[]; original?: boolean }> = {
   'ppocr det960': { args: ['--engine', 'ppocr', '--det', '960'] },
   'ppocr cls-all': { args: ['--engine', 'ppocr', '--vote', '0'] },
   'ppocr arena': { args: ['--engine', 'ppocr', '--arena', '1'] },
-  'ppocr squeeze1': { args: ['--engine', 'ppocr', '--squeeze', '1'] },
+  'ppocr squeeze0.75': { args: ['--engine', 'ppocr', '--squeeze', '0.75'] },
   'ppocr det1280': { args: ['--engine', 'ppocr', '--det', '1280'] },
+  'ppocr recmin160': { args: ['--engine', 'ppocr', '--recmin', '160'] },
+  'ppocr recmin96': { args: ['--engine', 'ppocr', '--recmin', '96'] },
+  'ppocr recmin320': { args: ['--engine', 'ppocr', '--recmin', '320'] },
   'tesseract.js': { args: ['--engine', 'tesseract'] },
 };
 const chosen = arg('--variants')?.split(',') ?? ['ppocr', 'ppocr raw', 'tesseract.js'];

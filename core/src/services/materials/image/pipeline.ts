@@ -7,6 +7,7 @@ import { decodeGrey, toSharp, type GreyImage } from './raster';
 import { estimateSkew } from './deskew';
 import { detectPage, type Quad } from './page-detect';
 import { rectifiedSize, warpPerspective, warpPixels } from './perspective';
+import { withPngDensity } from './png-density';
 
 export type PageSource = 'camera' | 'scanner' | 'file';
 
@@ -125,9 +126,10 @@ export async function preparePage(bytes: Uint8Array, options: PreparePageOptions
       .extract({ left, top, width: img.width, height: img.height })
       .greyscale();
   }
-  const levelled = await pipeline.normalise({ lower: 1, upper: 99 }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  // One channel: sharp's greyscale() alone keeps three identical ones (png-density.ts says what that cost).
+  const levelled = await pipeline.normalise({ lower: 1, upper: 99 }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   const raw = { raw: { width: levelled.info.width, height: levelled.info.height, channels: levelled.info.channels } } as const;
-  const master = await sharp(levelled.data, raw).greyscale().withMetadata({ density: dpi }).png({ compressionLevel: 2 }).toBuffer();
+  const master = withPngDensity(await sharp(levelled.data, raw).toColourspace('b-w').png({ compressionLevel: 2 }).toBuffer(), dpi);
   const maxSide = options.uploadMaxSide ?? 2339;
   const upload = await sharp(levelled.data, raw)
     .greyscale()

@@ -50,7 +50,7 @@ export function sampleQuadInto(image: RawImage, quad: Quad, width: number, slot:
   const sy = Math.min(3, Math.max(1, Math.ceil(srcH / slot.height)));
   const plane = slot.height * slot.stride;
   const base = slot.index * 3 * plane;
-  const px = (yy: number, xx: number, c: number): number => data[(yy * iw + xx) * channels + (channels === 1 ? 0 : c)]!;
+  const grey = channels === 1;
   for (let oy = 0; oy < slot.height; oy++) {
     for (let ox = 0; ox < width; ox++) {
       let r = 0;
@@ -73,10 +73,20 @@ export function sampleQuadInto(image: RawImage, quad: Quad, width: number, slot:
           const w10 = fx * (1 - fy);
           const w01 = (1 - fx) * fy;
           const w11 = fx * fy;
-          r += px(y0, x0, 0) * w00 + px(y0, x1, 0) * w10 + px(y1, x0, 0) * w01 + px(y1, x1, 0) * w11;
-          g += px(y0, x0, 1) * w00 + px(y0, x1, 1) * w10 + px(y1, x0, 1) * w01 + px(y1, x1, 1) * w11;
-          b += px(y0, x0, 2) * w00 + px(y0, x1, 2) * w10 + px(y1, x0, 2) * w01 + px(y1, x1, 2) * w11;
+          const a00 = (y0 * iw + x0) * channels;
+          const a10 = (y0 * iw + x1) * channels;
+          const a01 = (y1 * iw + x0) * channels;
+          const a11 = (y1 * iw + x1) * channels;
+          // The pipeline's master is grey: one channel sampled, not the same one three times.
+          r += data[a00]! * w00 + data[a10]! * w10 + data[a01]! * w01 + data[a11]! * w11;
+          if (grey) continue;
+          g += data[a00 + 1]! * w00 + data[a10 + 1]! * w10 + data[a01 + 1]! * w01 + data[a11 + 1]! * w11;
+          b += data[a00 + 2]! * w00 + data[a10 + 2]! * w10 + data[a01 + 2]! * w01 + data[a11 + 2]! * w11;
         }
+      }
+      if (grey) {
+        g = r;
+        b = r;
       }
       const k = 255 * sx * sy;
       const at = base + oy * slot.stride + ox;
