@@ -48,14 +48,14 @@ describe('design system: the main path in both orientations and both modes', () 
       // Where the reader is on this cabinet, drawn and said.
       expect(await p.getByTestId('terminal-front').getAttribute('data-place')).toBe('left');
       expect(await p.getByTestId('reader-at').textContent()).toBe('读卡区在屏幕下方左侧');
-      await checkStep(h, shot('01-attract'), { fits });
+      await checkStep(h, shot('01-attract'), { fits, orientation: 'current' });
 
       await p.getByTestId('sim-place-res01').click();
       await p.getByTestId('catalogue').waitFor();
       // 第 1 步，共 9 步 in words, the segments for the eye.
       expect(await p.getByTestId('stepbar').textContent()).toMatch(/^第 1 步，共 \d+ 步/);
       expect(await p.locator('.item-tiles .item').count()).toBeGreaterThan(0);
-      await checkStep(h, shot('02-catalogue'), { fits });
+      await checkStep(h, shot('02-catalogue'), { fits, orientation: 'current' });
       // Paged, never scrolled: the next page shows other tiles.
       const first = await p.locator('.item-tiles .item').first().getAttribute('data-testid');
       await p.getByTestId('page-next').click();
@@ -73,25 +73,25 @@ describe('design system: the main path in both orientations and both modes', () 
         }
         if (mode === 'elder') await p.getByTestId('toggle-elder').click();
       }
-      await checkStep(h, shot('02b-search'), { fits });
+      await checkStep(h, shot('02b-search'), { fits, orientation: 'current' });
       await p.getByTestId('kb-clear').click();
       await p.getByTestId('kb-done').click();
       await p.getByTestId('category-civil-affairs').click();
       const tile = p.getByTestId('item-QR00305001');
       expect(await tile.textContent()).toContain('承诺 5 个工作日');
       expect(await tile.locator('svg').count()).toBeGreaterThan(0);
-      await checkStep(h, shot('03-category'), { fits });
+      await checkStep(h, shot('03-category'), { fits, orientation: 'current' });
       await tile.click();
 
       await p.getByTestId('guide-materials').waitFor();
-      await checkStep(h, shot('04-guide'), { fits });
+      await checkStep(h, shot('04-guide'), { fits, orientation: 'current' });
       await p.getByTestId('guide-apply').click();
 
       await p.getByTestId('form').waitFor();
       await p.getByTestId('field-reason').click();
       await typeHanzi(p, 'zheng', '证');
       await p.locator('[data-testid="field-reason"]', { hasText: '证' }).waitFor();
-      await checkStep(h, shot('05-form'), { fits });
+      await checkStep(h, shot('05-form'), { fits, orientation: 'current' });
       await p.getByTestId('form-next').click();
 
       await p.getByTestId('checklist').waitFor();
@@ -99,36 +99,36 @@ describe('design system: the main path in both orientations and both modes', () 
       expect(await p.getByTestId('scanner-art').getAttribute('data-place')).toBe('right');
       expect(await p.getByTestId('scanner-at').textContent()).toBe('扫描仪在屏幕下方右侧。');
       expect(await p.getByTestId('materials-missing').textContent()).toContain('扫描仪在屏幕下方右侧。');
-      await checkStep(h, shot('06a-materials-missing'), { fits });
+      await checkStep(h, shot('06a-materials-missing'), { fits, orientation: 'current' });
       await p.getByTestId('use-cert-ID_CARD').click();
       await p.getByTestId('use-cert-HUKOU').click();
       await p.locator('[data-testid="materials-next"]:not([disabled])').waitFor();
-      await checkStep(h, shot('06-materials'), { fits });
+      await checkStep(h, shot('06-materials'), { fits, orientation: 'current' });
       await p.getByTestId('materials-next').click();
 
       await p.getByTestId('review').waitFor();
-      await checkStep(h, shot('07-review'), { fits });
+      await checkStep(h, shot('07-review'), { fits, orientation: 'current' });
       await p.getByTestId('review-confirm').click();
 
       await p.getByTestId('signature').waitFor();
       await sign(p);
       await p.locator('[data-testid="signature-confirm"]:not([disabled])').waitFor();
-      await checkStep(h, shot('08-signature'), { fits });
+      await checkStep(h, shot('08-signature'), { fits, orientation: 'current' });
       await p.getByTestId('signature-confirm').click();
 
       await p.getByTestId('receipt-printed').waitFor();
       expect(await p.locator('[data-testid="terminal-front"][data-part="receiptSlot"]').getAttribute('data-place')).toBe('right');
       expect(await p.getByTestId('receipt-printed').textContent()).toContain('回执从屏幕下方右侧的出口出来。');
-      await checkStep(h, shot('09-receipt'), { fits });
+      await checkStep(h, shot('09-receipt'), { fits, orientation: 'current' });
       await p.getByTestId('receipt-continue').click();
 
       await p.getByTestId('evaluation').waitFor();
-      await checkStep(h, shot('10-evaluation'), { fits });
+      await checkStep(h, shot('10-evaluation'), { fits, orientation: 'current' });
       await p.getByTestId('rate-overall-1').click();
       await p.getByTestId('evaluation-submit').click();
 
       await p.getByTestId('thanks').waitFor();
-      await checkStep(h, shot('11-thanks'), { fits });
+      await checkStep(h, shot('11-thanks'), { fits, orientation: 'current' });
       await p.getByTestId('finish').click();
       await p.getByTestId('sim-remove').click();
       await p.getByTestId('attract').waitFor();

@@ -34,20 +34,20 @@ describe('design system: the counter resident display', () => {
       await display.setViewportSize(VIEWPORTS[orientation]);
       const step = { page: display, screenshot: (name: string) => display.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).then(() => undefined) };
       const shot = (n: string) => `design-display-${orientation}-${n}`;
-      await checkStep(step, shot('01-idle'));
+      await checkStep(step, shot('01-idle'), { orientation: 'current' });
 
       const number = orientation === 'landscape' ? 'A101' : 'A102';
       h.terminal.hub.emit('queue:called', { number, windowNo: '3', categoryName: { zh: '民政业务', en: 'Civil affairs' }, priority: false, recall: false });
       await display.locator(`[data-testid="display-call"][data-number="${number}"]`).waitFor();
-      await checkStep(step, shot('02-call'));
+      await checkStep(step, shot('02-call'), { orientation: 'current' });
 
       const requestId = `design-${orientation}`;
       h.terminal.hub.emit('evaluation:requested', { requestId, acceptanceNumber: '440304QR0030500120261202000001', itemName: { zh: '婚姻登记记录证明', en: 'Marriage registration record' }, windowNo: '3' });
       await display.getByTestId('evaluation-pad').waitFor();
-      await checkStep(step, shot('03-pad'));
+      await checkStep(step, shot('03-pad'), { orientation: 'current' });
       await display.getByTestId('level-不满意').click();
       await display.locator('.poor-rating').waitFor();
-      await checkStep(step, shot('04-pad-poor'));
+      await checkStep(step, shot('04-pad-poor'), { orientation: 'current' });
       h.terminal.hub.emit('evaluation:done', { requestId, level: null, acceptanceNumber: '440304QR0030500120261202000001' });
       await display.getByTestId('evaluation-pad').waitFor({ state: 'detached' });
     });

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { VIEWPORTS } from '@easydo/core/ui/design/tokens';
 import { assertDesign, hideDevPanel } from './design-checks';
 
 export interface StepHarness {
@@ -26,15 +27,30 @@ async function enhancedContrastViolations(page: Page): Promise<string[]> {
 /**
  * Screenshot, axe and the design system's numbers (design-checks.ts) in standard mode, then the same in elder mode
  * (plus 7:1 contrast), then back to standard. `fits`: the screen must not scroll either (the main path in portrait).
+ * `orientation`: 'both' (default) measures the screen on the portrait and the landscape kiosk (VIEWPORTS), whatever
+ * size the test drives it at, and gives the page its size back; 'current' measures it as it is (a test that sets
+ * the orientation itself).
  */
-export async function checkStep(h: StepHarness, name: string, options: { fits?: boolean } = {}): Promise<void> {
+export async function checkStep(h: StepHarness, name: string, options: { fits?: boolean; orientation?: 'both' | 'current' } = {}): Promise<void> {
   // Screenshots and numbers as a resident sees the screen: without the developer panel.
   await hideDevPanel(h.page, true);
+  const size = h.page.viewportSize();
   try {
-    await checkBothModes(h, name, options);
+    if (options.orientation === 'current' || !size) return await checkBothModes(h, name, options);
+    for (const orientation of ['portrait', 'landscape'] as const) {
+      await h.page.setViewportSize(VIEWPORTS[orientation]);
+      await settled(h.page);
+      await checkBothModes(h, `${name}-${orientation}`, options);
+    }
   } finally {
+    if (size && options.orientation !== 'current') await h.page.setViewportSize(size);
     await hideDevPanel(h.page, false);
   }
+}
+
+/** Two animation frames: the layout of the new size has been computed and painted. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 async function checkBothModes(h: StepHarness, name: string, options: { fits?: boolean }): Promise<void> {
